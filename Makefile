@@ -1,0 +1,44 @@
+# cnvh — two commands: `make demo` and `make test`.
+PYTHON ?= python3.12
+VENV := .venv
+BIN := $(VENV)/bin
+CNVH := $(BIN)/cnvh
+DEMO_DIR := var/demo
+HOST ?= 127.0.0.1:8000
+
+.PHONY: setup demo test lint typecheck pytest bench clean messages
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+demo: setup
+	$(CNVH) migrate --noinput
+	$(CNVH) demo-data --output $(DEMO_DIR)
+	$(CNVH) load-demo $(DEMO_DIR)
+	$(CNVH) runserver $(HOST)
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: setup
+	$(BIN)/mypy
+
+pytest: setup
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+bench: setup
+	$(BIN)/python -m bench.engine
+
+messages: setup
+	cd src/cnvh && ../../$(CNVH) makemessages -l vi -l en --no-obsolete && ../../$(CNVH) compilemessages
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache .hypothesis
