@@ -1,0 +1,66 @@
+"""The city totals the demo data are scaled to.
+
+GRDP at current prices follows the press estimates in docs/domain.md §5 (2020 ≈
+1,024; 2022 ≈ 1,196; 2024 ≈ 1,430 trillion VND); the other years are filled in
+with plausible nominal growth. The cultural-industries share under the
+`hanoi-plan` scope starts near the 3.7% of the UNESCO application, dips in the
+COVID years and recovers toward the plan's target without reaching it.
+"""
+
+YEARS: tuple[int, ...] = (2019, 2020, 2021, 2022, 2023, 2024, 2025)
+
+# Million VND at current prices.
+GRDP: dict[int, float] = {
+    2019: 971_700_000.0,
+    2020: 1_024_000_000.0,
+    2021: 1_058_000_000.0,
+    2022: 1_196_000_000.0,
+    2023: 1_313_000_000.0,
+    2024: 1_430_000_000.0,
+    2025: 1_575_000_000.0,
+}
+
+# Employed persons in the city.
+EMPLOYMENT: dict[int, int] = {
+    2019: 3_990_000,
+    2020: 3_950_000,
+    2021: 3_830_000,
+    2022: 3_990_000,
+    2023: 4_050_000,
+    2024: 4_110_000,
+    2025: 4_160_000,
+}
+
+# Value added in scope ÷ GRDP, before the generator's sampling noise.
+CULTURE_SHARE: dict[int, float] = {
+    2019: 0.0395,
+    2020: 0.0375,
+    2021: 0.0362,
+    2022: 0.0388,
+    2023: 0.0402,
+    2024: 0.0415,
+    2025: 0.0428,
+}
+
+# How each kind of business moved relative to 2019 before calibration: tourism,
+# live performance and cuisine collapse in 2020-2021; digital keeps growing.
+GROUP_TREND: dict[str, tuple[float, ...]] = {
+    "tourism": (1.00, 0.55, 0.35, 0.80, 1.00, 1.12, 1.22),
+    "performance": (1.00, 0.65, 0.45, 0.85, 1.00, 1.08, 1.15),
+    "cuisine": (1.00, 0.80, 0.65, 0.95, 1.05, 1.12, 1.20),
+    "crafts": (1.00, 0.90, 0.82, 0.98, 1.05, 1.10, 1.15),
+    "fashion": (1.00, 0.92, 0.88, 1.02, 1.08, 1.12, 1.18),
+    "design": (1.00, 0.98, 0.96, 1.08, 1.15, 1.22, 1.30),
+    "media": (1.00, 0.97, 0.95, 1.00, 1.03, 1.06, 1.10),
+    "digital": (1.00, 1.10, 1.22, 1.35, 1.48, 1.62, 1.78),
+    "other": (1.00, 1.04, 1.06, 1.18, 1.28, 1.38, 1.50),
+}
+
+
+def trend(group: str, year: int) -> float:
+    return GROUP_TREND[group][YEARS.index(year)]
+
+
+def average_productivity(year: int) -> float:
+    """GRDP per employed person, million VND."""
+    return GRDP[year] / EMPLOYMENT[year]

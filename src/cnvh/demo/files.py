@@ -1,0 +1,106 @@
+"""Write the demo data set: units (Parquet and CSV), totals, crosswalk, README, manifest."""
+
+import csv
+import hashlib
+import json
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import duckdb
+
+from cnvh.demo import areas, calibration
+from cnvh.demo.readme import readme_text
+from cnvh.demo.units import Columns
+
+UNIT_COLUMNS = (
+    "unit_id",
+    "year",
+    "code",
+    "area",
+    "value_added",
+    "output",
+    "intermediate_consumption",
+    "revenue",
+    "employment",
+    "weight",
+    "stratum",
+)
+
+DATA_FILES = ("README.txt", "area-crosswalk.csv", "totals.csv", "units.csv", "units.parquet")
+
+# Explicit types so that the files do not depend on how DuckDB reads the arrays;
+# NaN in a NumPy array arrives as NULL, which is what a missing figure is.
+UNITS_SELECT = """
+SELECT
+    unit_id::VARCHAR AS unit_id,
+    year::INTEGER AS year,
+    code::VARCHAR AS code,
+    area::VARCHAR AS area,
+    value_added::DOUBLE AS value_added,
+    output::DOUBLE AS output,
+    intermediate_consumption::DOUBLE AS intermediate_consumption,
+    revenue::DOUBLE AS revenue,
+    employment::BIGINT AS employment,
+    weight::DOUBLE AS weight,
+    stratum::VARCHAR AS stratum
+FROM demo_columns
+ORDER BY year, unit_id
+"""
+
+
+def write_units(columns: Columns, output: Path) -> None:
+    con = duckdb.connect()
+    try:
+        # One thread: the same rows in the same order every time, so the same bytes.
+        con.execute("SET threads = 1")
+        con.register("demo_columns", columns)
+        con.execute(f"CREATE TABLE units AS {UNITS_SELECT}")
+        con.execute(f"COPY units TO '{output / 'units.parquet'}' (FORMAT parquet)")
+        con.execute(f"COPY units TO '{output / 'units.csv'}' (FORMAT csv, HEADER)")
+    finally:
+        con.close()
+
+
+def write_totals(output: Path) -> None:
+    with (output / "totals.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["year", "grdp", "employment"])
+        for year in calibration.YEARS:
+            writer.writerow([year, f"{calibration.GRDP[year]:.0f}", calibration.EMPLOYMENT[year]])
+
+
+def write_crosswalk(output: Path) -> None:
+    with (output / "area-crosswalk.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["old_area", "new_area", "weight"])
+        for old, new, weight in areas.crosswalk():
+            writer.writerow([old, new, repr(float(weight))])
+
+
+def cnvh_version() -> str:
+    try:
+        return version("cnvh")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_readme(output: Path, seed: int, units_per_year: int) -> None:
+    (output / "README.txt").write_text(readme_text(seed, units_per_year), encoding="utf-8")
+
+
+def write_manifest(output: Path, seed: int, units_per_year: int) -> None:
+    manifest = {
+        "synthetic": True,
+        "note": "SYNTHETIC DEMO DATA, not official statistics / DỮ LIỆU MẪU TỔNG HỢP",
+        "seed": seed,
+        "units_per_year": units_per_year,
+        "generator": "cnvh demo-data",
+        "cnvh_version": cnvh_version(),
+        "files": {name: sha256(output / name) for name in DATA_FILES},
+    }
+    text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    (output / "manifest.json").write_text(text, encoding="utf-8")
