@@ -1,0 +1,84 @@
+"""Stored estimates.
+
+An estimate is kept exactly as the engine produced it: full float precision,
+the scope it was computed under, and its provenance. Nothing here is ever
+updated or deleted by the code; a new run of the same scope is a new revision.
+"""
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+def in_language(vi: str, en: str, language: str | None = None) -> str:
+    """Pick the Vietnamese or English text for `language` (default: the active one)."""
+    language = language or get_language() or "vi"
+    text = en if language.startswith("en") else vi
+    return text or vi or en
+
+
+class Estimate(models.Model):
+    scope_key = models.CharField(_("scope"), max_length=64)
+    scope_version = models.CharField(_("scope version"), max_length=64)
+    scope_title_vi = models.CharField(_("scope title (Vietnamese)"), max_length=255)
+    scope_title_en = models.CharField(_("scope title (English)"), max_length=255)
+    classification = models.CharField(_("classification"), max_length=64)
+    scope_checksum = models.CharField(_("scope checksum"), max_length=128)
+    unit = models.CharField(_("unit"), max_length=64)
+    sectors = models.JSONField(_("sectors"), default=dict, encoder=DjangoJSONEncoder)
+    provenance = models.JSONField(_("provenance"), default=dict, encoder=DjangoJSONEncoder)
+    synthetic = models.BooleanField(_("synthetic data"), default=False)
+    label = models.CharField(_("label"), max_length=255, blank=True)
+    revision = models.PositiveIntegerField(_("revision"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("estimate")
+        verbose_name_plural = _("estimates")
+        ordering = ["scope_key", "-revision"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope_key", "revision"], name="estimate_unique_scope_revision"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope_key} r{self.revision}"
+
+    @property
+    def scope_title(self) -> str:
+        return in_language(self.scope_title_vi, self.scope_title_en)
+
+    def sector_title(self, key: str) -> str:
+        titles = self.sectors.get(key) or {}
+        return in_language(titles.get("title_vi", ""), titles.get("title_en", "")) or key
+
+    def years(self) -> list[int]:
+        return sorted(set(self.rows.values_list("year", flat=True)))
+
+
+class EstimateRow(models.Model):
+    """One cell: year × sector (None = scope total) × area (None = whole city)."""
+
+    estimate = models.ForeignKey(Estimate, models.PROTECT, related_name="rows")
+    year = models.IntegerField(_("year"))
+    # NULL, not "", marks the total, exactly as the engine's None does.
+    sector = models.CharField(_("sector"), max_length=64, null=True, blank=True)  # noqa: DJ001
+    area = models.CharField(_("area"), max_length=64, null=True, blank=True)  # noqa: DJ001
+    value_added = models.FloatField(_("value added"))
+    share = models.FloatField(_("share of GRDP"), null=True, blank=True)
+    employment = models.FloatField(_("employment"), null=True, blank=True)
+    establishments = models.FloatField(_("establishments"), null=True, blank=True)
+    employment_share = models.FloatField(_("share of employment"), null=True, blank=True)
+    share_ci_low = models.FloatField(_("share CI low"), null=True, blank=True)
+    share_ci_high = models.FloatField(_("share CI high"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("estimate row")
+        verbose_name_plural = _("estimate rows")
+        ordering = ["year", "sector", "area"]
+        indexes = [models.Index(fields=["estimate", "year"], name="estimaterow_estimate_year")]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.sector or '*'} {self.area or '*'}"

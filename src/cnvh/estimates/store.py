@@ -1,0 +1,84 @@
+"""Keep the engine's estimates in the database and find the current ones."""
+
+import math
+from dataclasses import asdict
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max, OuterRef, Subquery
+
+from cnvh.estimates.models import Estimate, EstimateRow
+from cnvh.stats import result
+
+# The scopes cnvh ships, in the order pages show them; other scopes follow by key.
+SCOPE_ORDER = ("hanoi-plan", "fcs-core", "dcms-creative")
+
+_SAVE_ATTEMPTS = 3
+
+
+def save_estimate(estimate: result.Estimate, *, label: str, synthetic: bool) -> Estimate:
+    """Store `estimate` as the next revision of its scope, in one transaction."""
+    for attempt in range(_SAVE_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                return _save(estimate, label=label, synthetic=synthetic)
+        except IntegrityError:
+            # Another process took the same revision number at the same time.
+            if attempt == _SAVE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _save(estimate: result.Estimate, *, label: str, synthetic: bool) -> Estimate:
+    scope = estimate.scope
+    stored = Estimate.objects.create(
+        scope_key=scope.key,
+        scope_version=scope.version,
+        scope_title_vi=scope.title_vi,
+        scope_title_en=scope.title_en,
+        classification=scope.classification,
+        scope_checksum=scope.checksum,
+        unit=estimate.unit,
+        sectors=scope.sectors,
+        provenance=estimate.provenance,
+        synthetic=synthetic,
+        label=label,
+        revision=next_revision(scope.key),
+    )
+    EstimateRow.objects.bulk_create((_row(stored, row) for row in estimate.rows), batch_size=1000)
+    return stored
+
+
+def next_revision(scope_key: str) -> int:
+    latest = Estimate.objects.filter(scope_key=scope_key).aggregate(Max("revision"))
+    return (latest["revision__max"] or 0) + 1
+
+
+def _row(stored: Estimate, row: result.EstimateRow) -> EstimateRow:
+    values = asdict(row)
+    if not _is_finite(values["value_added"]):
+        raise ValueError(f"value added is not a finite number: {row}")
+    for name, value in values.items():
+        if isinstance(value, float) and not _is_finite(value):
+            values[name] = None
+    return EstimateRow(estimate=stored, **values)
+
+
+def _is_finite(value: float | None) -> bool:
+    return value is not None and math.isfinite(value)
+
+
+def scope_sort_key(scope_key: str) -> tuple[int, str]:
+    if scope_key in SCOPE_ORDER:
+        return (SCOPE_ORDER.index(scope_key), "")
+    return (len(SCOPE_ORDER), scope_key)
+
+
+def latest_estimates() -> list[Estimate]:
+    """The newest revision of each scope, shipped scopes first."""
+    newest = (
+        Estimate.objects.filter(scope_key=OuterRef("scope_key"))
+        .order_by("-revision")
+        .values("revision")[:1]
+    )
+    estimates = Estimate.objects.filter(revision=Subquery(newest))
+    return sorted(estimates, key=lambda estimate: scope_sort_key(estimate.scope_key))

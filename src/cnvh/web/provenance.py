@@ -1,0 +1,75 @@
+"""An estimate's provenance (nested JSON) laid out as tables a person can read."""
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+# Headings for the provenance keys the engine writes; any other key is shown as is.
+HEADINGS: dict[str, Promise] = {
+    "inputs": _("Inputs"),
+    "options": _("Method options"),
+    "method": _("Method"),
+    "scope": _("Scope"),
+    "classification": _("Classification"),
+    "engine": _("Engine"),
+    "environment": _("Environment"),
+    "warnings": _("Warnings"),
+    "problems": _("Problems"),
+    "notes": _("Notes"),
+}
+GENERAL = _("General")
+
+
+@dataclass
+class Group:
+    heading: str | Promise
+    rows: list[tuple[str, str]] = field(default_factory=list)
+
+
+def groups(provenance: dict[str, Any]) -> list[Group]:
+    """Top-level scalars under "General", each nested object in a table of its own."""
+    general = Group(GENERAL)
+    nested: list[Group] = []
+    for key, value in provenance.items():
+        if isinstance(value, dict | list) and value and not _is_flat_list(value):
+            nested.append(Group(HEADINGS.get(key, key), list(_flatten(value))))
+        else:
+            general.rows.append((key, _text(value)))
+    return ([general] if general.rows else []) + nested
+
+
+def _flatten(value: Any, prefix: str = "") -> list[tuple[str, str]]:
+    if isinstance(value, dict) and value:
+        items = [(str(key), item) for key, item in value.items()]
+    elif isinstance(value, list) and value and not _is_flat_list(value):
+        items = [(f"[{index}]", item) for index, item in enumerate(value)]
+    else:
+        return [(prefix, _text(value))]
+    rows: list[tuple[str, str]] = []
+    for key, item in items:
+        path = f"{prefix}{key}" if key.startswith("[") or not prefix else f"{prefix}.{key}"
+        rows.extend(_flatten(item, path))
+    return rows
+
+
+def _is_flat_list(value: Any) -> bool:
+    return isinstance(value, list) and all(not isinstance(item, dict | list) for item in value)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(_text(item) for item in value) or "—"
+    if isinstance(value, dict):
+        return "—"
+    return str(value)
+
+
+def pretty(provenance: dict[str, Any]) -> str:
+    return json.dumps(provenance, ensure_ascii=False, indent=2, sort_keys=False)

@@ -1,0 +1,156 @@
+"""What the overview shows of one stored estimate.
+
+Pages never compute statistics: this module only picks stored rows (city-wide
+totals by year, sectors of the latest year) and sets them beside the plan's
+targets. The one subtraction it does, the gap to the target trajectory, is a
+comparison made for display.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext
+
+from cnvh.estimates.models import Estimate, EstimateRow
+from cnvh.web import targets
+from cnvh.web.templatetags.cnvh_format import MoneyScale, money_scale
+
+
+@dataclass(frozen=True)
+class YearLine:
+    year: int
+    value_added: float
+    share: float | None
+    ci_low: float | None
+    ci_high: float | None
+    trajectory: float | None
+    target: targets.Target | None
+
+    @property
+    def gap(self) -> float | None:
+        if self.share is None or self.trajectory is None:
+            return None
+        return self.share - self.trajectory
+
+
+@dataclass(frozen=True)
+class SectorLine:
+    key: str
+    title: str
+    value_added: float
+    scope_share: float | None
+    share: float | None
+    employment: float | None
+    establishments: float | None
+
+
+@dataclass(frozen=True)
+class Summary:
+    estimate: Estimate
+    years: list[YearLine]
+    baseline: tuple[int, float] | None
+    latest_year: int | None
+    latest_total: EstimateRow | None
+    sectors: list[SectorLine]
+    year_scale: MoneyScale
+    sector_scale: MoneyScale
+
+    @property
+    def has_ci(self) -> bool:
+        return any(line.ci_low is not None for line in self.years)
+
+
+def summarise(estimate: Estimate) -> Summary:
+    rows = list(estimate.rows.filter(area__isnull=True))
+    totals = sorted((row for row in rows if row.sector is None), key=lambda row: row.year)
+    start = targets.baseline({row.year: row.share for row in totals if row.share is not None})
+    years = [_year_line(row, start) for row in totals]
+    latest = totals[-1] if totals else None
+    sectors = _sector_lines(estimate, rows, latest)
+    return Summary(
+        estimate=estimate,
+        years=years,
+        baseline=start,
+        latest_year=latest.year if latest else None,
+        latest_total=latest,
+        sectors=sectors,
+        year_scale=money_scale((line.value_added for line in years), estimate.unit),
+        sector_scale=money_scale((line.value_added for line in sectors), estimate.unit),
+    )
+
+
+def _year_line(row: EstimateRow, start: tuple[int, float] | None) -> YearLine:
+    return YearLine(
+        year=row.year,
+        value_added=row.value_added,
+        share=row.share,
+        ci_low=row.share_ci_low,
+        ci_high=row.share_ci_high,
+        trajectory=targets.trajectory(row.year, start),
+        target=targets.target_for(row.year),
+    )
+
+
+def _sector_lines(
+    estimate: Estimate, rows: list[EstimateRow], latest: EstimateRow | None
+) -> list[SectorLine]:
+    if latest is None:
+        return []
+    lines = [
+        SectorLine(
+            key=row.sector,
+            title=estimate.sector_title(row.sector),
+            value_added=row.value_added,
+            scope_share=row.value_added / latest.value_added if latest.value_added else None,
+            share=row.share,
+            employment=row.employment,
+            establishments=row.establishments,
+        )
+        for row in rows
+        if row.year == latest.year and row.sector is not None
+    ]
+    return sorted(lines, key=lambda line: line.value_added, reverse=True)
+
+
+def share_chart(summary: Summary) -> dict[str, Any]:
+    """Data for the share-of-GRDP line chart (percent), read by charts.js."""
+    first = min([line.year for line in summary.years] + [targets.BASELINE_YEAR])
+    last = max([line.year for line in summary.years] + [targets.PLAN_TARGETS[-1].year])
+    by_year = {line.year: line for line in summary.years}
+    axis = list(range(first, last + 1))
+
+    def percent(value: float | None) -> float | None:
+        return None if value is None else value * 100
+
+    def series(pick: Any) -> list[float | None]:
+        return [percent(pick(by_year[year])) if year in by_year else None for year in axis]
+
+    return {
+        "years": [str(year) for year in axis],
+        "share": series(lambda line: line.share),
+        "ciLow": series(lambda line: line.ci_low) if summary.has_ci else None,
+        "ciHigh": series(lambda line: line.ci_high) if summary.has_ci else None,
+        "trajectory": [percent(targets.trajectory(year, summary.baseline)) for year in axis],
+        "targets": [[str(target.year), target.share * 100] for target in targets.PLAN_TARGETS],
+        "labels": {
+            "share": gettext("Estimated share of GRDP"),
+            "ci": gettext("Confidence interval"),
+            "trajectory": gettext("Target trajectory"),
+            "targets": gettext("Plan target"),
+            "axis": gettext("% of GRDP"),
+        },
+    }
+
+
+def sector_chart(summary: Summary) -> dict[str, Any]:
+    """Data for the sector bar chart, in the table's money scale."""
+    scale = summary.sector_scale
+    lines = list(reversed(summary.sectors))  # largest at the top of a horizontal bar chart
+    return {
+        "sectors": [line.title for line in lines],
+        "values": [line.value_added / scale.divisor for line in lines],
+        "digits": scale.digits,
+        "labels": {
+            "values": gettext("Value added (%(unit)s)") % {"unit": scale.label},
+        },
+    }

@@ -1,0 +1,129 @@
+"""Figures as people read them. The only place a figure is rounded.
+
+Vietnamese style groups thousands with "." and uses "," for decimals
+(1.234,5); English style is 1,234.5. Money is shown in one readable scale per
+column (nghìn tỷ đồng / trillion VND, tỷ đồng / billion VND, ...), always with
+its unit. Stored figures keep the engine's full precision.
+"""
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django import template
+from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+
+register = template.Library()
+
+MISSING = "—"
+
+VND_PER_UNIT: dict[str, float] = {
+    "VND": 1.0,
+    "thousand VND": 1e3,
+    "million VND": 1e6,
+    "billion VND": 1e9,
+    "trillion VND": 1e12,
+}
+UNIT_LABELS: dict[str, Promise] = {
+    "VND": _("VND"),
+    "thousand VND": _("thousand VND"),
+    "million VND": _("million VND"),
+    "billion VND": _("billion VND"),
+    "trillion VND": _("trillion VND"),
+}
+# The scales a money column may be shown in, largest first.
+DISPLAY_UNITS = ("trillion VND", "billion VND", "million VND")
+
+
+def vietnamese() -> bool:
+    return (get_language() or "vi").startswith("vi")
+
+
+def format_number(value: float | None, digits: int = 0) -> str:
+    """`value` rounded to `digits` decimals, grouped in the active language's style."""
+    if value is None or not math.isfinite(value):
+        return MISSING
+    if round(value, digits) == 0:
+        value = 0.0  # no "-0.0"
+    text = f"{value:,.{digits}f}"
+    if vietnamese():
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text
+
+
+@register.filter
+def number(value: float | None, digits: int = 0) -> str:
+    return format_number(value, digits)
+
+
+@register.filter
+def percent(share: float | None, digits: int = 1) -> str:
+    """A share (0.042) as a percentage (4,2% / 4.2%)."""
+    if share is None:
+        return MISSING
+    return format_number(share * 100, digits) + "%"
+
+
+@register.filter
+def points(gap: float | None, digits: int = 1) -> str:
+    """A difference of two shares in percentage points, with its sign."""
+    if gap is None:
+        return MISSING
+    text = format_number(gap * 100, digits)
+    if not text.startswith("-") and round(gap * 100, digits) != 0:
+        text = "+" + text
+    return gettext("%(value)s pp") % {"value": text}
+
+
+@register.filter
+def unit_label(unit: str) -> str:
+    """The unit in the active language: "million VND" -> "triệu đồng"."""
+    label = UNIT_LABELS.get(unit)
+    return str(label) if label is not None else unit
+
+
+@dataclass(frozen=True)
+class MoneyScale:
+    """How a column of money figures is shown: stored value ÷ divisor, in `unit`."""
+
+    divisor: float
+    unit: str
+    digits: int
+
+    @property
+    def label(self) -> str:
+        return unit_label(self.unit)
+
+
+def money_scale(values: Iterable[float | None], unit: str) -> MoneyScale:
+    """One scale for a column of figures stored in `unit`, chosen from its largest."""
+    if unit not in VND_PER_UNIT:
+        return MoneyScale(1.0, unit, 1)
+    stored = VND_PER_UNIT[unit]
+    largest = max((abs(value) * stored for value in values if value is not None), default=0.0)
+    display = next(
+        (name for name in DISPLAY_UNITS if largest >= VND_PER_UNIT[name]),
+        unit if stored < VND_PER_UNIT["million VND"] else "million VND",
+    )
+    if VND_PER_UNIT[display] < stored:
+        display = unit  # never show more precision than the figures have
+    divisor = VND_PER_UNIT[display] / stored
+    in_display = largest / VND_PER_UNIT[display]
+    digits = 2 if in_display < 10 else 1 if in_display < 1000 else 0
+    return MoneyScale(divisor, display, digits)
+
+
+@register.filter
+def money(value: float | None, scale: MoneyScale) -> str:
+    """`value` (in the stored unit) shown in `scale`, without the unit."""
+    if value is None:
+        return MISSING
+    return format_number(value / scale.divisor, scale.digits)
+
+
+@register.filter
+def count(value: float | None) -> str:
+    """Persons or establishments: weighted, so rounded to whole numbers here."""
+    return format_number(value, 0)
