@@ -1,0 +1,69 @@
+"""Row-level checks of an input: each finds the rows that break a rule and says
+where they are. They run only where a cheap count has shown a problem exists."""
+
+import duckdb
+
+from .expressions import Columns
+from .problems import ProblemList
+
+ROWS_SHOWN_PER_CHECK = 10
+
+
+def report_rows(
+    con: duckdb.DuckDBPyConnection,
+    columns: Columns,
+    condition: str,
+    problem: str,
+    column: str,
+    problems: ProblemList,
+) -> None:
+    """Adds one problem for each of the first rows where `condition` holds, and counts
+    the rest, so a file with thousands of bad cells still gives a readable message."""
+    source = columns.source
+    value = f"CAST({column} AS VARCHAR)" if source.has(column) else "NULL"
+    found = con.execute(
+        f"SELECT __row, {value} FROM {source.view} WHERE {condition} "
+        f"ORDER BY __row LIMIT {ROWS_SHOWN_PER_CHECK}"
+    ).fetchall()
+    total = con.execute(f"SELECT count(*) FROM {source.view} WHERE {condition}").fetchone()
+    for row, raw in found:
+        problems.add(problem, file=source.label, row=int(row), column=column, value=raw or "")
+    problems.count_more(max(0, int(total[0] if total else 0) - len(found)))
+
+
+def check_numbers(
+    con: duckdb.DuckDBPyConnection,
+    columns: Columns,
+    names: list[str],
+    problems: ProblemList,
+) -> None:
+    """Cells that should hold numbers but hold text (only for text sources)."""
+    conditions = {name: columns.unreadable_number(name) for name in names}
+    present = {name: cond for name, cond in conditions.items() if cond}
+    if not present:
+        return
+    counts = con.execute(
+        "SELECT "
+        + ", ".join(f"count(*) FILTER (WHERE {c})" for c in present.values())
+        + f" FROM {columns.source.view}"
+    ).fetchone()
+    assert counts is not None
+    for (name, condition), count in zip(present.items(), counts, strict=True):
+        if count:
+            report_rows(con, columns, condition, "not_a_number", name, problems)
+
+
+def check_years(con: duckdb.DuckDBPyConnection, columns: Columns, problems: ProblemList) -> None:
+    condition = f"{columns.year()} IS NULL"
+    count = con.execute(f"SELECT count(*) FROM {columns.source.view} WHERE {condition}").fetchone()
+    if count and count[0]:
+        report_rows(con, columns, condition, "not_a_year", "year", problems)
+
+
+def check_filled(
+    con: duckdb.DuckDBPyConnection, columns: Columns, column: str, problems: ProblemList
+) -> None:
+    condition = f"{columns.text(column)} IS NULL"
+    count = con.execute(f"SELECT count(*) FROM {columns.source.view} WHERE {condition}").fetchone()
+    if count and count[0]:
+        report_rows(con, columns, condition, "empty_value", column, problems)

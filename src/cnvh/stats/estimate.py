@@ -1,0 +1,271 @@
+"""The estimate: business data + economy totals + a scope -> value added, employment,
+businesses and share of GRDP by year, sector and area, with provenance."""
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from . import aggregate
+from .bootstrap import share_intervals
+from .cells import build_aggregate_cells, build_unit_cells
+from .codemap import build_code_map, impute_ratios
+from .expressions import Columns
+from .money import canonical_unit, same_unit
+from .options import DEFAULT_REPLICATES, EstimateOptions
+from .problems import ProblemList
+from .provenance import Run, provenance
+from .result import Estimate, EstimateRow
+from .scope import Scope
+from .small_inputs import (
+    check_totals_cover,
+    load_area_crosswalk,
+    load_benchmark,
+    load_totals,
+)
+from .sources import Source, declared_unit, read_source
+
+Progress = Callable[[str, float], None]
+
+
+def estimate(
+    scope: Scope,
+    *,
+    totals: Path,
+    units: Path | None = None,
+    aggregates: Path | None = None,
+    options: EstimateOptions | None = None,
+    progress: Progress | None = None,
+) -> Estimate:
+    """Raises InputError listing every problem in the inputs; computes nothing then."""
+    options = options or EstimateOptions()
+    problems = ProblemList()
+    if (units is None) == (aggregates is None):
+        problems.add("no_units_or_aggregates")
+        problems.raise_if_any()
+    con = duckdb.connect()
+    run = Run(options=options, scope=scope)
+    try:
+        return _estimate(con, run, totals, units, aggregates, problems, progress)
+    finally:
+        con.close()
+        for source in run.sources:
+            for folder in source.temporary:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _step(progress: Progress | None, name: str, done: float) -> None:
+    if progress:
+        progress(name, done)
+
+
+def _estimate(
+    con: duckdb.DuckDBPyConnection,
+    run: Run,
+    totals_path: Path,
+    units_path: Path | None,
+    aggregates_path: Path | None,
+    problems: ProblemList,
+    progress: Progress | None,
+) -> Estimate:
+    options = run.options
+    _step(progress, "read", 0.0)
+    data = _open_inputs(con, run, totals_path, units_path, aggregates_path, problems)
+    problems.raise_if_any()
+    assert data is not None
+    run.unit = _check_units(con, run.sources, options.unit, problems)
+    data_cls = (options.data_classification or run.scope.classification).upper()
+    _step(progress, "scan", 0.1)
+    builder = build_unit_cells if data.role.name == "units" else build_aggregate_cells
+    builder(
+        con,
+        data,
+        years=options.years,
+        by_area="area" in options.by,
+        data_classification=data_cls,
+        problems=problems,
+    )
+    _load_small_inputs(con, run, problems)
+    run.years = list(options.years) if options.years else _data_years(con)
+    check_totals_cover(con, run.years, run.source("totals").label, problems)
+    if data.role.name == "units":
+        _check_duplicates(con, data, problems)
+    run.code_report = build_code_map(
+        con, Columns(data), run.scope.classification, options.code_crosswalk, problems
+    )
+    problems.raise_if_any()
+    _step(progress, "compute", 0.5)
+    run.ratios = impute_ratios(con, problems)
+    problems.raise_if_any()
+    aggregate.resolve_value_added(con)
+    if options.benchmark:
+        run.benchmark = aggregate.benchmark(con, run.source("benchmark").label, problems)
+        problems.raise_if_any()
+    if options.area_crosswalk:
+        run.areas_moved = aggregate.move_areas(con)
+    _create_scope_map(con, run.scope)
+    rows = aggregate.summarise(
+        con,
+        run.years,
+        options.by,
+        {key: sector.order for key, sector in run.scope.sectors.items()},
+        has_employment=data.has("employment"),
+        has_establishments=data.role.name == "units" or data.has("establishments"),
+    )
+    intervals = _intervals(con, data, run, rows, data_cls, progress)
+    _step(progress, "done", 1.0)
+    return Estimate(
+        scope=run.scope.info(),
+        unit=run.unit,
+        rows=[_row(values, intervals) for values in rows],
+        provenance=provenance(con, run),
+    )
+
+
+def _open_inputs(
+    con: duckdb.DuckDBPyConnection,
+    run: Run,
+    totals: Path,
+    units: Path | None,
+    aggregates: Path | None,
+    problems: ProblemList,
+) -> Source | None:
+    role, path = ("units", units) if units else ("aggregates", aggregates)
+    assert path is not None
+    named = [(role, path), ("totals", totals)]
+    options = run.options
+    if options.benchmark:
+        named.append(("benchmark", options.benchmark))
+    if options.area_crosswalk:
+        named.append(("area_crosswalk", options.area_crosswalk))
+    for name, file in named:
+        source = read_source(con, Path(file), name, problems)
+        if source:
+            run.sources.append(source)
+    return run.source(role) if not problems else None
+
+
+def _check_units(
+    con: duckdb.DuckDBPyConnection, sources: list[Source], stated: str, problems: ProblemList
+) -> str:
+    """Each money file is in the unit it declares, else in the stated one (--unit); all
+    must agree, since the engine never adds or divides figures in different units."""
+    money = [s for s in sources if s.role.name in {"units", "aggregates", "totals", "benchmark"}]
+    first: tuple[str, str] | None = None
+    for source in money:
+        unit = declared_unit(con, source, problems) or canonical_unit(stated)
+        if first is None:
+            first = (source.label, unit)
+        elif not same_unit(first[1], unit):
+            problems.add(
+                "unit_mismatch",
+                left=first[0],
+                left_unit=first[1],
+                right=source.label,
+                right_unit=unit,
+            )
+    return first[1] if first else canonical_unit(stated)
+
+
+def _load_small_inputs(con: duckdb.DuckDBPyConnection, run: Run, problems: ProblemList) -> None:
+    load_totals(con, run.source("totals"), problems)
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE official (year INTEGER, division VARCHAR, value_added DOUBLE)"
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE factors (year INTEGER, division VARCHAR, "
+        "official DOUBLE, data DOUBLE, factor DOUBLE)"
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE area_map (old_area VARCHAR, new_area VARCHAR, "
+        "weight DOUBLE, __row BIGINT)"
+    )
+    if run.options.benchmark:
+        load_benchmark(con, run.source("benchmark"), problems)
+    if run.options.area_crosswalk:
+        load_area_crosswalk(con, run.source("area_crosswalk"), problems)
+
+
+def _data_years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    found = con.execute(
+        "SELECT DISTINCT year FROM cells WHERE year IS NOT NULL ORDER BY year"
+    ).fetchall()
+    return [int(row[0]) for row in found]
+
+
+def _check_duplicates(con: duckdb.DuckDBPyConnection, data: Source, problems: ProblemList) -> None:
+    """A unit counted twice in a year would be counted twice in every figure."""
+    columns = Columns(data)
+    found = con.execute(f"""
+        SELECT {columns.text("unit_id")} AS unit_id, {columns.year()} AS year, count(*),
+               min(__row)
+        FROM {data.view} GROUP BY 1, 2 HAVING count(*) > 1 ORDER BY 4 LIMIT 10
+    """).fetchall()
+    for unit_id, year, count, row in found:
+        problems.add(
+            "duplicate_unit_year",
+            file=data.label,
+            row=int(row),
+            column="unit_id",
+            unit_id=unit_id,
+            year=year,
+            count=count,
+        )
+
+
+def _create_scope_map(con: duckdb.DuckDBPyConnection, scope: Scope) -> None:
+    codes = {str(row[0]) for row in con.execute("SELECT DISTINCT code FROM resolved").fetchall()}
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE scope_map (code VARCHAR, sector VARCHAR, share DOUBLE)"
+    )
+    matched = scope.match(codes)
+    if matched:
+        con.executemany("INSERT INTO scope_map VALUES (?, ?, ?)", matched)
+
+
+def _intervals(
+    con: duckdb.DuckDBPyConnection,
+    data: Source,
+    run: Run,
+    rows: list[tuple[Any, ...]],
+    data_cls: str,
+    progress: Progress | None,
+) -> dict[Any, Any]:
+    sampled = con.execute("SELECT coalesce(sum(n_sampled), 0) FROM cells").fetchone()
+    replicates = run.options.bootstrap
+    if replicates is None:
+        replicates = DEFAULT_REPLICATES if sampled and sampled[0] else 0
+    if not replicates or not sampled or not sampled[0]:
+        return {}
+    intervals, run.bootstrap = share_intervals(
+        con,
+        data,
+        rows=rows,
+        years=run.years,
+        by=run.options.by,
+        data_classification=data_cls,
+        replicates=replicates,
+        seed=run.options.seed,
+        confidence=run.options.confidence,
+        progress=progress,
+    )
+    return intervals
+
+
+def _row(values: tuple[Any, ...], intervals: dict[Any, Any]) -> EstimateRow:
+    year, sector, area, va, share, emp, est, emp_share = values
+    interval = intervals.get((year, sector, area))
+    return EstimateRow(
+        year=int(year),
+        sector=sector,
+        area=area,
+        value_added=float(va),
+        share=None if share is None else float(share),
+        employment=None if emp is None else float(emp),
+        establishments=None if est is None else float(est),
+        employment_share=None if emp_share is None else float(emp_share),
+        share_ci_low=interval.low if interval else None,
+        share_ci_high=interval.high if interval else None,
+    )

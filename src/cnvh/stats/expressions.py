@@ -1,0 +1,53 @@
+"""SQL expressions that read a source's columns the same way everywhere.
+
+Spreadsheets and CSV files arrive as text; Parquet files arrive typed. The
+expressions here turn either into numbers, years and codes, and say which cells
+could not be read, so the main query and the checks agree on what a cell means.
+"""
+
+from .sources import Source
+
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+class Columns:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+
+    def has(self, column: str) -> bool:
+        return self.source.has(column)
+
+    def number(self, column: str) -> str:
+        if not self.has(column):
+            return "CAST(NULL AS DOUBLE)"
+        if self.source.is_numeric(column):
+            return f"CAST({column} AS DOUBLE)"
+        return f"TRY_CAST(trim({column}) AS DOUBLE)"
+
+    def unreadable_number(self, column: str) -> str | None:
+        """True for a filled cell that is not a number; None when the column is typed."""
+        if not self.has(column) or self.source.is_numeric(column):
+            return None
+        return (
+            f"({column} IS NOT NULL AND trim({column}) <> '' "
+            f"AND TRY_CAST(trim({column}) AS DOUBLE) IS NULL)"
+        )
+
+    def year(self) -> str:
+        if self.source.is_numeric("year"):
+            raw = "TRY_CAST(year AS INTEGER)"
+        else:
+            raw = "TRY_CAST(trim(year) AS INTEGER)"
+        return f"(CASE WHEN {raw} BETWEEN {MIN_YEAR} AND {MAX_YEAR} THEN {raw} END)"
+
+    def text(self, column: str) -> str:
+        if not self.has(column):
+            return "CAST(NULL AS VARCHAR)"
+        kind = self.source.columns[column].upper()
+        if kind.startswith(("DOUBLE", "FLOAT", "DECIMAL")):
+            # A code or area typed as a number: 5911.0 means "5911".
+            return f"CAST(CAST({column} AS BIGINT) AS VARCHAR)"
+        return f"NULLIF(trim(CAST({column} AS VARCHAR)), '')"
+
+    def weight(self) -> str:
+        return f"coalesce({self.number('weight')}, 1.0)"

@@ -1,0 +1,54 @@
+"""Money units: every money figure carries a unit label, and figures in different
+units are never added or divided."""
+
+import re
+import unicodedata
+
+DEFAULT_UNIT = "million VND"
+
+# Vietnamese and English ways of writing the usual VND scales.
+_SYNONYMS = {
+    "million VND": {"million vnd", "vnd million", "trieu dong", "trieu vnd", "tr dong", "trd"},
+    "billion VND": {"billion vnd", "vnd billion", "ty dong", "ti dong", "ty vnd"},
+    "trillion VND": {"trillion vnd", "vnd trillion", "nghin ty dong", "ngan ty dong"},
+    "thousand VND": {"thousand vnd", "vnd thousand", "nghin dong", "ngan dong"},
+    "VND": {"vnd", "dong", "vnd dong"},
+}
+
+
+def _plain(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return re.sub(r"[^a-z0-9]+", " ", stripped.casefold()).strip()
+
+
+_CANONICAL = {variant: name for name, variants in _SYNONYMS.items() for variant in variants}
+
+
+def canonical_unit(label: str) -> str:
+    """The label people will read: the usual VND scales in one spelling, any other
+    label (e.g. "GBP million") kept as written, trimmed."""
+    plain = _plain(label)
+    if plain in _CANONICAL:
+        return _CANONICAL[plain]
+    return " ".join(label.split())
+
+
+def unit_key(label: str) -> str:
+    """What two labels must share to be the same unit: "GBP million" = "million gbp"."""
+    canonical = canonical_unit(label)
+    return " ".join(sorted(_plain(canonical).split()))
+
+
+def same_unit(left: str, right: str) -> bool:
+    return unit_key(left) == unit_key(right)
+
+
+def split_header_unit(header: str) -> tuple[str, str | None]:
+    """Separates a unit written in a header: "value_added (billion VND)" or
+    "Doanh thu [triệu đồng]" -> ("value_added", "billion VND")."""
+    match = re.fullmatch(r"\s*(.*?)\s*[\(\[]\s*([^\)\]]+?)\s*[\)\]]\s*", header)
+    if not match:
+        return header, None
+    return match.group(1), canonical_unit(match.group(2))

@@ -1,0 +1,84 @@
+"""What an estimate was made from and how: enough to trace every figure back."""
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+
+from .. import __version__
+from .codemap import CodeMapReport, Ratio
+from .options import EstimateOptions
+from .scope import Scope
+from .sources import Source
+
+
+@dataclass
+class Run:
+    """The state of one estimate as it is computed."""
+
+    options: EstimateOptions
+    scope: Scope
+    sources: list[Source] = field(default_factory=list)
+    unit: str = ""
+    years: list[int] = field(default_factory=list)
+    code_report: CodeMapReport = field(default_factory=CodeMapReport)
+    ratios: list[Ratio] = field(default_factory=list)
+    benchmark: list[dict[str, object]] = field(default_factory=list)
+    areas_moved: int = 0
+    bootstrap: dict[str, Any] | None = None
+
+    def source(self, role: str) -> Source:
+        return next(source for source in self.sources if source.role.name == role)
+
+
+def _value_added_report(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    counts = con.execute("""
+        SELECT sum(n_rows), sum(n_given), sum(n_derived), sum(n_imputed), sum(n_rows - n_emp),
+               sum(n_sampled)
+        FROM cells
+    """).fetchone()
+    imputed = con.execute("""
+        SELECT coalesce(sum(r.va_imputed), 0),
+               coalesce(sum(r.va_imputed * s.share), 0)
+        FROM resolved r LEFT JOIN scope_map s USING (code)
+    """).fetchone()
+    assert counts is not None and imputed is not None
+    rows, given, derived, imputed_rows, no_employment, sampled = (int(v or 0) for v in counts)
+    return {
+        "rows_read": rows,
+        "reported": given,
+        "derived_from_output_minus_intermediate_consumption": derived,
+        "imputed_from_revenue": imputed_rows,
+        "imputed_value_added_all_units": float(imputed[0]),
+        "imputed_value_added_in_scope": float(imputed[1]),
+        "rows_without_employment": no_employment,
+        "sampled_rows": sampled,
+    }
+
+
+def provenance(con: duckdb.DuckDBPyConnection, run: Run) -> dict[str, Any]:
+    scope = run.scope
+    return {
+        "cnvh_version": __version__,
+        "computed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "inputs": [source.describe() for source in run.sources],
+        "scope": {
+            "key": scope.key,
+            "version": scope.version,
+            "classification": scope.classification,
+            "checksum": scope.checksum,
+            "origin": scope.origin,
+            "codes": len(scope.rows),
+        },
+        "unit": run.unit,
+        "years": run.years,
+        "options": run.options.describe(),
+        "value_added": _value_added_report(con),
+        "imputation_ratios": [asdict(ratio) for ratio in run.ratios],
+        "code_crosswalks": run.code_report.crosswalks,
+        "codes_not_in_crosswalk": sorted(set(run.code_report.carried_over)),
+        "benchmark": run.benchmark,
+        "area_cells_moved_by_crosswalk": run.areas_moved,
+        "bootstrap": run.bootstrap,
+    }
