@@ -107,12 +107,13 @@ def summarise(
     return con.execute(f"""
         WITH years AS (SELECT unnest([{year_list}]) AS year),
         inscope AS (
-            SELECT r.year, s.sector, {area_key} AS area, r.va * s.share AS va,
+            SELECT r.year, s.sector, r.area, r.va * s.share AS va,
                    r.emp * s.share AS emp, r.est * s.share AS est
             FROM resolved r JOIN scope_map s USING (code)
         ),
         grouped AS (
-            SELECT year, sector, area, sum(va) AS va, sum(emp) AS emp, sum(est) AS est
+            SELECT year, sector, {area_key} AS area, sum(va) AS va, sum(emp) AS emp,
+                   sum(est) AS est
             FROM inscope GROUP BY GROUPING SETS ({_grouping_sets(by)})
         ),
         scaffold AS (

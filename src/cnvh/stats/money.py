@@ -52,3 +52,18 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
     if not match:
         return header, None
     return match.group(1), canonical_unit(match.group(2))
+
+
+_VIETNAMESE = {
+    "million VND": "triệu đồng",
+    "billion VND": "tỷ đồng",
+    "trillion VND": "nghìn tỷ đồng",
+    "thousand VND": "nghìn đồng",
+    "VND": "đồng",
+}
+
+
+def display_unit(unit: str, language: str) -> str:
+    """The unit as a reader of `language` writes it."""
+    canonical = canonical_unit(unit)
+    return _VIETNAMESE.get(canonical, canonical) if language == "vi" else canonical

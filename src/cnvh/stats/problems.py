@@ -205,6 +205,18 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "Dùng sector, area hoặc sector,area.",
         "Use sector, area or sector,area.",
     ),
+    "missing_option": (
+        "Thiếu tùy chọn {option}",
+        "Missing option {option}",
+        "Thêm {option} vào lệnh; xem cnvh estimate --help.",
+        "Add {option} to the command; see cnvh estimate --help.",
+    ),
+    "bad_option": (
+        "Tùy chọn không hợp lệ: {detail}",
+        "Invalid option: {detail}",
+        "Xem cnvh estimate --help.",
+        "See cnvh estimate --help.",
+    ),
     "no_units_or_aggregates": (
         "Cần đúng một tệp dữ liệu: theo đơn vị (--units) hoặc tổng hợp theo mã (--aggregates)",
         "Give exactly one data file: unit-level (--units) or code-level aggregates (--aggregates)",
