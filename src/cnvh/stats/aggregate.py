@@ -96,6 +96,7 @@ def summarise(
     by_area = "area" in by
     year_list = ", ".join(str(year) for year in years)
     area_key = "area" if by_area else "CAST(NULL AS VARCHAR)"
+    sector_key = "sector" if "sector" in by else "CAST(NULL AS VARCHAR)"
     zero_emp = "0.0" if has_employment else "NULL"
     zero_est = "0.0" if has_establishments else "NULL"
     order_cases = " ".join(f"WHEN '{key}' THEN {index}" for key, index in sector_order.items())
@@ -112,7 +113,7 @@ def summarise(
             FROM resolved r JOIN scope_map s USING (code)
         ),
         grouped AS (
-            SELECT year, sector, {area_key} AS area, sum(va) AS va, sum(emp) AS emp,
+            SELECT year, {sector_key} AS sector, {area_key} AS area, sum(va) AS va, sum(emp) AS emp,
                    sum(est) AS est
             FROM inscope GROUP BY GROUPING SETS ({_grouping_sets(by)})
         ),

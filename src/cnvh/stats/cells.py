@@ -24,6 +24,7 @@ UNIT_NUMBERS = [
     "employment",
     "weight",
 ]
+MONEY_COLUMNS = ["value_added", "output", "intermediate_consumption", "revenue"]
 AGGREGATE_NUMBERS = ["value_added", "employment", "establishments"]
 
 
@@ -67,9 +68,14 @@ def _unit_flags(columns: Columns, by_area: bool) -> list[Flag]:
         )
     known = _known_value_added(columns)
     revenue = columns.number("revenue")
+    unreadable = [columns.unreadable_number(name) for name in MONEY_COLUMNS]
+    readable = " AND ".join(f"NOT coalesce({c}, false)" for c in unreadable if c) or "true"
     flags.append(
         Flag(
-            "no_money", f"({known}) IS NULL AND {revenue} IS NULL", "value_added", "no_money_value"
+            "no_money",
+            f"({known}) IS NULL AND {revenue} IS NULL AND {readable}",
+            "value_added",
+            "no_money_value",
         )
     )
     if by_area:

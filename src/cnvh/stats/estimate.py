@@ -87,9 +87,10 @@ def _estimate(
         data_classification=data_cls,
         problems=problems,
     )
-    _load_small_inputs(con, run, problems)
+    totals_loaded = _load_small_inputs(con, run, problems)
     run.years = list(options.years) if options.years else _data_years(con)
-    check_totals_cover(con, run.years, run.source("totals").label, problems)
+    if totals_loaded:
+        check_totals_cover(con, run.years, run.source("totals").label, problems)
     if data.role.name == "units":
         _check_duplicates(con, data, problems)
     run.code_report = build_code_map(
@@ -169,8 +170,8 @@ def _check_units(
     return first[1] if first else canonical_unit(stated)
 
 
-def _load_small_inputs(con: duckdb.DuckDBPyConnection, run: Run, problems: ProblemList) -> None:
-    load_totals(con, run.source("totals"), problems)
+def _load_small_inputs(con: duckdb.DuckDBPyConnection, run: Run, problems: ProblemList) -> bool:
+    totals_loaded = load_totals(con, run.source("totals"), problems)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE official (year INTEGER, division VARCHAR, value_added DOUBLE)"
     )
@@ -186,6 +187,7 @@ def _load_small_inputs(con: duckdb.DuckDBPyConnection, run: Run, problems: Probl
         load_benchmark(con, run.source("benchmark"), problems)
     if run.options.area_crosswalk:
         load_area_crosswalk(con, run.source("area_crosswalk"), problems)
+    return totals_loaded
 
 
 def _data_years(con: duckdb.DuckDBPyConnection) -> list[int]:

@@ -12,16 +12,16 @@ from .sources import Source
 WEIGHT_TOLERANCE = 1e-6
 
 
-def load_totals(con: duckdb.DuckDBPyConnection, source: Source, problems: ProblemList) -> None:
+def load_totals(con: duckdb.DuckDBPyConnection, source: Source, problems: ProblemList) -> bool:
+    """Creates table `totals`; False when some of its cells could not be used."""
     columns = Columns(source)
+    before = len(problems.items) + problems.more
     check_years(con, columns, problems)
     check_numbers(con, columns, ["grdp", "employment"], problems)
     check_filled(con, columns, "grdp", problems)
     report_rows(
         con, columns, f"{columns.number('grdp')} <= 0", "grdp_not_positive", "grdp", problems
     )
-    if problems:
-        return
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE totals AS
         SELECT {columns.year()} AS year, {columns.text("area")} AS area,
@@ -30,8 +30,8 @@ def load_totals(con: duckdb.DuckDBPyConnection, source: Source, problems: Proble
         FROM {source.view}
     """)
     duplicates = con.execute(
-        "SELECT year, area, count(*), min(__row) FROM totals GROUP BY year, area "
-        "HAVING count(*) > 1 ORDER BY year, area"
+        "SELECT year, area, count(*), min(__row) FROM totals WHERE year IS NOT NULL "
+        "GROUP BY year, area HAVING count(*) > 1 ORDER BY year, area"
     ).fetchall()
     for year, area, count, row in duplicates:
         area_text = f", {area}" if area else ""
@@ -43,6 +43,7 @@ def load_totals(con: duckdb.DuckDBPyConnection, source: Source, problems: Proble
             count=count,
             area_text=area_text,
         )
+    return len(problems.items) + problems.more == before
 
 
 def check_totals_cover(

@@ -1,0 +1,179 @@
+"""Every kind of bad input gives a message in Vietnamese and English that says what,
+where and how to fix it, and no estimate."""
+
+from pathlib import Path
+
+import pytest
+
+from cnvh.stats import EstimateOptions, InputError, estimate, load_scope
+
+from .files import run, totals, unit, write_csv
+
+GRDP = {2023: 10_000.0}
+
+
+def problems_of(
+    error: pytest.ExceptionInfo[InputError],
+) -> list[tuple[str, int | None, str | None]]:
+    return [(p.code, p.row, p.column) for p in error.value.problems]
+
+
+def test_a_missing_column_is_named(tmp_path: Path, scope_file: Path) -> None:
+    rows = [{"unit_id": "a", "year": 2023, "value_added": 1.0}]
+    with pytest.raises(InputError) as error:
+        run(tmp_path, rows, GRDP, scope_file)
+    assert problems_of(error) == [("missing_column", None, "code")]
+    assert "units.csv, cột code: Thiếu cột code" in str(error.value)
+    assert "units.csv, column code: Missing column code" in str(error.value)
+
+
+def test_text_in_a_number_column_is_reported_with_its_row(tmp_path: Path, scope_file: Path) -> None:
+    rows = [unit("a", "5912", 1.0), unit("b", "5912", "1.234.567,5"), unit("c", "5912", "x")]
+    with pytest.raises(InputError) as error:
+        run(tmp_path, rows, GRDP, scope_file)
+    assert problems_of(error) == [
+        ("not_a_number", 3, "value_added"),
+        ("not_a_number", 4, "value_added"),
+    ]
+    message = str(error.value)
+    assert "units.csv, dòng 3, cột value_added: '1.234.567,5' không phải là số" in message
+    assert "units.csv, row 4, column value_added: 'x' is not a number" in message
+
+
+def test_a_bad_year_and_an_unusable_code(tmp_path: Path, scope_file: Path) -> None:
+    rows = [unit("a", "59A2", 1.0), unit("b", "5912", 1.0, year="twenty")]
+    with pytest.raises(InputError) as error:
+        run(tmp_path, rows, GRDP, scope_file)
+    assert set(problems_of(error)) == {("not_a_year", 3, "year"), ("bad_code", 2, "code")}
+
+
+def test_a_code_outside_the_classification(tmp_path: Path, scope_file: Path) -> None:
+    with pytest.raises(InputError) as error:
+        run(tmp_path, [unit("a", "0099", 1.0)], GRDP, scope_file)
+    assert problems_of(error) == [("unknown_code", None, "code")]
+    assert "'0099' is not in VSIC2018" in str(error.value)
+
+
+def test_a_unit_with_no_money_figure(tmp_path: Path, scope_file: Path) -> None:
+    with pytest.raises(InputError) as error:
+        run(tmp_path, [unit("a", "5912", None, employment=3)], GRDP, scope_file)
+    assert problems_of(error) == [("no_money_value", 2, "value_added")]
+
+
+def test_negative_employment_and_zero_weight(tmp_path: Path, scope_file: Path) -> None:
+    rows = [unit("a", "5912", 1.0, employment=-1), unit("b", "5912", 1.0, weight=0)]
+    with pytest.raises(InputError) as error:
+        run(tmp_path, rows, GRDP, scope_file)
+    assert set(problems_of(error)) == {
+        ("negative", 2, "employment"),
+        ("weight_not_positive", 3, "weight"),
+    }
+
+
+def test_a_unit_twice_in_a_year(tmp_path: Path, scope_file: Path) -> None:
+    rows = [unit("a", "5912", 1.0), unit("a", "5913", 2.0)]
+    with pytest.raises(InputError) as error:
+        run(tmp_path, rows, GRDP, scope_file)
+    assert problems_of(error) == [("duplicate_unit_year", 2, "unit_id")]
+
+
+def test_a_year_with_no_total(tmp_path: Path, scope_file: Path) -> None:
+    rows = [unit("a", "5912", 1.0, year=2023), unit("a", "5912", 1.0, year=2024)]
+    with pytest.raises(InputError) as error:
+        run(tmp_path, rows, GRDP, scope_file)
+    assert problems_of(error) == [("no_total_for_year", None, "year")]
+    assert "No GRDP for the whole territory in year 2024" in str(error.value)
+
+
+def test_money_in_different_units_is_refused(tmp_path: Path, scope_file: Path) -> None:
+    units = write_csv(tmp_path / "units.csv", [unit("a", "5912", 1.0)])
+    totals_file = write_csv(tmp_path / "totals.csv", [{"year": 2023, "grdp (tỷ đồng)": 10.0}])
+    with pytest.raises(InputError) as error:
+        estimate(load_scope(scope_file), units=units, totals=totals_file)
+    assert problems_of(error) == [("unit_mismatch", None, None)]
+    assert "units.csv is in 'million VND', totals.csv in 'billion VND'" in str(error.value)
+
+
+def test_the_same_unit_written_two_ways_is_accepted(tmp_path: Path, scope_file: Path) -> None:
+    units = write_csv(tmp_path / "units.csv", [{**unit("a", "5912", 1.0), "unit": "triệu đồng"}])
+    totals_file = write_csv(tmp_path / "totals.csv", [{"year": 2023, "grdp": 10.0}])
+    result = estimate(
+        load_scope(scope_file),
+        units=units,
+        totals=totals_file,
+        options=EstimateOptions(unit="VND million"),
+    )
+    assert result.unit == "million VND"
+
+
+def test_by_area_needs_an_area_on_every_row(tmp_path: Path, scope_file: Path) -> None:
+    with pytest.raises(InputError) as error:
+        run(tmp_path, [unit("a", "5912", 1.0, area=None)], GRDP, scope_file, by=("area",))
+    assert problems_of(error) == [("area_required", 2, "area")]
+
+
+def test_crosswalk_weights_must_add_up_to_one(tmp_path: Path, scope_file: Path) -> None:
+    crosswalk = write_csv(
+        tmp_path / "areas.csv",
+        [
+            {"old_area": "D1", "new_area": "W1", "weight": 0.5},
+            {"old_area": "D1", "new_area": "W2", "weight": 0.4},
+        ],
+    )
+    with pytest.raises(InputError) as error:
+        run(tmp_path, [unit("a", "5912", 1.0)], GRDP, scope_file, area_crosswalk=crosswalk)
+    assert problems_of(error) == [("weights_not_one", 2, "weight")]
+
+
+def test_benchmark_of_a_division_with_no_positive_value_added(
+    tmp_path: Path, scope_file: Path
+) -> None:
+    official = write_csv(
+        tmp_path / "official.csv", [{"year": 2023, "division": "59", "value_added": 10.0}]
+    )
+    with pytest.raises(InputError) as error:
+        run(tmp_path, [unit("a", "5912", -5.0)], GRDP, scope_file, benchmark=official)
+    assert problems_of(error) == [("benchmark_not_positive", None, None)]
+
+
+def test_a_missing_file_and_a_wrong_format(tmp_path: Path, scope_file: Path) -> None:
+    (tmp_path / "notes.docx").write_text("x")
+    with pytest.raises(InputError) as error:
+        estimate(
+            load_scope(scope_file), units=tmp_path / "notes.docx", totals=tmp_path / "nowhere.csv"
+        )
+    assert [p.code for p in error.value.problems] == ["file_format", "file_missing"]
+
+
+def test_many_bad_rows_are_summarised(tmp_path: Path, scope_file: Path) -> None:
+    rows = [unit(f"u{i}", "5912", "bad") for i in range(25)]
+    with pytest.raises(InputError) as error:
+        run(tmp_path, rows, GRDP, scope_file)
+    assert len(error.value.problems) == 10
+    assert error.value.more == 15
+    assert "and 15 more problems" in str(error.value)
+
+
+def test_totals_are_checked_too(tmp_path: Path, scope_file: Path) -> None:
+    totals_file = write_csv(
+        tmp_path / "totals.csv",
+        [
+            {"year": 2023, "grdp": 0},
+            {"year": 2023, "grdp": 5},
+        ],
+    )
+    units = write_csv(tmp_path / "units.csv", [unit("a", "5912", 1.0)])
+    with pytest.raises(InputError) as error:
+        estimate(load_scope(scope_file), units=units, totals=totals_file)
+    assert set(problems_of(error)) == {
+        ("grdp_not_positive", 2, "grdp"),
+        ("duplicate_total", 2, None),
+    }
+
+
+def test_nothing_is_written_when_input_is_bad(tmp_path: Path, scope_file: Path) -> None:
+    before = sorted(p.name for p in tmp_path.iterdir())
+    units = write_csv(tmp_path / "u.csv", [unit("a", "5912", "bad")])
+    with pytest.raises(InputError):
+        estimate(load_scope(scope_file), units=units, totals=totals(tmp_path / "t.csv", GRDP))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "u.csv", "t.csv"])
