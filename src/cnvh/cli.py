@@ -18,7 +18,8 @@ ENGINE_COMMANDS: dict[str, tuple[str, str]] = {
 
 def _engine_command(name: str) -> Callable[[list[str]], int]:
     module = import_module(ENGINE_COMMANDS[name][0])
-    return module.main  # type: ignore[no-any-return]
+    command: Callable[[list[str]], int] = module.main
+    return command
 
 
 def _print_help() -> None:

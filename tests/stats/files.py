@@ -84,7 +84,7 @@ def run(
     )
 
 
-def unit(unit_id: str, code: str, value_added: float | None, **fields: Any) -> dict[str, Any]:
+def unit(unit_id: str, code: str, value_added: float | str | None, **fields: Any) -> dict[str, Any]:
     return {
         "unit_id": unit_id,
         "year": fields.pop("year", 2023),

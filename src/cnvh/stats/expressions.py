@@ -45,8 +45,11 @@ class Columns:
             return "CAST(NULL AS VARCHAR)"
         kind = self.source.columns[column].upper()
         if kind.startswith(("DOUBLE", "FLOAT", "DECIMAL")):
-            # A code or area typed as a number: 5911.0 means "5911".
-            return f"CAST(CAST({column} AS BIGINT) AS VARCHAR)"
+            # A code typed as a number: 5911.0 means "5911", 59.11 means "59.11".
+            return (
+                f"CASE WHEN {column} = floor({column}) THEN CAST(CAST({column} AS BIGINT) "
+                f"AS VARCHAR) ELSE CAST({column} AS VARCHAR) END"
+            )
         return f"NULLIF(trim(CAST({column} AS VARCHAR)), '')"
 
     def weight(self) -> str:

@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -260,7 +261,7 @@ def _read_spreadsheet(
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(str(path))
-    sheet_rows: list[list[object]] = []
+    sheet_rows: list[list[Any]] = []
     for name in workbook.sheet_names:
         sheet_rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
         if any(any(cell not in (None, "") for cell in row) for row in sheet_rows):

@@ -1,0 +1,293 @@
+"""`cnvh estimate` end to end on real CSV, XLSX and Parquet files."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cnvh.cli import main
+
+from .files import totals, unit, write_csv, write_parquet, write_xlsx
+
+UNITS = [
+    unit("a", "59.11", 1000.0, employment=10),
+    unit("b", "5912", None, output=500.0, intermediate_consumption=300.0, employment=4),
+    unit("c", "5610", 400.0, employment=20),
+    unit("d", "4100", 9000.0, employment=90),
+]
+# film: 600 + 200 = 800, tv: 400, food: 100; total 1,300 of a GRDP of 13,000
+EXPECTED = {"film": 800.0, "tv": 400.0, "food": 100.0, None: 1300.0}
+WRITERS = {"csv": write_csv, "xlsx": write_xlsx, "parquet": write_parquet}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet"])
+def test_estimate_from_each_file_format(
+    tmp_path: Path, scope_file: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    units = WRITERS[fmt](tmp_path / f"units.{fmt}", UNITS)
+    totals_file = totals(tmp_path / "totals.csv", {2023: 13_000.0})
+    code = main(
+        [
+            "estimate",
+            "--scope",
+            str(scope_file),
+            "--units",
+            str(units),
+            "--totals",
+            str(totals_file),
+            "--format",
+            "json",
+        ]
+    )
+    assert code == 0
+    document = json.loads(capsys.readouterr().out)
+    assert set(document) == {"scope", "unit", "rows", "provenance"}
+    assert document["unit"] == "million VND"
+    values = {row["sector"]: row["value_added"] for row in document["rows"]}
+    assert values == pytest.approx(EXPECTED)
+    total = next(row for row in document["rows"] if row["sector"] is None)
+    assert total["share"] == pytest.approx(0.1)
+    assert total["employment"] == pytest.approx(10 + 4 + 5)
+    [source] = [i for i in document["provenance"]["inputs"] if i["role"] == "units"]
+    assert source["format"] == fmt and len(source["sha256"]) == 64
+
+
+def test_vietnamese_headers_and_a_title_row_in_excel(
+    tmp_path: Path, scope_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        {
+            "Mã đơn vị": "a",
+            "Năm": 2023,
+            "Mã ngành": "5911",
+            "Địa bàn": "00001",
+            "Giá trị tăng thêm (triệu đồng)": 1000,
+            "Số lao động": 10,
+        }
+    ]
+    units = write_xlsx(
+        tmp_path / "bao-cao.xlsx",
+        rows,
+        title_rows=["BÁO CÁO DOANH NGHIỆP NĂM 2023", "Đơn vị: triệu đồng"],
+    )
+    totals_file = write_csv(tmp_path / "tong.csv", [{"Năm": 2023, "GRDP": 10_000}])
+    assert (
+        main(
+            [
+                "estimate",
+                "--scope",
+                str(scope_file),
+                "--units",
+                str(units),
+                "--totals",
+                str(totals_file),
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("year,sector,area,value_added,share")
+    assert "2023,,,1000.0,0.1,10.0,1.0,,,,million VND" in lines
+
+
+def test_aggregates_by_code(
+    tmp_path: Path, scope_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    aggregates = write_csv(
+        tmp_path / "agg.csv",
+        [
+            {"year": 2023, "code": "5911", "value_added": 500, "establishments": 4},
+            {"year": 2023, "code": "5610", "value_added": 800, "establishments": 10},
+        ],
+    )
+    totals_file = totals(tmp_path / "totals.csv", {2023: 10_000.0})
+    assert (
+        main(
+            [
+                "estimate",
+                "--scope",
+                str(scope_file),
+                "--aggregates",
+                str(aggregates),
+                "--totals",
+                str(totals_file),
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    total = next(row for row in rows if row["sector"] is None)
+    assert total["value_added"] == pytest.approx(500 + 800 * 0.25)
+    assert total["establishments"] == pytest.approx(4 + 10 * 0.25)
+    assert total["employment"] is None
+
+
+def test_table_output_to_a_file_in_english(tmp_path: Path) -> None:
+    units = write_csv(tmp_path / "units.csv", [unit("a", "7310", 250.0)])
+    totals_file = totals(tmp_path / "totals.csv", {2023: 10_000.0})
+    output = tmp_path / "out.txt"
+    assert (
+        main(
+            [
+                "estimate",
+                "--scope",
+                "hanoi-plan",
+                "--units",
+                str(units),
+                "--totals",
+                str(totals_file),
+                "--lang",
+                "en",
+                "--output",
+                str(output),
+            ]
+        )
+        == 0
+    )
+    text = output.read_text(encoding="utf-8")
+    assert "Advertising" in text and "2.50%" in text and "million VND" in text
+
+
+def test_years_and_breakdown_options(
+    tmp_path: Path, scope_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        unit("a", "5912", 10.0, year=2022, area="W1"),
+        unit("a", "5912", 20.0, year=2023, area="W2"),
+    ]
+    units = write_csv(tmp_path / "units.csv", rows)
+    totals_file = totals(tmp_path / "totals.csv", {2022: 100.0, 2023: 100.0})
+    assert (
+        main(
+            [
+                "estimate",
+                "--scope",
+                str(scope_file),
+                "--units",
+                str(units),
+                "--totals",
+                str(totals_file),
+                "--years",
+                "2023",
+                "--by",
+                "area",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
+    rows_out = json.loads(capsys.readouterr().out)["rows"]
+    assert [(r["year"], r["sector"], r["area"], r["value_added"]) for r in rows_out] == [
+        (2023, None, None, 20.0),
+        (2023, None, "W2", 20.0),
+    ]
+
+
+def test_data_coded_in_vsic_2025_is_converted_to_the_scopes_classification(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    units = write_csv(
+        tmp_path / "units.csv",
+        [
+            unit("g", "5821", 300.0, classification="VSIC2025"),  # video games, VSIC 2025
+            unit("f", "5912", 50.0),  # the default: the scope's VSIC 2018
+        ],
+    )
+    totals_file = totals(tmp_path / "totals.csv", {2023: 10_000.0})
+    assert (
+        main(
+            [
+                "estimate",
+                "--scope",
+                "hanoi-plan",
+                "--units",
+                str(units),
+                "--totals",
+                str(totals_file),
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
+    document = json.loads(capsys.readouterr().out)
+    values = {row["sector"]: row["value_added"] for row in document["rows"]}
+    assert values["software_games"] == pytest.approx(300.0)  # 5821 (2025) -> 5820 (2018)
+    assert values["cinema"] == pytest.approx(50.0)
+    assert "VSIC2025->VSIC2018" in document["provenance"]["code_crosswalks"]
+
+
+def test_a_users_code_crosswalk(
+    tmp_path: Path, scope_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    crosswalk = write_csv(
+        tmp_path / "cw.csv",
+        [
+            {"from_code": "5999", "to_code": "5911", "weight": 0.5},
+            {"from_code": "5999", "to_code": "5610", "weight": 0.5},
+        ],
+    )
+    units = write_csv(tmp_path / "units.csv", [unit("x", "5999", 100.0)])
+    totals_file = totals(tmp_path / "totals.csv", {2023: 10_000.0})
+    assert (
+        main(
+            [
+                "estimate",
+                "--scope",
+                str(scope_file),
+                "--units",
+                str(units),
+                "--totals",
+                str(totals_file),
+                "--data-classification",
+                "VSIC2025",
+                "--code-crosswalk",
+                str(crosswalk),
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
+    values = {r["sector"]: r["value_added"] for r in json.loads(capsys.readouterr().out)["rows"]}
+    assert values == pytest.approx({"film": 30.0, "tv": 20.0, "food": 12.5, None: 62.5})
+
+
+def test_bad_input_exits_with_a_bilingual_message(
+    tmp_path: Path, scope_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    units = write_csv(tmp_path / "units.csv", [unit("a", "5912", "12,5")])
+    code = main(
+        [
+            "estimate",
+            "--scope",
+            str(scope_file),
+            "--units",
+            str(units),
+            "--totals",
+            str(tmp_path / "missing.csv"),
+            "--by",
+            "ward",
+        ]
+    )
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "Không tính theo 'ward' được" in err and "Cannot break down by 'ward'" in err
+
+
+def test_missing_options_are_named(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["estimate", "--scope", "hanoi-plan"]) == 2
+    err = capsys.readouterr().err
+    assert "Thiếu tùy chọn --totals" in err and "Missing option --units / --aggregates" in err
+
+
+def test_an_unknown_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["estimate", "--colour", "red"])
+    assert stop.value.code == 2
+    assert "Tùy chọn không hợp lệ" in capsys.readouterr().err
