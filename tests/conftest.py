@@ -82,3 +82,8 @@ def make_estimate() -> Callable[..., Estimate]:
 @pytest.fixture
 def stored_estimate(db: None) -> StoredEstimate:
     return save_estimate(engine_estimate(), label="test", synthetic=True)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # WhiteNoise warns when STATIC_ROOT does not exist; tests never run collectstatic.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")

@@ -13,6 +13,7 @@ between a laptop and a city's server comes from environment variables:
 
 import os
 import secrets
+import warnings
 from pathlib import Path
 
 from django.utils.csp import CSP
@@ -135,8 +136,10 @@ STORAGES = {
         )
     },
 }
-# Serve from the app directories too, so `runserver` works without collectstatic.
+# Serve from the app directories too, so `runserver` works without collectstatic
+# (and do not warn that STATIC_ROOT is missing before it has been run).
 WHITENOISE_USE_FINDERS = True
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 WHITENOISE_MANIFEST_STRICT = False
 
 # Security.

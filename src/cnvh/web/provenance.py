@@ -10,15 +10,14 @@ from django.utils.translation import gettext_lazy as _
 # Headings for the provenance keys the engine writes; any other key is shown as is.
 HEADINGS: dict[str, Promise] = {
     "inputs": _("Inputs"),
-    "options": _("Method options"),
-    "method": _("Method"),
     "scope": _("Scope"),
-    "classification": _("Classification"),
-    "engine": _("Engine"),
-    "environment": _("Environment"),
+    "value_added": _("How value added was obtained"),
+    "imputation_ratios": _("Imputation ratios"),
+    "code_crosswalks": _("Code crosswalks"),
+    "benchmark": _("Benchmarking to official totals"),
+    "bootstrap": _("Bootstrap (confidence intervals)"),
+    "options": _("Method options"),
     "warnings": _("Warnings"),
-    "problems": _("Problems"),
-    "notes": _("Notes"),
 }
 GENERAL = _("General")
 
@@ -45,7 +44,7 @@ def _flatten(value: Any, prefix: str = "") -> list[tuple[str, str]]:
     if isinstance(value, dict) and value:
         items = [(str(key), item) for key, item in value.items()]
     elif isinstance(value, list) and value and not _is_flat_list(value):
-        items = [(f"[{index}]", item) for index, item in enumerate(value)]
+        items = [_labelled(index, item) for index, item in enumerate(value)]
     else:
         return [(prefix, _text(value))]
     rows: list[tuple[str, str]] = []
@@ -53,6 +52,16 @@ def _flatten(value: Any, prefix: str = "") -> list[tuple[str, str]]:
         path = f"{prefix}{key}" if key.startswith("[") or not prefix else f"{prefix}.{key}"
         rows.extend(_flatten(item, path))
     return rows
+
+
+def _labelled(index: int, item: Any) -> tuple[str, Any]:
+    """Inputs are listed by their role ("units", "totals"), other lists by position."""
+    if isinstance(item, dict):
+        for key in ("role", "name", "key"):
+            if isinstance(item.get(key), str):
+                rest = {name: value for name, value in item.items() if name != key}
+                return str(item[key]), rest
+    return f"[{index}]", item
 
 
 def _is_flat_list(value: Any) -> bool:

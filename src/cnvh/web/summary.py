@@ -59,6 +59,13 @@ class Summary:
     def has_ci(self) -> bool:
         return any(line.ci_low is not None for line in self.years)
 
+    @property
+    def confidence(self) -> float | None:
+        """The confidence level of the intervals, as the provenance records it."""
+        options = self.estimate.provenance.get("options")
+        level = options.get("confidence") if isinstance(options, dict) else None
+        return float(level) if isinstance(level, int | float) and self.has_ci else None
+
 
 def summarise(estimate: Estimate) -> Summary:
     rows = list(estimate.rows.filter(area__isnull=True))
@@ -137,7 +144,7 @@ def share_chart(summary: Summary) -> dict[str, Any]:
             "ci": gettext("Confidence interval"),
             "trajectory": gettext("Target trajectory"),
             "targets": gettext("Plan target"),
-            "axis": gettext("% of GRDP"),
+            "axis": gettext("Share of GRDP (%)"),
         },
     }
 

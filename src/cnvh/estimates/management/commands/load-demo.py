@@ -27,7 +27,7 @@ class Command(BaseCommand):
         try:
             results = [demo_estimate(key, directory) for key in shipped_scopes()]
         except InputError as error:
-            raise CommandError(str(error)) from error
+            raise CommandError(str(error) + hint(directory)) from error
         # All scopes or none: a half-loaded demo would show some definitions stale.
         with transaction.atomic():
             stored = [
@@ -46,6 +46,15 @@ def demo_estimate(scope_key: str, directory: Path) -> Result:
         options=EstimateOptions(
             by=("sector", "area"), area_crosswalk=directory / "area-crosswalk.csv"
         ),
+    )
+
+
+def hint(directory: Path) -> str:
+    if (directory / "units.parquet").exists():
+        return ""
+    return (
+        "\nTạo dữ liệu minh họa trước / Write the demo data first: "
+        f"cnvh demo-data --output {directory}"
     )
 
 

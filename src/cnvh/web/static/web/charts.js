@@ -58,6 +58,7 @@
       series.push({
         name: data.labels.ci, type: "line", stack: "ci", symbol: "none", silent: true,
         data: difference(data.ciHigh, data.ciLow), lineStyle: { opacity: 0 },
+        itemStyle: { color: colours.band, opacity: 0.3 },
         areaStyle: { color: colours.band, opacity: 0.15 }
       });
     }
@@ -80,12 +81,12 @@
     });
     return {
       animation: false,
-      grid: { left: 8, right: 16, top: 36, bottom: 40, containLabel: true },
+      grid: { left: 8, right: 24, top: 40, bottom: 40, containLabel: true },
       legend: { bottom: 0, data: series.filter(function (s) { return s.name; }).map(function (s) { return s.name; }) },
       tooltip: { trigger: "axis", formatter: shareTooltip(data) },
       xAxis: { type: "category", data: data.years, boundaryGap: false },
       yAxis: {
-        type: "value", name: data.labels.axis, min: 0,
+        type: "value", name: data.labels.axis, min: 0, nameTextStyle: { align: "left" },
         axisLabel: { formatter: function (value) { return format(value, 0) + "%"; } }
       },
       series: series
@@ -95,7 +96,7 @@
   function sectorOption(data) {
     return {
       animation: false,
-      grid: { left: 8, right: 56, top: 28, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 48, top: 8, bottom: 36, containLabel: true },
       tooltip: {
         trigger: "axis", axisPointer: { type: "shadow" },
         valueFormatter: function (value) { return format(value, data.digits); }
@@ -104,7 +105,7 @@
         type: "value", name: data.labels.values, nameLocation: "middle", nameGap: 28,
         axisLabel: { formatter: function (value) { return format(value, 0); } }
       },
-      yAxis: { type: "category", data: data.sectors, axisLabel: { width: 160, overflow: "truncate" } },
+      yAxis: { type: "category", data: data.sectors, axisLabel: { width: 200, overflow: "truncate" } },
       series: [{
         name: data.labels.values, type: "bar", data: data.values, itemStyle: { color: colours.bar },
         label: {
@@ -125,7 +126,7 @@
     }
     var data = JSON.parse(source.textContent);
     if (element.dataset.chart === "sectors") {
-      element.style.height = Math.max(220, 30 * data.sectors.length + 70) + "px";
+      element.style.height = Math.max(220, 28 * data.sectors.length + 80) + "px";
     }
     var chart = window.echarts.init(element, null, { renderer: "svg" });
     chart.setOption(build(data));
