@@ -1,0 +1,42 @@
+"""The benchmark harness on ~20,000 rows: the engine, hand-written SQL and pandas agree.
+
+No timing is asserted here; speed is measured only by `make bench`.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.compare import differences
+from bench.engine import REPO_ROOT
+
+ROWS = 20_000
+
+
+def test_three_implementations_agree_on_a_small_run() -> None:
+    command = [sys.executable, "-m", "bench.engine", "--rows", str(ROWS), "--repeats", "1"]
+    done = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert any(line.startswith("engine agrees with sql") for line in lines)
+    assert any(line.startswith("pandas agrees with sql") for line in lines)
+    assert lines[-2].startswith("ratio engine/sql: ")
+    assert lines[-1].startswith("ratio pandas/engine: ")
+
+
+def test_differences_are_found() -> None:
+    row = {"year": 2024, "sector": "design", "value_added": 1.0, "employment": 2.0}
+    row |= {"establishments": 3.0, "share": 0.01}
+    assert differences([row], [dict(row)]) == []
+    assert differences([row], [row | {"value_added": 1.0 + 1e-12}]) == []
+    changed = differences([row], [row | {"value_added": 1.0 + 1e-6}])
+    assert len(changed) == 1 and "value_added" in changed[0]
+    assert differences([row], [row | {"sector": None}]) == [
+        "missing row (2024, 'design')",
+        "extra row (2024, None)",
+    ]
+
+
+def test_repo_root_holds_the_bench_package() -> None:
+    assert (REPO_ROOT / "bench" / "__init__.py").exists()
+    assert Path(__file__).resolve().is_relative_to(REPO_ROOT)
