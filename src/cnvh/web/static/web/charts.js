@@ -48,7 +48,7 @@
     };
   }
 
-  function shareOption(data) {
+  function shareOption(data, narrow) {
     var series = [];
     if (data.ciLow) {
       series.push({
@@ -81,7 +81,7 @@
     });
     return {
       animation: false,
-      grid: { left: 8, right: 24, top: 40, bottom: 40, containLabel: true },
+      grid: { left: 8, right: 24, top: 40, bottom: narrow ? 84 : 40, containLabel: true },
       legend: { bottom: 0, data: series.filter(function (s) { return s.name; }).map(function (s) { return s.name; }) },
       tooltip: { trigger: "axis", formatter: shareTooltip(data) },
       xAxis: { type: "category", data: data.years, boundaryGap: false },
@@ -93,19 +93,23 @@
     };
   }
 
-  function sectorOption(data) {
+  function sectorOption(data, narrow) {
     return {
       animation: false,
-      grid: { left: 8, right: 48, top: 8, bottom: 36, containLabel: true },
+      title: {
+        text: data.labels.values, left: 0, top: 0,
+        textStyle: { fontSize: 12, fontWeight: "normal", color: "#5a6570" }
+      },
+      grid: { left: 8, right: 48, top: 28, bottom: 8, containLabel: true },
       tooltip: {
         trigger: "axis", axisPointer: { type: "shadow" },
         valueFormatter: function (value) { return format(value, data.digits); }
       },
       xAxis: {
-        type: "value", name: data.labels.values, nameLocation: "middle", nameGap: 28,
+        type: "value",
         axisLabel: { formatter: function (value) { return format(value, 0); } }
       },
-      yAxis: { type: "category", data: data.sectors, axisLabel: { width: 200, overflow: "truncate" } },
+      yAxis: { type: "category", data: data.sectors, axisLabel: { width: narrow ? 110 : 200, overflow: "truncate" } },
       series: [{
         name: data.labels.values, type: "bar", data: data.values, itemStyle: { color: colours.bar },
         label: {
@@ -129,7 +133,7 @@
       element.style.height = Math.max(220, 28 * data.sectors.length + 80) + "px";
     }
     var chart = window.echarts.init(element, null, { renderer: "svg" });
-    chart.setOption(build(data));
+    chart.setOption(build(data, element.clientWidth < 560));
     return chart;
   }
 
