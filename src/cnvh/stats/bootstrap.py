@@ -39,7 +39,7 @@ def _contributions(
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE sampled AS
         SELECT (row_number() OVER (ORDER BY year, stratum, __row)) - 1 AS rid, *
-        FROM ({unit_rows_sql(source, data_cls)}) u
+        FROM ({unit_rows_sql(source, data_cls, by_area)}) u
         WHERE stratum IS NOT NULL AND year IN ({year_list})
     """)
     return con.execute(f"""

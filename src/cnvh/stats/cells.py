@@ -122,14 +122,37 @@ def _year_filter(columns: Columns, years: tuple[int, ...] | None) -> str:
     return f"WHERE {columns.year()} IS NULL OR {columns.year()} IN ({listed})"
 
 
+def _area(columns: Columns, by_area: bool) -> str:
+    # Areas matter only to an estimate by area; leaving them out keeps the cells few.
+    return columns.text("area") if by_area else "CAST(NULL AS VARCHAR)"
+
+
+def _group_by(columns: Columns, by_area: bool) -> str:
+    """Grouping by a column that is constant is ten times slower in DuckDB than leaving
+    it out, so area and classification are keys only when they vary."""
+    keys = ["year", "raw_code"]
+    keys += ["area"] if by_area else []
+    keys += ["cls"] if columns.has("classification") else []
+    return ", ".join(keys)
+
+
+def _keys(columns: Columns, by_area: bool) -> str:
+    area = "area" if by_area else "CAST(NULL AS VARCHAR) AS area"
+    cls = "cls" if columns.has("classification") else "any_value(cls) AS cls"
+    return f"year, raw_code, {area}, {cls}"
+
+
 def _classification(columns: Columns, default: str) -> str:
-    text = columns.text("classification")
-    return f"upper(coalesce({text}, '{default}'))"
+    literal = "'" + default.replace("'", "''") + "'"
+    if not columns.has("classification"):
+        return literal
+    return f"upper(coalesce({columns.text('classification')}, {literal}))"
 
 
 def unit_rows_sql(
     source: Source,
     data_classification: str,
+    by_area: bool,
     flags: list[Flag] | None = None,
     years: tuple[int, ...] | None = None,
 ) -> str:
@@ -163,7 +186,7 @@ def build_unit_cells(
     flags = _unit_flags(columns, by_area)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE cells AS
-        SELECT year, raw_code, area, cls,
+        SELECT {_keys(columns, by_area)},
                count(*) AS n_rows,
                sum(w) AS est,
                coalesce(sum(w * va_known), 0) AS va_known,
@@ -177,8 +200,8 @@ def build_unit_cells(
                sum(w * emp) AS emp,
                count(emp) AS n_emp, count(stratum) AS n_sampled,
                {_flag_counts(flags)}
-        FROM ({unit_rows_sql(source, data_classification, flags, years)})
-        GROUP BY ALL
+        FROM ({unit_rows_sql(source, data_classification, by_area, flags, years)})
+        GROUP BY {_group_by(columns, by_area)}
     """)
     _report_flags(con, columns, flags, problems)
 
@@ -209,14 +232,14 @@ def build_aggregate_cells(
                    {columns.number("employment")} AS emp, {_flag_columns(flags)}
             FROM {source.view} {_year_filter(columns, years)}
         )
-        SELECT year, raw_code, area, cls,
+        SELECT {_keys(columns, by_area)},
                count(*) AS n_rows, sum(est) AS est, coalesce(sum(va), 0) AS va_known,
                count(*) AS n_given, 0 AS n_derived, 0 AS n_imputed,
                CAST(0 AS DOUBLE) AS rev_imputed, CAST(0 AS DOUBLE) AS donor_va,
                CAST(0 AS DOUBLE) AS donor_rev, 0 AS n_donors,
                sum(emp) AS emp, count(emp) AS n_emp, 0 AS n_sampled,
                {_flag_counts(flags)}
-        FROM r GROUP BY ALL
+        FROM r GROUP BY {_group_by(columns, by_area)}
     """)
     _report_flags(con, columns, flags, problems)
 

@@ -12,6 +12,7 @@ from .expressions import Columns
 from .problems import ProblemList
 from .small_inputs import read_code_crosswalk
 from .sources import read_source
+from .tables import create_table
 
 CROSSWALK_DIR = Path(__file__).parent / "data" / "classifications"
 
@@ -64,12 +65,18 @@ def build_code_map(
             report.carried_over.append(code)
             parts = [(code, 1.0)]
         rows += [(raw, cls, code, target, weight) for target, weight in parts]
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE code_map (raw_code VARCHAR, cls VARCHAR, "
-        "data_code VARCHAR, code VARCHAR, weight DOUBLE)"
+    create_table(
+        con,
+        "code_map",
+        [
+            ("raw_code", "VARCHAR"),
+            ("cls", "VARCHAR"),
+            ("data_code", "VARCHAR"),
+            ("code", "VARCHAR"),
+            ("weight", "DOUBLE"),
+        ],
+        rows,
     )
-    if rows:
-        con.executemany("INSERT INTO code_map VALUES (?, ?, ?, ?, ?)", rows)
     return report
 
 
@@ -155,14 +162,12 @@ def impute_ratios(con: duckdb.DuckDBPyConnection, problems: ProblemList) -> list
             problems.add("no_imputation_donors", column="revenue")
             return []
         ratios.append(ratio)
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE ratios (cls VARCHAR, data_code VARCHAR, ratio DOUBLE)"
+    create_table(
+        con,
+        "ratios",
+        [("cls", "VARCHAR"), ("data_code", "VARCHAR"), ("ratio", "DOUBLE")],
+        [(r.classification, r.code, r.ratio) for r in ratios],
     )
-    if ratios:
-        con.executemany(
-            "INSERT INTO ratios VALUES (?, ?, ?)",
-            [(r.classification, r.code, r.ratio) for r in ratios],
-        )
     return ratios
 
 

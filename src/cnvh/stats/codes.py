@@ -4,7 +4,7 @@ import csv
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data" / "classifications"
@@ -35,7 +35,7 @@ class Classification:
     complete: bool  # every code of every level is listed, so any other code is unknown
     titles: dict[str, tuple[str, str]]  # code -> (vi, en)
 
-    @property
+    @cached_property
     def divisions(self) -> frozenset[str]:
         return frozenset(code for code in self.titles if len(code) == 2 and code.isdigit())
 

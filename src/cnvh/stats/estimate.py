@@ -12,6 +12,7 @@ from . import aggregate
 from .bootstrap import share_intervals
 from .cells import build_aggregate_cells, build_unit_cells
 from .codemap import build_code_map, impute_ratios
+from .codes import known_classifications
 from .expressions import Columns
 from .money import canonical_unit, same_unit
 from .options import DEFAULT_REPLICATES, EstimateOptions
@@ -26,6 +27,7 @@ from .small_inputs import (
     load_totals,
 )
 from .sources import Source, declared_unit, read_source
+from .tables import create_table
 
 Progress = Callable[[str, float], None]
 
@@ -77,6 +79,11 @@ def _estimate(
     assert data is not None
     run.unit = _check_units(con, run.sources, options.unit, problems)
     data_cls = (options.data_classification or run.scope.classification).upper()
+    if data_cls not in known_classifications():
+        problems.add(
+            "unknown_classification", value=data_cls, known=", ".join(known_classifications())
+        )
+        problems.raise_if_any()
     _step(progress, "scan", 0.1)
     builder = build_unit_cells if data.role.name == "units" else build_aggregate_cells
     builder(
@@ -198,33 +205,41 @@ def _data_years(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 
 def _check_duplicates(con: duckdb.DuckDBPyConnection, data: Source, problems: ProblemList) -> None:
-    """A unit counted twice in a year would be counted twice in every figure."""
+    """A unit counted twice in a year would be counted twice in every figure. Grouping
+    64-bit hashes of (unit, year) is several times cheaper than grouping the text; the
+    rare hash that repeats is then checked on the unit ids themselves."""
     columns = Columns(data)
+    unit_id, year = columns.text("unit_id"), columns.year()
+    repeated = con.execute(f"""
+        SELECT count(*) FROM (SELECT hash({unit_id}, {year}) AS h FROM {data.view}
+                              GROUP BY h HAVING count(*) > 1)
+    """).fetchone()
+    if not repeated or not repeated[0]:
+        return
     found = con.execute(f"""
-        SELECT {columns.text("unit_id")} AS unit_id, {columns.year()} AS year, count(*),
-               min(__row)
+        SELECT {unit_id} AS unit_id, {year} AS year, count(*), min(__row)
         FROM {data.view} GROUP BY 1, 2 HAVING count(*) > 1 ORDER BY 4 LIMIT 10
     """).fetchall()
-    for unit_id, year, count, row in found:
+    for unit, found_year, count, row in found:
         problems.add(
             "duplicate_unit_year",
             file=data.label,
             row=int(row),
             column="unit_id",
-            unit_id=unit_id,
-            year=year,
+            unit_id=unit,
+            year=found_year,
             count=count,
         )
 
 
 def _create_scope_map(con: duckdb.DuckDBPyConnection, scope: Scope) -> None:
     codes = {str(row[0]) for row in con.execute("SELECT DISTINCT code FROM resolved").fetchall()}
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE scope_map (code VARCHAR, sector VARCHAR, share DOUBLE)"
+    create_table(
+        con,
+        "scope_map",
+        [("code", "VARCHAR"), ("sector", "VARCHAR"), ("share", "DOUBLE")],
+        scope.match(codes),
     )
-    matched = scope.match(codes)
-    if matched:
-        con.executemany("INSERT INTO scope_map VALUES (?, ?, ?)", matched)
 
 
 def _intervals(
