@@ -3,7 +3,6 @@
 from collections.abc import Callable
 
 import pytest
-from pytest_django.fixtures import Settings
 
 from cnvh.estimates.models import Estimate as StoredEstimate
 from cnvh.estimates.store import save_estimate
@@ -13,15 +12,6 @@ from cnvh.stats.result import Estimate, EstimateRow, ScopeInfo
 GRDP = {2021: 1_100_000_000.0, 2022: 1_196_000_000.0, 2023: 1_300_000_000.0, 2024: 1_430_000_000.0}
 SHARES = {2021: 0.035, 2022: 0.038, 2023: 0.040, 2024: 0.042}
 SECTORS_2024 = {"tourism": 25_060_000.0, "design": 20_000_000.0, "crafts": 15_000_000.0}
-
-
-@pytest.fixture(autouse=True)
-def plain_static_storage(settings: Settings) -> None:
-    # The manifest storage needs `collectstatic`; tests render pages without it.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
 
 
 def scope_info(key: str = "hanoi-plan") -> ScopeInfo:

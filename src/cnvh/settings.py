@@ -132,7 +132,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "cnvh.web.storage.StaticFilesStorage"
         )
     },
 }
@@ -140,7 +140,6 @@ STORAGES = {
 # (and do not warn that STATIC_ROOT is missing before it has been run).
 WHITENOISE_USE_FINDERS = True
 warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
-WHITENOISE_MANIFEST_STRICT = False
 
 # Security.
 X_FRAME_OPTIONS = "DENY"
