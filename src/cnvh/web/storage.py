@@ -1,6 +1,6 @@
 """Static files storage for production (DEBUG off)."""
 
-from whitenoise.storage import CompressedManifestStaticFilesStorage
+from whitenoise.storage import CompressedManifestStaticFilesStorage  # type: ignore[import-untyped]
 
 
 class StaticFilesStorage(CompressedManifestStaticFilesStorage):
