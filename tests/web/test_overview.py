@@ -111,3 +111,13 @@ def test_chart_data_through_json_script(client: Client, stored_estimate: Estimat
     assert f'<script id="sector-chart-{stored_estimate.pk}" type="application/json">' in page
     assert "/static/web/vendor/echarts/echarts.min.js" in page
     assert "cdn" not in page.lower()
+
+
+def test_targets_only_for_the_plans_own_definition(
+    client: Client, make_estimate: MakeEstimate
+) -> None:
+    save_estimate(make_estimate("fcs-core"), label="", synthetic=True)
+    page = get(client, "en")
+    assert "Gap to trajectory" not in page
+    assert "shown for comparison, without targets" in page
+    assert '"trajectory": null' in page

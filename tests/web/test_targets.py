@@ -28,3 +28,9 @@ def test_baseline_falls_back_to_the_first_year_before_the_first_target() -> None
 def test_without_baseline_only_between_targets() -> None:
     assert targets.trajectory(2024, None) is None
     assert targets.trajectory(2027, None) == pytest.approx(0.062)
+
+
+def test_targets_apply_to_the_plans_definition_only() -> None:
+    assert targets.applies_to("hanoi-plan")
+    assert not targets.applies_to("fcs-core")
+    assert not targets.applies_to("dcms-creative")

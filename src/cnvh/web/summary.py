@@ -47,6 +47,7 @@ class SectorLine:
 @dataclass(frozen=True)
 class Summary:
     estimate: Estimate
+    with_targets: bool
     years: list[YearLine]
     baseline: tuple[int, float] | None
     latest_year: int | None
@@ -70,12 +71,15 @@ class Summary:
 def summarise(estimate: Estimate) -> Summary:
     rows = list(estimate.rows.filter(area__isnull=True))
     totals = sorted((row for row in rows if row.sector is None), key=lambda row: row.year)
-    start = targets.baseline({row.year: row.share for row in totals if row.share is not None})
-    years = [_year_line(row, start) for row in totals]
+    with_targets = targets.applies_to(estimate.scope_key)
+    shares = {row.year: row.share for row in totals if row.share is not None}
+    start = targets.baseline(shares) if with_targets else None
+    years = [_year_line(row, start, with_targets) for row in totals]
     latest = totals[-1] if totals else None
     sectors = _sector_lines(estimate, rows, latest)
     return Summary(
         estimate=estimate,
+        with_targets=with_targets,
         years=years,
         baseline=start,
         latest_year=latest.year if latest else None,
@@ -86,15 +90,15 @@ def summarise(estimate: Estimate) -> Summary:
     )
 
 
-def _year_line(row: EstimateRow, start: tuple[int, float] | None) -> YearLine:
+def _year_line(row: EstimateRow, start: tuple[int, float] | None, with_targets: bool) -> YearLine:
     return YearLine(
         year=row.year,
         value_added=row.value_added,
         share=row.share,
         ci_low=row.share_ci_low,
         ci_high=row.share_ci_high,
-        trajectory=targets.trajectory(row.year, start),
-        target=targets.target_for(row.year),
+        trajectory=targets.trajectory(row.year, start) if with_targets else None,
+        target=targets.target_for(row.year) if with_targets else None,
     )
 
 
@@ -121,8 +125,10 @@ def _sector_lines(
 
 def share_chart(summary: Summary) -> dict[str, Any]:
     """Data for the share-of-GRDP line chart (percent), read by charts.js."""
-    first = min([line.year for line in summary.years] + [targets.BASELINE_YEAR])
-    last = max([line.year for line in summary.years] + [targets.PLAN_TARGETS[-1].year])
+    years = [line.year for line in summary.years]
+    if summary.with_targets:
+        years += [targets.BASELINE_YEAR, targets.PLAN_TARGETS[-1].year]
+    first, last = min(years), max(years)
     by_year = {line.year: line for line in summary.years}
     axis = list(range(first, last + 1))
 
@@ -132,13 +138,15 @@ def share_chart(summary: Summary) -> dict[str, Any]:
     def series(pick: Any) -> list[float | None]:
         return [percent(pick(by_year[year])) if year in by_year else None for year in axis]
 
+    trajectory = [percent(targets.trajectory(year, summary.baseline)) for year in axis]
+    plan_targets = [[str(target.year), target.share * 100] for target in targets.PLAN_TARGETS]
     return {
         "years": [str(year) for year in axis],
         "share": series(lambda line: line.share),
         "ciLow": series(lambda line: line.ci_low) if summary.has_ci else None,
         "ciHigh": series(lambda line: line.ci_high) if summary.has_ci else None,
-        "trajectory": [percent(targets.trajectory(year, summary.baseline)) for year in axis],
-        "targets": [[str(target.year), target.share * 100] for target in targets.PLAN_TARGETS],
+        "trajectory": trajectory if summary.with_targets else None,
+        "targets": plan_targets if summary.with_targets else None,
         "labels": {
             "share": gettext("Estimated share of GRDP"),
             "ci": gettext("Confidence interval"),

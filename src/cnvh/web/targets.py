@@ -8,6 +8,10 @@ Sources (see docs/domain.md §1):
 A long-term 10% target is reported for 2045 or for 2050; the sources disagree on
 the year, so it is left out until a document settles it.
 
+The targets are set for the plan's own definition of the cultural industries,
+so they apply to estimates under the `hanoi-plan` scope only; other definitions
+are shown beside it for comparison, without targets.
+
 The trajectory a year is judged against is a straight line from the estimate's
 own share in the baseline year (the last full year before the plan) through each
 target. The baseline comes from the same estimate, so the same scope, because
@@ -21,6 +25,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 BASELINE_YEAR = 2021
+TARGET_SCOPES = frozenset({"hanoi-plan"})
 
 
 @dataclass(frozen=True)
@@ -68,3 +73,7 @@ def trajectory(year: int, start: tuple[int, float] | None) -> float | None:
 
 def target_for(year: int) -> Target | None:
     return next((target for target in PLAN_TARGETS if target.year == year), None)
+
+
+def applies_to(scope_key: str) -> bool:
+    return scope_key in TARGET_SCOPES

@@ -43,7 +43,9 @@
         lines.push(escape(data.labels.ci) + ": " + format(data.ciLow[index], 1) + "% – " +
           format(data.ciHigh[index], 1) + "%");
       }
-      add(data.labels.trajectory, data.trajectory[index]);
+      if (data.trajectory) {
+        add(data.labels.trajectory, data.trajectory[index]);
+      }
       return lines.join("<br>");
     };
   }
@@ -62,23 +64,27 @@
         areaStyle: { color: colours.band, opacity: 0.15 }
       });
     }
-    series.push({
-      name: data.labels.trajectory, type: "line", data: data.trajectory, symbol: "none",
-      connectNulls: true, lineStyle: { type: "dashed", color: colours.trajectory, width: 1.5 },
-      itemStyle: { color: colours.trajectory }
-    });
+    if (data.trajectory) {
+      series.push({
+        name: data.labels.trajectory, type: "line", data: data.trajectory, symbol: "none",
+        connectNulls: true, lineStyle: { type: "dashed", color: colours.trajectory, width: 1.5 },
+        itemStyle: { color: colours.trajectory }
+      });
+    }
     series.push({
       name: data.labels.share, type: "line", data: data.share, symbolSize: 7,
       lineStyle: { width: 3, color: colours.estimate }, itemStyle: { color: colours.estimate }
     });
-    series.push({
-      name: data.labels.targets, type: "scatter", data: data.targets, symbol: "diamond",
-      symbolSize: 14, itemStyle: { color: colours.target },
-      label: {
-        show: true, position: "top", fontWeight: "bold",
-        formatter: function (p) { return format(p.value[1], 0) + "%"; }
-      }
-    });
+    if (data.targets) {
+      series.push({
+        name: data.labels.targets, type: "scatter", data: data.targets, symbol: "diamond",
+        symbolSize: 14, itemStyle: { color: colours.target },
+        label: {
+          show: true, position: "top", fontWeight: "bold",
+          formatter: function (p) { return format(p.value[1], 0) + "%"; }
+        }
+      });
+    }
     return {
       animation: false,
       grid: { left: 8, right: 24, top: 40, bottom: narrow ? 84 : 40, containLabel: true },
