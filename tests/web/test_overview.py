@@ -121,3 +121,14 @@ def test_targets_only_for_the_plans_own_definition(
     assert "Gap to trajectory" not in page
     assert "shown for comparison, without targets" in page
     assert '"trajectory": null' in page
+
+
+def test_an_estimate_without_city_totals_still_renders(
+    client: Client, make_estimate: MakeEstimate
+) -> None:
+    result = make_estimate()
+    result.rows = [row for row in result.rows if row.area is not None]
+    save_estimate(result, label="", synthetic=False)
+    page = get(client, "en")
+    assert 'id="scope-hanoi-plan"' in page
+    assert "Sectors in" not in page

@@ -128,7 +128,7 @@ def share_chart(summary: Summary) -> dict[str, Any]:
     years = [line.year for line in summary.years]
     if summary.with_targets:
         years += [targets.BASELINE_YEAR, targets.PLAN_TARGETS[-1].year]
-    first, last = min(years), max(years)
+    first, last = (min(years), max(years)) if years else (0, -1)
     by_year = {line.year: line for line in summary.years}
     axis = list(range(first, last + 1))
 
