@@ -93,7 +93,11 @@
       xAxis: { type: "category", data: data.years, boundaryGap: false },
       yAxis: {
         type: "value", name: data.labels.axis, min: 0, nameTextStyle: { align: "left" },
-        axisLabel: { formatter: function (value) { return format(value, 0) + "%"; } }
+        axisLabel: {
+          formatter: function (value) {
+            return format(value, Number.isInteger(value) ? 0 : 1) + "%";
+          }
+        }
       },
       series: series
     };
