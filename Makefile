@@ -20,7 +20,7 @@ demo: setup
 	$(CNVH) migrate --noinput
 	$(CNVH) demo-data --output $(DEMO_DIR)
 	$(CNVH) load-demo $(DEMO_DIR)
-	$(CNVH) runserver $(HOST)
+	CNVH_DEBUG=1 $(CNVH) runserver $(HOST)
 
 lint: setup
 	$(BIN)/ruff check src tests bench
@@ -38,7 +38,8 @@ bench: setup
 	$(BIN)/python -m bench.engine
 
 messages: setup
-	cd src/cnvh && ../../$(CNVH) makemessages -l vi -l en --no-obsolete && ../../$(CNVH) compilemessages
+	cd src/cnvh && CNVH_VAR_DIR=../../var ../../$(CNVH) makemessages -l vi -l en --no-obsolete \
+	  && CNVH_VAR_DIR=../../var ../../$(CNVH) compilemessages
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache .hypothesis

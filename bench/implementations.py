@@ -81,7 +81,7 @@ def run_sql(units: Path, totals: Path, scope_file: Path) -> list[Row]:
 
 
 def run_pandas(units: Path, totals: Path, scope_file: Path) -> list[Row]:
-    import pandas as pd  # type: ignore[import-untyped]
+    import pandas as pd
 
     frame = pd.read_parquet(units, columns=["year", "code", "value_added", "employment", "weight"])
     mapping = pd.DataFrame(
