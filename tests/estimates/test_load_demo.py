@@ -52,9 +52,20 @@ def test_provenance_names_the_demo_files(demo_dir: Path) -> None:
         assert sha256(demo_dir / name) in checksums
 
 
-def test_loading_again_adds_revisions(demo_dir: Path) -> None:
+def test_loading_the_same_files_again_keeps_the_revision(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     call_command("load-demo", str(demo_dir))
     call_command("load-demo", str(demo_dir))
+    assert sorted(Estimate.objects.values_list("revision", flat=True)) == [1, 1, 1]
+    assert capsys.readouterr().out.count("unchanged") == 3
+
+
+def test_changed_data_is_a_new_revision(demo_dir: Path, tmp_path: Path) -> None:
+    call_command("load-demo", str(demo_dir))
+    changed = tmp_path / "changed"
+    assert cli.main(["demo-data", "--output", str(changed), "--units", "3000", "--seed", "99"]) == 0
+    call_command("load-demo", str(changed))
     assert sorted(Estimate.objects.values_list("revision", flat=True)) == [1, 1, 1, 2, 2, 2]
     assert {e.revision for e in latest_estimates()} == {2}
 

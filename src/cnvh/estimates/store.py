@@ -48,6 +48,26 @@ def _save(estimate: result.Estimate, *, label: str, synthetic: bool) -> Estimate
     return stored
 
 
+def _fingerprint(provenance: dict[str, object], scope_checksum: str) -> tuple[object, ...]:
+    """What makes two estimates the same computation: the same definition, the same
+    input files, the same options and the same engine version."""
+    inputs = provenance.get("inputs") or []
+    checksums = sorted((i["role"], i["sha256"]) for i in inputs if isinstance(i, dict))
+    return (scope_checksum, checksums, provenance.get("options"), provenance.get("cnvh_version"))
+
+
+def unchanged(estimate: result.Estimate) -> Estimate | None:
+    """The stored latest revision if it was computed from exactly the same inputs; a
+    rerun then adds nothing worth a revision."""
+    latest = Estimate.objects.filter(scope_key=estimate.scope.key).order_by("-revision").first()
+    if latest is None:
+        return None
+    same = _fingerprint(latest.provenance, latest.scope_checksum) == _fingerprint(
+        estimate.provenance, estimate.scope.checksum
+    )
+    return latest if same else None
+
+
 def next_revision(scope_key: str) -> int:
     latest = Estimate.objects.filter(scope_key=scope_key).aggregate(Max("revision"))
     return (latest["revision__max"] or 0) + 1

@@ -29,10 +29,16 @@ class EstimateOptions:
     confidence: float = 0.95
 
     def describe(self) -> dict[str, Any]:
-        return {
-            name: (str(value) if isinstance(value, Path) else value)
-            for name, value in asdict(self).items()
-        }
+        return {name: _plain(value) for name, value in asdict(self).items()}
+
+
+def _plain(value: object) -> object:
+    """JSON's own types, so a provenance reads back from storage exactly as written."""
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
 
 
 def parse_years(text: str, problems: ProblemList) -> tuple[int, ...] | None:

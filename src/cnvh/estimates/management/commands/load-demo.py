@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cnvh.estimates.models import Estimate
-from cnvh.estimates.store import save_estimate
+from cnvh.estimates.store import save_estimate, unchanged
 from cnvh.stats import EstimateOptions, InputError, estimate, load_scope, shipped_scopes
 from cnvh.stats.result import Estimate as Result
 
@@ -30,12 +30,13 @@ class Command(BaseCommand):
             raise CommandError(str(error) + hint(directory)) from error
         # All scopes or none: a half-loaded demo would show some definitions stale.
         with transaction.atomic():
-            stored = [
-                save_estimate(result, label=f"demo data: {directory}", synthetic=True)
-                for result in results
-            ]
-        for item in stored:
-            self.stdout.write(describe(item))
+            for result in results:
+                kept = unchanged(result)
+                if kept:
+                    self.stdout.write(describe(kept) + ", unchanged")
+                    continue
+                stored = save_estimate(result, label=f"demo data: {directory}", synthetic=True)
+                self.stdout.write(describe(stored))
 
 
 def demo_estimate(scope_key: str, directory: Path) -> Result:
