@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.implementations import IMPLEMENTATIONS
+from bench.implementations import ENGINE_PHASES, IMPLEMENTATIONS
 
 
 def peak_rss_bytes() -> int:
@@ -36,7 +36,10 @@ def run(name: str, units: Path, totals: Path, scope_file: Path, repeats: int) ->
         started = time.perf_counter()
         rows = implementation(units, totals, scope_file)
         times.append(time.perf_counter() - started)
-    return {"name": name, "times": times, "peak_rss": peak_rss_bytes(), "rows": rows}
+    report: dict[str, object] = {"name": name, "times": times, "peak_rss": peak_rss_bytes()}
+    if name.startswith("engine"):
+        report["phases"] = dict(ENGINE_PHASES)
+    return {**report, "rows": rows}
 
 
 def main(argv: list[str]) -> int:

@@ -22,7 +22,7 @@ from bench.compare import differences
 from cnvh.demo.scope import read_scope, scope_path
 
 DEFAULT_ROWS = 10_000_000
-REPEATS = {"engine": 3, "sql": 3, "pandas": 1}
+REPEATS = {"engine": 3, "engine-checked-data": 3, "sql": 3, "pandas": 1}
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -57,13 +57,18 @@ def _best(report: dict[str, Any]) -> float | None:
 def _print_report(report: dict[str, Any]) -> None:
     name = report["name"]
     if "error" in report:
-        print(f"{name:<7} not run: {report['error']}")
+        print(f"{name:<19} not run: {report['error']}")
         return
     times = ", ".join(f"{t:.3f}" for t in report["times"])
     print(
-        f"{name:<7} best {min(report['times']):8.3f} s  (runs: {times})  "
+        f"{name:<19} best {min(report['times']):8.3f} s  (runs: {times})  "
         f"peak memory {report['peak_rss'] / 2**20:8.1f} MiB"
     )
+    if report.get("phases"):
+        phases = ", ".join(
+            f"{phase} {seconds:.3f} s" for phase, seconds in report["phases"].items()
+        )
+        print(f"        engine's phases, last run: {phases}")
 
 
 def _ratio(numerator: float | None, denominator: float | None) -> str:
@@ -110,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     reports, agree = run(args.rows, args.scope, args.repeats)
     engine, sql, pandas = (_best(reports[name]) for name in ("engine", "sql", "pandas"))
+    checked = _best(reports["engine-checked-data"])
+    print(f"ratio engine (units already checked)/sql: {_ratio(checked, sql)}")
     print(f"ratio engine/sql: {_ratio(engine, sql)}")
     print(f"ratio pandas/engine: {_ratio(pandas, engine)}")
     return 0 if agree else 1

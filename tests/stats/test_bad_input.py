@@ -7,7 +7,7 @@ import pytest
 
 from cnvh.stats import EstimateOptions, InputError, estimate, load_scope
 
-from .files import run, totals, unit, write_csv
+from .files import run, totals, unit, write_csv, write_parquet
 
 GRDP = {2023: 10_000.0}
 
@@ -177,3 +177,22 @@ def test_nothing_is_written_when_input_is_bad(tmp_path: Path, scope_file: Path) 
     with pytest.raises(InputError):
         estimate(load_scope(scope_file), units=units, totals=totals(tmp_path / "t.csv", GRDP))
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "u.csv", "t.csv"])
+
+
+def test_an_empty_code(tmp_path: Path, scope_file: Path) -> None:
+    with pytest.raises(InputError) as error:
+        run(tmp_path, [unit("a", "5912", 1.0), unit("b", "", 2.0)], GRDP, scope_file)
+    assert problems_of(error) == [("empty_value", 3, "code")]
+
+
+def test_an_empty_code_in_a_parquet_file(tmp_path: Path, scope_file: Path) -> None:
+    units = write_parquet(
+        tmp_path / "u.parquet",
+        [
+            {"unit_id": "a", "year": 2023, "code": "5912", "value_added": 1.0},
+            {"unit_id": "b", "year": 2023, "code": None, "value_added": 2.0},
+        ],
+    )
+    with pytest.raises(InputError) as error:
+        estimate(load_scope(scope_file), units=units, totals=totals(tmp_path / "t.csv", GRDP))
+    assert problems_of(error) == [("empty_value", 2, "code")]

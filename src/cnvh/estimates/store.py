@@ -2,6 +2,7 @@
 
 import math
 from dataclasses import asdict
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max, OuterRef, Subquery
@@ -48,7 +49,7 @@ def _save(estimate: result.Estimate, *, label: str, synthetic: bool) -> Estimate
     return stored
 
 
-def _fingerprint(provenance: dict[str, object], scope_checksum: str) -> tuple[object, ...]:
+def _fingerprint(provenance: dict[str, Any], scope_checksum: str) -> tuple[object, ...]:
     """What makes two estimates the same computation: the same definition, the same
     input files, the same options and the same engine version."""
     inputs = provenance.get("inputs") or []

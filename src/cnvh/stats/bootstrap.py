@@ -112,7 +112,7 @@ def share_intervals(
         )
         shares[b] = (estimate + delta) / grdp
         if progress and b % 20 == 0:
-            progress("bootstrap", b / replicates)
+            progress("confidence intervals", 0.6 + 0.35 * b / replicates)
     tail = (1 - confidence) / 2 * 100
     low, high = np.percentile(shares, [tail, 100 - tail], axis=0)
     intervals = {

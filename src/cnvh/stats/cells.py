@@ -41,8 +41,7 @@ class Flag:
 def _unit_flags(columns: Columns, by_area: bool) -> list[Flag]:
     flags = [
         Flag("bad_year", f"{columns.year()} IS NULL", "year", "not_a_year"),
-        Flag("no_code", f"{columns.text('code')} IS NULL", "code", "empty_value"),
-        Flag("no_unit_id", f"{columns.text('unit_id')} IS NULL", "unit_id", "empty_value"),
+        Flag("no_unit_id", columns.blank("unit_id"), "unit_id", "empty_value"),
     ]
     for name in UNIT_NUMBERS:
         condition = columns.unreadable_number(name)
@@ -79,14 +78,14 @@ def _unit_flags(columns: Columns, by_area: bool) -> list[Flag]:
         )
     )
     if by_area:
-        flags.append(Flag("no_area", f"{columns.text('area')} IS NULL", "area", "area_required"))
+        flags.append(Flag("no_area", columns.blank("area"), "area", "area_required"))
     return flags
 
 
 def _aggregate_flags(columns: Columns, by_area: bool) -> list[Flag]:
     flags = [
         Flag("bad_year", f"{columns.year()} IS NULL", "year", "not_a_year"),
-        Flag("no_code", f"{columns.text('code')} IS NULL", "code", "empty_value"),
+        Flag("no_code", columns.blank("code"), "code", "empty_value"),
         Flag(
             "no_value_added",
             f"{columns.number('value_added')} IS NULL "
@@ -105,7 +104,7 @@ def _aggregate_flags(columns: Columns, by_area: bool) -> list[Flag]:
         if columns.has(name):
             flags.append(Flag(f"negative_{name}", f"{columns.number(name)} < 0", name, "negative"))
     if by_area:
-        flags.append(Flag("no_area", f"{columns.text('area')} IS NULL", "area", "area_required"))
+        flags.append(Flag("no_area", columns.blank("area"), "area", "area_required"))
     return flags
 
 
@@ -163,7 +162,7 @@ def unit_rows_sql(
     flag_columns = (", " + _flag_columns(flags)) if flags else ""
     return f"""
         SELECT {columns.year()} AS year, {columns.text("code")} AS raw_code,
-               {columns.text("area")} AS area,
+               {_area(columns, by_area)} AS area,
                {_classification(columns, data_classification)} AS cls,
                {columns.weight()} AS w, {given} AS va_given, {derived} AS va_derived,
                coalesce({given}, {derived}) AS va_known,
@@ -211,6 +210,10 @@ def build_unit_cells(
     broken = con.execute(f"SELECT count(*) FROM unit_sums WHERE status = {BROKEN}").fetchone()
     if broken and broken[0]:
         _report_flags(con, columns, flags, rows, problems)
+    # Checked on the sums rather than row by row: the codes are few, the rows many.
+    no_code = con.execute("SELECT count(*) FROM unit_sums WHERE raw_code IS NULL").fetchone()
+    if no_code and no_code[0]:
+        report_rows(con, columns, columns.blank("code"), "empty_value", "code", problems)
     donor = f"status IN ({HAS_REVENUE}, {HAS_REVENUE + 1})"
     from_revenue = f"status % {HAS_REVENUE} = 2"
     con.execute(f"""

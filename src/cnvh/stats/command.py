@@ -76,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--seed", type=int, default=20250701, help="bootstrap random seed")
     parser.add_argument("--confidence", type=float, default=0.95, help="confidence level")
+    parser.add_argument(
+        "--no-duplicate-check",
+        action="store_true",
+        help="skip checking that each unit appears once a year (data already checked)",
+    )
     parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
     parser.add_argument(
         "--lang", choices=["vi", "en"], default="vi", help="language of the table's sector names"
@@ -103,6 +108,7 @@ def _options(args: argparse.Namespace, problems: ProblemList) -> EstimateOptions
         bootstrap=parse_replicates(args.bootstrap, problems),
         seed=args.seed,
         confidence=args.confidence,
+        check_duplicates=not args.no_duplicate_check,
     )
 
 

@@ -59,11 +59,6 @@ def estimate(
                 shutil.rmtree(folder, ignore_errors=True)
 
 
-def _step(progress: Progress | None, name: str, done: float) -> None:
-    if progress:
-        progress(name, done)
-
-
 def _estimate(
     con: duckdb.DuckDBPyConnection,
     run: Run,
@@ -73,63 +68,67 @@ def _estimate(
     problems: ProblemList,
     progress: Progress | None,
 ) -> Estimate:
-    options = run.options
-    _step(progress, "read", 0.0)
+    run.mark("open files", progress, 0.0)
     data = _open_inputs(con, run, totals_path, units_path, aggregates_path, problems)
-    problems.raise_if_any()
-    assert data is not None
-    run.unit = _check_units(con, run.sources, options.unit, problems)
-    data_cls = (options.data_classification or run.scope.classification).upper()
-    if data_cls not in known_classifications():
-        problems.add(
-            "unknown_classification", value=data_cls, known=", ".join(known_classifications())
-        )
-        problems.raise_if_any()
-    _step(progress, "scan", 0.1)
+    run.mark("one pass over the data", progress, 0.1)
     builder = build_unit_cells if data.role.name == "units" else build_aggregate_cells
     builder(
         con,
         data,
-        years=options.years,
-        by_area="area" in options.by,
-        data_classification=data_cls,
+        years=run.options.years,
+        by_area="area" in run.options.by,
+        data_classification=run.data_classification,
         problems=problems,
     )
-    totals_loaded = _load_small_inputs(con, run, problems)
-    run.years = list(options.years) if options.years else _data_years(con)
-    if totals_loaded:
-        check_totals_cover(con, run.years, run.source("totals").label, problems)
-    if data.role.name == "units":
-        _check_duplicates(con, data, problems)
-    run.code_report = build_code_map(
-        con, Columns(data), run.scope.classification, options.code_crosswalk, problems
-    )
-    problems.raise_if_any()
-    _step(progress, "compute", 0.5)
-    run.ratios = impute_ratios(con, problems)
-    problems.raise_if_any()
-    aggregate.resolve_value_added(con)
-    if options.benchmark:
-        run.benchmark = aggregate.benchmark(con, run.source("benchmark").label, problems)
-        problems.raise_if_any()
-    if options.area_crosswalk:
-        run.areas_moved = aggregate.move_areas(con)
-    _create_scope_map(con, run.scope)
-    rows = aggregate.summarise(
-        con,
-        run.years,
-        options.by,
-        {key: sector.order for key, sector in run.scope.sectors.items()},
-        has_employment=data.has("employment"),
-        has_establishments=data.role.name == "units" or data.has("establishments"),
-    )
-    intervals = _intervals(con, data, run, rows, data_cls, progress)
-    _step(progress, "done", 1.0)
+    run.mark("checks", progress, 0.4)
+    _check_inputs(con, run, data, problems)
+    run.mark("compute", progress, 0.5)
+    rows = _compute(con, run, data, problems)
+    run.mark("confidence intervals", progress, 0.6)
+    intervals = _intervals(con, data, run, rows, progress)
+    run.mark("provenance", progress, 0.95)
     return Estimate(
         scope=run.scope.info(),
         unit=run.unit,
         rows=[_row(values, intervals) for values in rows],
         provenance=provenance(con, run),
+    )
+
+
+def _check_inputs(
+    con: duckdb.DuckDBPyConnection, run: Run, data: Source, problems: ProblemList
+) -> None:
+    totals_loaded = _load_small_inputs(con, run, problems)
+    run.years = list(run.options.years) if run.options.years else _data_years(con)
+    if totals_loaded:
+        check_totals_cover(con, run.years, run.source("totals").label, problems)
+    if data.role.name == "units" and run.options.check_duplicates:
+        _check_duplicates(con, data, problems)
+    run.code_report = build_code_map(
+        con, Columns(data), run.scope.classification, run.options.code_crosswalk, problems
+    )
+    problems.raise_if_any()
+
+
+def _compute(
+    con: duckdb.DuckDBPyConnection, run: Run, data: Source, problems: ProblemList
+) -> list[tuple[Any, ...]]:
+    run.ratios = impute_ratios(con, problems)
+    problems.raise_if_any()
+    aggregate.resolve_value_added(con)
+    if run.options.benchmark:
+        run.benchmark = aggregate.benchmark(con, run.source("benchmark").label, problems)
+        problems.raise_if_any()
+    if run.options.area_crosswalk:
+        run.areas_moved = aggregate.move_areas(con)
+    _create_scope_map(con, run.scope)
+    return aggregate.summarise(
+        con,
+        run.years,
+        run.options.by,
+        {key: sector.order for key, sector in run.scope.sectors.items()},
+        has_employment=data.has("employment"),
+        has_establishments=data.role.name == "units" or data.has("establishments"),
     )
 
 
@@ -140,7 +139,7 @@ def _open_inputs(
     units: Path | None,
     aggregates: Path | None,
     problems: ProblemList,
-) -> Source | None:
+) -> Source:
     role, path = ("units", units) if units else ("aggregates", aggregates)
     assert path is not None
     named = [(role, path), ("totals", totals)]
@@ -153,7 +152,14 @@ def _open_inputs(
         source = read_source(con, Path(file), name, problems)
         if source:
             run.sources.append(source)
-    return run.source(role) if not problems else None
+    problems.raise_if_any()
+    run.unit = _check_units(con, run.sources, options.unit, problems)
+    run.data_classification = (options.data_classification or run.scope.classification).upper()
+    if run.data_classification not in known_classifications():
+        known = ", ".join(known_classifications())
+        problems.add("unknown_classification", value=run.data_classification, known=known)
+    problems.raise_if_any()
+    return run.source(role)
 
 
 def _check_units(
@@ -254,7 +260,6 @@ def _intervals(
     data: Source,
     run: Run,
     rows: list[tuple[Any, ...]],
-    data_cls: str,
     progress: Progress | None,
 ) -> dict[Any, Any]:
     sampled = con.execute("SELECT coalesce(sum(n_sampled), 0) FROM cells").fetchone()
@@ -269,7 +274,7 @@ def _intervals(
         rows=rows,
         years=run.years,
         by=run.options.by,
-        data_classification=data_cls,
+        data_classification=run.data_classification,
         replicates=replicates,
         seed=run.options.seed,
         confidence=run.options.confidence,

@@ -27,6 +27,8 @@ class EstimateOptions:
     bootstrap: int | None = None
     seed: int = 20250701
     confidence: float = 0.95
+    # Off only for data whose units were already checked, e.g. by an import.
+    check_duplicates: bool = True
 
     def describe(self) -> dict[str, Any]:
         return {name: _plain(value) for name, value in asdict(self).items()}

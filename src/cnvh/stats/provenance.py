@@ -1,5 +1,7 @@
 """What an estimate was made from and how: enough to trace every figure back."""
 
+import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -27,6 +29,24 @@ class Run:
     benchmark: list[dict[str, object]] = field(default_factory=list)
     areas_moved: int = 0
     bootstrap: dict[str, Any] | None = None
+    data_classification: str = ""
+    timings: dict[str, float] = field(default_factory=dict)
+    _phase: str | None = None
+    _since: float = 0.0
+
+    def mark(
+        self,
+        phase: str | None,
+        progress: Callable[[str, float], None] | None = None,
+        done: float = 0.0,
+    ) -> None:
+        """Ends the current phase, timing it, and starts `phase` (None: the last one)."""
+        now = time.perf_counter()
+        if self._phase:
+            self.timings[self._phase] = round(now - self._since, 6)
+        self._phase, self._since = phase, now
+        if progress and phase:
+            progress(phase, done)
 
     def source(self, role: str) -> Source:
         return next(source for source in self.sources if source.role.name == role)
@@ -59,10 +79,13 @@ def _value_added_report(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 
 def provenance(con: duckdb.DuckDBPyConnection, run: Run) -> dict[str, Any]:
     scope = run.scope
+    inputs = [source.describe() for source in run.sources]  # waits for the checksums
+    report = _value_added_report(con)
+    run.mark(None)
     return {
         "cnvh_version": __version__,
         "computed_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "inputs": [source.describe() for source in run.sources],
+        "inputs": inputs,
         "scope": {
             "key": scope.key,
             "version": scope.version,
@@ -74,11 +97,12 @@ def provenance(con: duckdb.DuckDBPyConnection, run: Run) -> dict[str, Any]:
         "unit": run.unit,
         "years": run.years,
         "options": run.options.describe(),
-        "value_added": _value_added_report(con),
+        "value_added": report,
         "imputation_ratios": [asdict(ratio) for ratio in run.ratios],
         "code_crosswalks": run.code_report.crosswalks,
         "codes_not_in_crosswalk": sorted(set(run.code_report.carried_over)),
         "benchmark": run.benchmark,
         "area_cells_moved_by_crosswalk": run.areas_moved,
         "bootstrap": run.bootstrap,
+        "timings_seconds": run.timings,
     }
