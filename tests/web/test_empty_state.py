@@ -15,5 +15,6 @@ def test_tells_how_to_load_an_estimate(client: Client) -> None:
 
 
 def test_in_english(client: Client) -> None:
-    page = client.get("/", headers={"accept-language": "en"}).content.decode()
+    client.cookies["django_language"] = "en"
+    page = client.get("/").content.decode()
     assert "No estimate has been stored yet" in page

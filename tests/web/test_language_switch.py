@@ -38,3 +38,13 @@ def test_does_not_redirect_off_site() -> None:
     client = Client()
     response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
     assert response["Location"] == "/"
+
+
+def test_vietnamese_whatever_the_browser_asks_for(client: Client) -> None:
+    page = client.get("/", headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
+    assert '<html lang="vi">' in page
+
+
+def test_an_unknown_language_cookie_falls_back_to_vietnamese(client: Client) -> None:
+    client.cookies["django_language"] = "fr"
+    assert '<html lang="vi">' in client.get("/").content.decode()

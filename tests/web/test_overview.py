@@ -16,7 +16,8 @@ BANNER_EN = "Synthetic demo data — not official statistics"
 
 
 def get(client: Client, language: str) -> str:
-    response = client.get("/", headers={"accept-language": language})
+    client.cookies["django_language"] = language  # what the language switch sets
+    response = client.get("/")
     assert response.status_code == 200
     assert response["Content-Language"] == language
     return response.content.decode()

@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 def page(client: Client, estimate: Estimate, language: str = "en") -> str:
-    response = client.get(f"/estimates/{estimate.pk}/", headers={"accept-language": language})
+    client.cookies["django_language"] = language  # what the language switch sets
+    response = client.get(f"/estimates/{estimate.pk}/")
     assert response.status_code == 200
     return response.content.decode()
 
