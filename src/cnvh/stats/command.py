@@ -179,9 +179,19 @@ def _table(result: Estimate, lang: str) -> Table:
     scope = result.scope
     title = scope.title_vi if vi else scope.title_en
     unit = display_unit(result.unit, lang)
+    level = f"{(result.provenance.get('bootstrap') or {}).get('confidence', 0.95):.0%}"
     table = Table(title=f"{title} ({scope.key} {scope.version}) — {unit}")
     headers = (
-        ["Năm", "Lĩnh vực", "Địa bàn", f"GTTT ({unit})", "% GRDP", "KTC 95%", "Lao động", "Cơ sở"]
+        [
+            "Năm",
+            "Lĩnh vực",
+            "Địa bàn",
+            f"GTTT ({unit})",
+            "% GRDP",
+            f"KTC {level}",
+            "Lao động",
+            "Cơ sở",
+        ]
         if vi
         else [
             "Year",
@@ -189,7 +199,7 @@ def _table(result: Estimate, lang: str) -> Table:
             "Area",
             f"Value added ({unit})",
             "% of GRDP",
-            "95% CI",
+            f"{level} CI",
             "Employment",
             "Establishments",
         ]

@@ -1,7 +1,6 @@
 """The estimate: business data + economy totals + a scope -> value added, employment,
 businesses and share of GRDP by year, sector and area, with provenance."""
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -55,8 +54,7 @@ def estimate(
     finally:
         con.close()
         for source in run.sources:
-            for folder in source.temporary:
-                shutil.rmtree(folder, ignore_errors=True)
+            source.remove_temporary_files()
 
 
 def _estimate(

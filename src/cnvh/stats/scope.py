@@ -166,6 +166,7 @@ def _read_rows(
     columns = ", ".join(["__row", "code", "sector", "share", *extra])
     records = con.execute(f"SELECT {columns} FROM {source.view} ORDER BY __row").fetchall()
     con.close()
+    source.remove_temporary_files()
     rows, titles = _check_rows(records, extra, source.label, classification, problems)
     problems.raise_if_any()
     return rows, titles

@@ -8,6 +8,7 @@ a Parquet file), so that every problem can say where it is.
 import csv
 import hashlib
 import itertools
+import shutil
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -53,6 +54,10 @@ class Source:
     @property
     def label(self) -> str:
         return self.path.name
+
+    def remove_temporary_files(self) -> None:
+        for folder in self.temporary:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def has(self, column: str) -> bool:
         return column in self.columns
