@@ -196,3 +196,30 @@ def test_an_empty_code_in_a_parquet_file(tmp_path: Path, scope_file: Path) -> No
     with pytest.raises(InputError) as error:
         estimate(load_scope(scope_file), units=units, totals=totals(tmp_path / "t.csv", GRDP))
     assert problems_of(error) == [("empty_value", 2, "code")]
+
+
+def test_a_file_without_any_money_column(tmp_path: Path, scope_file: Path) -> None:
+    rows = [{"unit_id": "a", "year": 2023, "code": "5912", "employment": 3}]
+    with pytest.raises(InputError) as error:
+        run(tmp_path, rows, GRDP, scope_file)
+    assert problems_of(error) == [("missing_money_columns", None, None)]
+    assert "need value_added, or output and intermediate_consumption, or revenue" in str(
+        error.value
+    )
+
+
+def test_a_full_code_list_refuses_codes_outside_it(tmp_path: Path, scope_file: Path) -> None:
+    code_list = write_csv(
+        tmp_path / "vsic.csv",
+        [
+            {"code": "59.12", "title_vi": "Hoạt động hậu kỳ", "title_en": "Post-production"},
+            {"code": "5913", "title_vi": "Phát hành phim", "title_en": "Distribution"},
+        ],
+    )
+    units = [unit("a", "5912", 1.0), unit("b", "5918", 2.0)]  # 5918: division 59, not listed
+    with pytest.raises(InputError) as error:
+        run(tmp_path, units, GRDP, scope_file, code_list=code_list)
+    assert problems_of(error) == [("unknown_code", None, "code")]
+    assert "'5918' is not in VSIC2018" in str(error.value)
+    accepted = run(tmp_path, units[:1], GRDP, scope_file, code_list=code_list)
+    assert accepted.total(2023).value_added == 1.0

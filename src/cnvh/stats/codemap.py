@@ -7,7 +7,14 @@ from pathlib import Path
 import duckdb
 
 from .checks import report_rows
-from .codes import division, is_code, known_classifications, load_classification, normalise_code
+from .codes import (
+    Classification,
+    division,
+    is_code,
+    known_classifications,
+    load_classification,
+    normalise_code,
+)
 from .expressions import Columns
 from .problems import ProblemList
 from .small_inputs import read_code_crosswalk
@@ -41,8 +48,10 @@ def build_code_map(
     scope_classification: str,
     user_crosswalk: Path | None,
     problems: ProblemList,
+    code_lists: dict[str, Classification] | None = None,
 ) -> CodeMapReport:
-    """Creates table code_map(raw_code, cls, data_code, code, weight)."""
+    """Creates table code_map(raw_code, cls, data_code, code, weight). `code_lists` are
+    full lists a user gave, used instead of the shipped ones to tell known codes."""
     report = CodeMapReport()
     pairs = con.execute(
         "SELECT DISTINCT raw_code, cls FROM cells WHERE raw_code IS NOT NULL ORDER BY ALL"
@@ -51,7 +60,7 @@ def build_code_map(
     rows: list[tuple[str, str, str, str, float]] = []
     for raw, cls in pairs:
         code = normalise_code(raw)
-        if not _code_is_usable(con, data, raw, code, cls, problems):
+        if not _code_is_usable(con, data, raw, code, cls, problems, code_lists or {}):
             continue
         if cls == scope_classification:
             rows.append((raw, cls, code, code, 1.0))
@@ -87,6 +96,7 @@ def _code_is_usable(
     code: str,
     cls: str,
     problems: ProblemList,
+    code_lists: dict[str, Classification],
 ) -> bool:
     where = f"{data.text('code')} = '{raw.replace(chr(39), chr(39) * 2)}'"
     if cls not in known_classifications():
@@ -101,7 +111,7 @@ def _code_is_usable(
     if not is_code(code):
         report_rows(con, data, where, "bad_code", "code", problems)
         return False
-    if not load_classification(cls).knows(code):
+    if not (code_lists.get(cls) or load_classification(cls)).knows(code):
         problems.add(
             "unknown_code", file=data.source.label, column="code", value=raw, classification=cls
         )

@@ -73,15 +73,21 @@ def load_classification(key: str) -> Classification:
     )
 
 
+def classification_from_rows(key: str, rows: list[tuple[str, str, str]]) -> Classification:
+    """A full code list that a statistician keeps (code, title_vi, title_en): codes
+    outside it are unknown."""
+    titles = {normalise_code(code): (vi, en) for code, vi, en in rows}
+    return Classification(key, key, key, True, titles)
+
+
 def read_classification(
-    path: Path, *, key: str, title_vi: str = "", title_en: str = "", complete: bool = True
+    path: Path, *, key: str, title_vi: str, title_en: str, complete: bool
 ) -> Classification:
-    """A code list from a CSV file with columns code, title_vi, title_en (a full list
-    a statistician keeps is complete: codes outside it are unknown)."""
+    """A shipped code list: CSV with columns code, title_vi, title_en."""
     titles: dict[str, tuple[str, str]] = {}
     with path.open(encoding="utf-8-sig", newline="") as handle:
         for record in csv.DictReader(handle):
             code = record["code"].strip()
             code = code if code.isalpha() else normalise_code(code)
             titles[code] = (record.get("title_vi", "") or "", record.get("title_en", "") or "")
-    return Classification(key, title_vi or key, title_en or key, complete, titles)
+    return Classification(key, title_vi, title_en, complete, titles)

@@ -74,6 +74,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "new_area": ("new_area", "new_code", "ma_moi", "dia_ban_moi"),
     "from_code": ("from_code", "ma_nguon", "tu_ma"),
     "to_code": ("to_code", "ma_dich", "sang_ma"),
+    "title_vi": ("title_vi", "ten_nganh", "ten_nganh_kinh_te"),
+    "title_en": ("title_en", "title", "name", "industry_name"),
     "sector_title_vi": ("sector_title_vi", "ten_linh_vuc"),
     "sector_title_en": ("sector_title_en", "sector_name", "sector_title"),
 }
@@ -125,6 +127,7 @@ ROLES = {
     "code_crosswalk": Role(
         "code_crosswalk", ("from_code", "to_code"), ("weight", "status", "note")
     ),
+    "code_list": Role("code_list", ("code",), ("title_vi", "title_en")),
     "scope": Role(
         "scope", ("code", "sector", "share"), ("basis", "sector_title_vi", "sector_title_en")
     ),

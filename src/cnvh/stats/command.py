@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-classification", help="classification of the data's codes (default: the scope's)"
     )
     parser.add_argument(
+        "--code-list",
+        type=Path,
+        help="full list of the data classification's codes (code, title_vi, title_en)",
+    )
+    parser.add_argument(
         "--code-crosswalk", type=Path, help="crosswalk file: from_code, to_code, weight"
     )
     parser.add_argument(
@@ -102,6 +107,7 @@ def _options(args: argparse.Namespace, problems: ProblemList) -> EstimateOptions
         by=parse_by(args.by, problems),
         unit=args.unit,
         data_classification=args.data_classification,
+        code_list=args.code_list,
         code_crosswalk=args.code_crosswalk,
         area_crosswalk=args.area_crosswalk,
         benchmark=args.benchmark,

@@ -25,6 +25,7 @@ from .small_inputs import (
     load_area_crosswalk,
     load_benchmark,
     load_totals,
+    read_code_list,
 )
 from .sources import Source, declared_unit, read_source
 from .tables import create_table
@@ -102,8 +103,18 @@ def _check_inputs(
         check_totals_cover(con, run.years, run.source("totals").label, problems)
     if data.role.name == "units" and run.options.check_duplicates:
         _check_duplicates(con, data, problems)
+    code_lists = {}
+    if run.options.code_list:
+        code_lists[run.data_classification] = read_code_list(
+            con, run.source("code_list"), run.data_classification, problems
+        )
     run.code_report = build_code_map(
-        con, Columns(data), run.scope.classification, run.options.code_crosswalk, problems
+        con,
+        Columns(data),
+        run.scope.classification,
+        run.options.code_crosswalk,
+        problems,
+        code_lists,
     )
     problems.raise_if_any()
 
@@ -146,6 +157,8 @@ def _open_inputs(
         named.append(("benchmark", options.benchmark))
     if options.area_crosswalk:
         named.append(("area_crosswalk", options.area_crosswalk))
+    if options.code_list:
+        named.append(("code_list", options.code_list))
     for name, file in named:
         source = read_source(con, Path(file), name, problems)
         if source:

@@ -21,6 +21,7 @@ class EstimateOptions:
     by: tuple[str, ...] = ("sector",)
     unit: str = DEFAULT_UNIT
     data_classification: str | None = None
+    code_list: Path | None = None  # a full list of the data classification's codes
     code_crosswalk: Path | None = None
     area_crosswalk: Path | None = None
     benchmark: Path | None = None

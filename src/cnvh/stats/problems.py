@@ -28,12 +28,6 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "Mở tệp bằng Excel và lưu lại dạng CSV (UTF-8) hoặc XLSX.",
         "Open the file in Excel and save it again as CSV (UTF-8) or XLSX.",
     ),
-    "no_header": (
-        "Không tìm thấy dòng tiêu đề có các cột {columns}",
-        "No header row with the columns {columns} was found",
-        "Đặt tên cột ở dòng đầu bảng, ví dụ: {columns}.",
-        "Put the column names in the table's first row, e.g. {columns}.",
-    ),
     "missing_column": (
         "Thiếu cột {column}",
         "Missing column {column}",

@@ -4,7 +4,7 @@ by division (for benchmarking) and the area and code crosswalks."""
 import duckdb
 
 from .checks import check_filled, check_numbers, check_years, report_rows
-from .codes import is_code, normalise_code
+from .codes import Classification, classification_from_rows, is_code, normalise_code
 from .expressions import Columns
 from .problems import ProblemList
 from .sources import Source
@@ -145,3 +145,21 @@ def read_code_crosswalk(
                 total=f"{total:g}",
             )
     return mapping
+
+
+def read_code_list(
+    con: duckdb.DuckDBPyConnection, source: Source, key: str, problems: ProblemList
+) -> Classification:
+    columns = Columns(source)
+    check_filled(con, columns, "code", problems)
+    records = con.execute(
+        f"SELECT __row, {columns.text('code')}, {columns.text('title_vi')}, "
+        f"{columns.text('title_en')} FROM {source.view} ORDER BY __row"
+    ).fetchall()
+    rows = []
+    for row, raw, vi, en in records:
+        code = normalise_code(raw or "")
+        if raw and not is_code(code):
+            problems.add("bad_code", file=source.label, row=int(row), column="code", value=raw)
+        rows.append((code, vi or "", en or ""))
+    return classification_from_rows(key, rows)

@@ -142,7 +142,14 @@ def _map_headers(
     missing = [name for name in role.required if name not in mapping.values()]
     for name in missing:
         problems.add("missing_column", file=label, column=name)
+    if role.name == "units" and not _has_money(set(mapping.values())):
+        problems.add("missing_money_columns", file=label)
     return mapping, (units.pop() if len(units) == 1 else None)
+
+
+def _has_money(columns: set[str]) -> bool:
+    derived = {"output", "intermediate_consumption"} <= columns
+    return derived or bool({"value_added", "revenue"} & columns)
 
 
 def _hits(cells: list[str], role: Role) -> int:
