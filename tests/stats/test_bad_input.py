@@ -223,3 +223,17 @@ def test_a_full_code_list_refuses_codes_outside_it(tmp_path: Path, scope_file: P
     assert "'5918' is not in VSIC2018" in str(error.value)
     accepted = run(tmp_path, units[:1], GRDP, scope_file, code_list=code_list)
     assert accepted.total(2023).value_added == 1.0
+
+
+def test_area_codes_checked_against_the_official_list_on_request(
+    tmp_path: Path, scope_file: Path
+) -> None:
+    units = [
+        unit("a", "5912", 1.0, area="00004"),
+        unit("b", "5912", 1.0, area="001"),
+        unit("c", "5912", 1.0, area="Ba Dinh"),
+    ]
+    run(tmp_path, units, GRDP, scope_file)  # by default, area codes are the data's own
+    with pytest.raises(InputError) as error:
+        run(tmp_path, units, GRDP, scope_file, check_areas=True)
+    assert problems_of(error) == [("unknown_area", 4, "area")]

@@ -82,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=20250701, help="bootstrap random seed")
     parser.add_argument("--confidence", type=float, default=0.95, help="confidence level")
     parser.add_argument(
+        "--check-areas",
+        action="store_true",
+        help="check area codes against the official list of administrative units",
+    )
+    parser.add_argument(
         "--no-duplicate-check",
         action="store_true",
         help="skip checking that each unit appears once a year (data already checked)",
@@ -115,6 +120,7 @@ def _options(args: argparse.Namespace, problems: ProblemList) -> EstimateOptions
         seed=args.seed,
         confidence=args.confidence,
         check_duplicates=not args.no_duplicate_check,
+        check_areas=args.check_areas,
     )
 
 

@@ -11,6 +11,7 @@ import numpy as np
 from . import aggregate
 from .bootstrap import share_intervals
 from .cells import build_aggregate_cells, build_unit_cells
+from .checks import report_rows
 from .codemap import build_code_map, impute_ratios
 from .codes import known_classifications
 from .expressions import Columns
@@ -103,6 +104,8 @@ def _check_inputs(
         check_totals_cover(con, run.years, run.source("totals").label, problems)
     if data.role.name == "units" and run.options.check_duplicates:
         _check_duplicates(con, data, problems)
+    if run.options.check_areas and data.has("area"):
+        _check_areas(con, data, problems)
     code_lists = {}
     if run.options.code_list:
         code_lists[run.data_classification] = read_code_list(
@@ -254,6 +257,18 @@ def _check_duplicates(con: duckdb.DuckDBPyConnection, data: Source, problems: Pr
             year=found_year,
             count=count,
         )
+
+
+def _check_areas(con: duckdb.DuckDBPyConnection, data: Source, problems: ProblemList) -> None:
+    from ..geo.units import official_codes
+
+    columns = Columns(data)
+    area = columns.text("area")
+    found = con.execute(f"SELECT DISTINCT {area} FROM {data.view} WHERE {area} IS NOT NULL")
+    for (code,) in sorted(found.fetchall()):
+        if str(code).strip() not in official_codes():
+            literal = str(code).replace("'", "''")
+            report_rows(con, columns, f"{area} = '{literal}'", "unknown_area", "area", problems)
 
 
 def _create_scope_map(con: duckdb.DuckDBPyConnection, scope: Scope) -> None:

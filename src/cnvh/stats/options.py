@@ -30,6 +30,8 @@ class EstimateOptions:
     confidence: float = 0.95
     # Off only for data whose units were already checked, e.g. by an import.
     check_duplicates: bool = True
+    # Area codes are whatever the data uses; this checks them against the official list.
+    check_areas: bool = False
 
     def describe(self) -> dict[str, Any]:
         return {name: _plain(value) for name, value in asdict(self).items()}

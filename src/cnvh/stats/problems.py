@@ -181,6 +181,13 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "Mỗi tệp chỉ dùng một đơn vị; đổi về cùng một đơn vị.",
         "Use one unit per file; convert the figures to one unit.",
     ),
+    "unknown_area": (
+        "Mã địa bàn '{value}' không có trong danh mục đơn vị hành chính",
+        "Area code '{value}' is not an official administrative unit",
+        "Dùng mã của Tổng cục Thống kê: 5 chữ số cho xã/phường, 3 chữ số cho quận/huyện cũ.",
+        "Use the statistics office's code: 5 digits for a commune or ward, 3 for a former "
+        "district.",
+    ),
     "area_required": (
         "Thiếu mã địa bàn",
         "Missing area code",
