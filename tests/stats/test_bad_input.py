@@ -237,3 +237,10 @@ def test_area_codes_checked_against_the_official_list_on_request(
     with pytest.raises(InputError) as error:
         run(tmp_path, units, GRDP, scope_file, check_areas=True)
     assert problems_of(error) == [("unknown_area", 4, "area")]
+
+
+def test_by_area_needs_an_area_column(tmp_path: Path, scope_file: Path) -> None:
+    rows = [{"unit_id": "a", "year": 2023, "code": "5912", "value_added": 1.0}]
+    with pytest.raises(InputError) as error:
+        run(tmp_path, rows, GRDP, scope_file, by=("area",))
+    assert problems_of(error) == [("missing_column", None, "area")]

@@ -38,74 +38,81 @@ class Flag:
     problem: str
 
 
-def _unit_flags(columns: Columns, by_area: bool) -> list[Flag]:
-    flags = [
-        Flag("bad_year", f"{columns.year()} IS NULL", "year", "not_a_year"),
-        Flag("no_unit_id", columns.blank("unit_id"), "unit_id", "empty_value"),
+def _flags(candidates: list[tuple[str, str | None, str, str]]) -> list[Flag]:
+    """The rules a row could break; those the file's statistics rule out are left out."""
+    return [
+        Flag(name, condition, column, problem)
+        for name, condition, column, problem in candidates
+        if condition
     ]
-    for name in UNIT_NUMBERS:
-        condition = columns.unreadable_number(name)
-        if condition:
-            flags.append(Flag(f"bad_{name}", condition, name, "not_a_number"))
-    if columns.has("weight"):
-        flags.append(
-            Flag(
-                "weight_not_positive",
-                f"{columns.number('weight')} <= 0",
-                "weight",
-                "weight_not_positive",
-            )
-        )
-    if columns.has("employment"):
-        flags.append(
-            Flag(
-                "negative_employment",
-                f"{columns.number('employment')} < 0",
-                "employment",
-                "negative",
-            )
-        )
-    known = _known_value_added(columns)
-    revenue = columns.number("revenue")
+
+
+def _unit_flags(columns: Columns, by_area: bool) -> list[Flag]:
+    candidates = [
+        ("bad_year", columns.bad_year(), "year", "not_a_year"),
+        ("no_unit_id", columns.blank("unit_id"), "unit_id", "empty_value"),
+        *[
+            (f"bad_{name}", columns.unreadable_number(name), name, "not_a_number")
+            for name in _numbers_read(columns)
+        ],
+        (
+            "weight_not_positive",
+            columns.below("weight", 0, inclusive=True),
+            "weight",
+            "weight_not_positive",
+        ),
+        (
+            "negative_employment",
+            columns.below("employment", 0, inclusive=False),
+            "employment",
+            "negative",
+        ),
+        ("no_money", _no_money(columns), "value_added", "no_money_value"),
+    ]
+    if by_area:
+        candidates.append(("no_area", columns.blank("area"), "area", "area_required"))
+    return _flags(candidates)
+
+
+def _numbers_read(columns: Columns) -> list[str]:
+    if columns.always_present("value_added"):
+        return [n for n in UNIT_NUMBERS if n not in MONEY_COLUMNS or n == "value_added"]
+    return UNIT_NUMBERS
+
+
+def _no_money(columns: Columns) -> str | None:
+    if columns.always_present("value_added"):
+        return None
     unreadable = [columns.unreadable_number(name) for name in MONEY_COLUMNS]
     readable = " AND ".join(f"NOT coalesce({c}, false)" for c in unreadable if c) or "true"
-    flags.append(
-        Flag(
-            "no_money",
-            f"({known}) IS NULL AND {revenue} IS NULL AND {readable}",
-            "value_added",
-            "no_money_value",
-        )
-    )
-    if by_area:
-        flags.append(Flag("no_area", columns.blank("area"), "area", "area_required"))
-    return flags
+    revenue = columns.number("revenue")
+    return f"({_known_value_added(columns)}) IS NULL AND {revenue} IS NULL AND {readable}"
 
 
 def _aggregate_flags(columns: Columns, by_area: bool) -> list[Flag]:
-    flags = [
-        Flag("bad_year", f"{columns.year()} IS NULL", "year", "not_a_year"),
-        Flag("no_code", columns.blank("code"), "code", "empty_value"),
-        Flag(
-            "no_value_added",
-            f"{columns.number('value_added')} IS NULL "
-            "AND NOT coalesce("
-            + (columns.unreadable_number("value_added") or "false")
-            + ", false)",
-            "value_added",
-            "empty_value",
-        ),
+    candidates = [
+        ("bad_year", columns.bad_year(), "year", "not_a_year"),
+        ("no_code", columns.blank("code"), "code", "empty_value"),
+        ("no_value_added", _missing(columns, "value_added"), "value_added", "empty_value"),
+        *[
+            (f"bad_{name}", columns.unreadable_number(name), name, "not_a_number")
+            for name in AGGREGATE_NUMBERS
+        ],
+        *[
+            (f"negative_{name}", columns.below(name, 0, inclusive=False), name, "negative")
+            for name in ("employment", "establishments")
+        ],
     ]
-    for name in AGGREGATE_NUMBERS:
-        condition = columns.unreadable_number(name)
-        if condition:
-            flags.append(Flag(f"bad_{name}", condition, name, "not_a_number"))
-    for name in ("employment", "establishments"):
-        if columns.has(name):
-            flags.append(Flag(f"negative_{name}", f"{columns.number(name)} < 0", name, "negative"))
     if by_area:
-        flags.append(Flag("no_area", columns.blank("area"), "area", "area_required"))
-    return flags
+        candidates.append(("no_area", columns.blank("area"), "area", "area_required"))
+    return _flags(candidates)
+
+
+def _missing(columns: Columns, column: str) -> str | None:
+    if columns.always_present(column):
+        return None
+    unreadable = columns.unreadable_number(column) or "false"
+    return f"{columns.number(column)} IS NULL AND NOT coalesce({unreadable}, false)"
 
 
 def _known_value_added(columns: Columns) -> str:
@@ -159,6 +166,10 @@ def unit_rows_sql(
     columns = Columns(source)
     given = columns.number("value_added")
     derived = f"({columns.number('output')} - {columns.number('intermediate_consumption')})"
+    revenue = columns.number("revenue")
+    if columns.always_present("value_added"):
+        # The parts of value added and revenue cannot matter: they are not even read.
+        derived = revenue = "CAST(NULL AS DOUBLE)"
     flag_columns = (", " + _flag_columns(flags)) if flags else ""
     return f"""
         SELECT {columns.year()} AS year, {columns.text("code")} AS raw_code,
@@ -166,7 +177,7 @@ def unit_rows_sql(
                {_classification(columns, data_classification)} AS cls,
                {columns.weight()} AS w, {given} AS va_given, {derived} AS va_derived,
                coalesce({given}, {derived}) AS va_known,
-               {columns.number("revenue")} AS rev, {columns.number("employment")} AS emp,
+               {revenue} AS rev, {columns.number("employment")} AS emp,
                {columns.text("stratum")} AS stratum, __row {flag_columns}
         FROM {source.view} {_year_filter(columns, years)}
     """
@@ -179,12 +190,18 @@ def unit_rows_sql(
 HAS_REVENUE, BROKEN = 4, 8
 
 
-def _status(flags: list[Flag]) -> str:
+def _status(flags: list[Flag], every_row_reports: bool) -> str | None:
+    """The status key's expression; None when it is 0 on every row (every unit reports
+    its value added and no rule can be broken): then it is no key at all."""
+    known = """(CASE WHEN va_given IS NOT NULL THEN 0 WHEN va_derived IS NOT NULL THEN 1
+                     WHEN rev IS NOT NULL THEN 2 ELSE 3 END)
+               + (CASE WHEN rev IS NOT NULL THEN 4 ELSE 0 END)"""
+    if every_row_reports:
+        known = "0"
+    if not flags:
+        return None if known == "0" else known
     broken = " OR ".join(f"flag_{flag.name}" for flag in flags)
-    return f"""CASE WHEN {broken} THEN {BROKEN} ELSE
-        (CASE WHEN va_given IS NOT NULL THEN 0 WHEN va_derived IS NOT NULL THEN 1
-              WHEN rev IS NOT NULL THEN 2 ELSE 3 END)
-        + (CASE WHEN rev IS NOT NULL THEN {HAS_REVENUE} ELSE 0 END) END"""
+    return f"CASE WHEN {broken} THEN {BROKEN} ELSE {known} END"
 
 
 def build_unit_cells(
@@ -199,13 +216,18 @@ def build_unit_cells(
     columns = Columns(source)
     flags = _unit_flags(columns, by_area)
     rows = unit_rows_sql(source, data_classification, by_area, flags, years)
+    every_row_reports = columns.always_present("value_added")
+    status = _status(flags, every_row_reports)
+    # Revenue matters only to impute value added, which no row needs when every row
+    # reports it: it is then neither read nor summed.
+    revenue = "CAST(NULL AS DOUBLE)" if every_row_reports else "sum(w * rev)"
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE unit_sums AS
-        SELECT {_keys(columns, by_area)}, {_status(flags)} AS status,
-               count(*) AS n_rows, sum(w) AS w, sum(w * va_known) AS va, sum(w * rev) AS rev,
+        SELECT {_keys(columns, by_area)}, {status or 0} AS status,
+               count(*) AS n_rows, sum(w) AS w, sum(w * va_known) AS va, {revenue} AS rev,
                sum(w * emp) AS emp, count(emp) AS n_emp, count(stratum) AS n_sampled
         FROM ({rows})
-        GROUP BY {_group_by(columns, by_area)}, status
+        GROUP BY {_group_by(columns, by_area)}{", status" if status else ""}
     """)
     broken = con.execute(f"SELECT count(*) FROM unit_sums WHERE status = {BROKEN}").fetchone()
     if broken and broken[0]:
@@ -213,7 +235,8 @@ def build_unit_cells(
     # Checked on the sums rather than row by row: the codes are few, the rows many.
     no_code = con.execute("SELECT count(*) FROM unit_sums WHERE raw_code IS NULL").fetchone()
     if no_code and no_code[0]:
-        report_rows(con, columns, columns.blank("code"), "empty_value", "code", problems)
+        blank = columns.blank("code") or "false"
+        report_rows(con, columns, blank, "empty_value", "code", problems)
     donor = f"status IN ({HAS_REVENUE}, {HAS_REVENUE + 1})"
     from_revenue = f"status % {HAS_REVENUE} = 2"
     con.execute(f"""

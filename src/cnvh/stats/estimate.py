@@ -2,6 +2,7 @@
 businesses and share of GRDP by year, sector and area, with provenance."""
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,8 @@ def estimate(
     try:
         return _estimate(con, run, totals, units, aggregates, problems, progress)
     finally:
+        for job in run.background:
+            job.exception()  # waits: the connection must outlive every query on it
         con.close()
         for source in run.sources:
             source.remove_temporary_files()
@@ -71,6 +74,7 @@ def _estimate(
     run.mark("open files", progress, 0.0)
     data = _open_inputs(con, run, totals_path, units_path, aggregates_path, problems)
     run.mark("one pass over the data", progress, 0.1)
+    duplicates = _start_duplicate_check(con, run, data)
     builder = build_unit_cells if data.role.name == "units" else build_aggregate_cells
     builder(
         con,
@@ -81,6 +85,8 @@ def _estimate(
         problems=problems,
     )
     run.mark("checks", progress, 0.4)
+    if duplicates:
+        problems.extend(duplicates.result())
     _check_inputs(con, run, data, problems)
     run.mark("compute", progress, 0.5)
     rows = _compute(con, run, data, problems)
@@ -102,8 +108,6 @@ def _check_inputs(
     run.years = list(run.options.years) if run.options.years else _data_years(con)
     if totals_loaded:
         check_totals_cover(con, run.years, run.source("totals").label, problems)
-    if data.role.name == "units" and run.options.check_duplicates:
-        _check_duplicates(con, data, problems)
     if run.options.check_areas and data.has("area"):
         _check_areas(con, data, problems)
     code_lists = {}
@@ -167,13 +171,16 @@ def _open_inputs(
         if source:
             run.sources.append(source)
     problems.raise_if_any()
+    data = run.source(role)
+    if "area" in options.by and not data.has("area"):
+        problems.add("missing_column", file=data.label, column="area")
     run.unit = _check_units(con, run.sources, options.unit, problems)
     run.data_classification = (options.data_classification or run.scope.classification).upper()
     if run.data_classification not in known_classifications():
         known = ", ".join(known_classifications())
         problems.add("unknown_classification", value=run.data_classification, known=known)
     problems.raise_if_any()
-    return run.source(role)
+    return data
 
 
 def _check_units(
@@ -223,6 +230,31 @@ def _data_years(con: duckdb.DuckDBPyConnection) -> list[int]:
         "SELECT DISTINCT year FROM cells WHERE year IS NOT NULL ORDER BY year"
     ).fetchall()
     return [int(row[0]) for row in found]
+
+
+_CHECKING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cnvh-duplicates")
+
+
+def _start_duplicate_check(
+    con: duckdb.DuckDBPyConnection, run: Run, data: Source
+) -> "Future[ProblemList] | None":
+    """Runs beside the pass over the data, on its own cursor: each leaves the cores idle
+    at moments (fetching, sorting in NumPy) that the other fills."""
+    if data.role.name != "units" or not run.options.check_duplicates:
+        return None
+    cursor = con.cursor()
+
+    def check() -> ProblemList:
+        found = ProblemList()
+        try:
+            _check_duplicates(cursor, data, found)
+        finally:
+            cursor.close()
+        return found
+
+    job = _CHECKING.submit(check)
+    run.background.append(job)
+    return job
 
 
 def _check_duplicates(con: duckdb.DuckDBPyConnection, data: Source, problems: ProblemList) -> None:

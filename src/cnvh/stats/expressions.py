@@ -25,20 +25,53 @@ class Columns:
         return f"TRY_CAST(trim({column}) AS DOUBLE)"
 
     def unreadable_number(self, column: str) -> str | None:
-        """True for a filled cell that is not a number; None when the column is typed."""
-        if not self.has(column) or self.source.is_numeric(column):
+        """True for a filled cell that is not a finite number; None when no cell can be."""
+        if not self.has(column):
             return None
+        if self.source.is_numeric(column):
+            facts = self.source.facts.get(column)
+            if (facts and facts.finite) or self._integer(column):
+                return None
+            return f"NOT isfinite({column})"
         return (
             f"({column} IS NOT NULL AND trim({column}) <> '' "
             f"AND TRY_CAST(trim({column}) AS DOUBLE) IS NULL)"
         )
 
+    def below(self, column: str, bound: float, inclusive: bool) -> str | None:
+        """True where the number is below `bound` (or at it, if inclusive); None when the
+        file's statistics prove no value is."""
+        if not self.has(column):
+            return None
+        facts = self.source.facts.get(column)
+        if facts and facts.min_number is not None and facts.finite:
+            low = facts.min_number
+            if low > bound or (low == bound and not inclusive):
+                return None
+        return f"{self.number(column)} {'<=' if inclusive else '<'} {bound}"
+
+    def always_present(self, column: str) -> bool:
+        """Every row has a finite number in the column, by the file's statistics."""
+        facts = self.source.facts.get(column)
+        return bool(facts and facts.never_null and (facts.finite or self._integer(column)))
+
+    def _integer(self, column: str) -> bool:
+        return self.source.columns[column].upper() in {"TINYINT", "SMALLINT", "INTEGER", "BIGINT"}
+
     def year(self) -> str:
+        facts = self.source.facts.get("year")
+        proven = facts and facts.at_least(MIN_YEAR) and facts.at_most(MAX_YEAR)
+        if proven and facts and facts.never_null and self._integer("year"):
+            return "year"
         if self.source.is_numeric("year"):
             raw = "TRY_CAST(year AS INTEGER)"
         else:
             raw = "TRY_CAST(trim(year) AS INTEGER)"
         return f"(CASE WHEN {raw} BETWEEN {MIN_YEAR} AND {MAX_YEAR} THEN {raw} END)"
+
+    def bad_year(self) -> str | None:
+        year = self.year()
+        return None if year == "year" else f"{year} IS NULL"
 
     def text(self, column: str) -> str:
         if not self.has(column):
@@ -60,9 +93,12 @@ class Columns:
         kind = self.source.columns[column].upper()
         return kind == "VARCHAR" and self.source.file_format == "parquet"
 
-    def blank(self, column: str) -> str:
-        """True where the column has no value."""
+    def blank(self, column: str) -> str | None:
+        """True where the column has no value; None when no row can lack one."""
         if self.has(column) and self._typed_text(column):
+            facts = self.source.facts.get(column)
+            if facts and facts.never_blank:
+                return None
             return f"({column} IS NULL OR {column} = '')"
         return f"{self.text(column)} IS NULL"
 

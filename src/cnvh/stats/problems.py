@@ -339,6 +339,14 @@ class ProblemList:
         column = where_and_params.pop("column", None)
         self.items.append(Problem(code, file, row, column, where_and_params))
 
+    def extend(self, other: "ProblemList") -> None:
+        for problem in other.items:
+            if len(self.items) < self.limit:
+                self.items.append(problem)
+            else:
+                self.more += 1
+        self.more += other.more
+
     def count_more(self, n: int) -> None:
         self.more += n
 

@@ -2,6 +2,7 @@
 
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -31,6 +32,7 @@ class Run:
     bootstrap: dict[str, Any] | None = None
     data_classification: str = ""
     timings: dict[str, float] = field(default_factory=dict)
+    background: list[Future[Any]] = field(default_factory=list)  # jobs beside the main pass
     _phase: str | None = None
     _since: float = 0.0
 

@@ -19,6 +19,7 @@ from typing import Any
 import duckdb
 
 from .columns import MONEY, ROLES, Role, canonical_column
+from .facts import ColumnFacts, parquet_facts
 from .money import canonical_unit, split_header_unit, unit_key
 from .problems import ProblemList
 
@@ -50,6 +51,7 @@ class Source:
     size: int
     file_format: str
     temporary: list[Path] = field(default_factory=list)
+    facts: dict[str, ColumnFacts] = field(default_factory=dict)  # Parquet statistics
 
     @property
     def label(self) -> str:
@@ -176,7 +178,7 @@ def _create_view(
 ) -> dict[str, str]:
     selected = ", ".join(f"{_quote(header)} AS {name}" for header, name in mapping.items())
     con.execute(
-        f"CREATE OR REPLACE TEMP VIEW {view} AS "
+        f"CREATE OR REPLACE VIEW {view} AS "
         f"SELECT {selected}, {row_expression} AS __row FROM {relation_sql}"
     )
     described = con.execute(f"DESCRIBE {view}").fetchall()
@@ -209,9 +211,11 @@ def _read_parquet(
         return None
     view = _view_name(role)
     columns = _create_view(con, view, relation, mapping, "file_row_number + 1")
-    return Source(
+    source = Source(
         role, path, view, columns, unit, start_checksum(path), path.stat().st_size, "parquet"
     )
+    source.facts = parquet_facts(con, str(path), mapping)
+    return source
 
 
 def _sniff_lines(path: Path) -> tuple[list[list[str]], str]:
@@ -241,7 +245,7 @@ def _read_csv(
         return None
     table = f"raw_{role.name}"
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM read_csv("
+        f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM read_csv("
         f"{_literal(str(path))}, delim = {_literal(delimiter)}, header = true, "
         f"skip = {header_index}, all_varchar = true, quote = '\"', escape = '\"', "
         "null_padding = true)"
