@@ -137,3 +137,19 @@ def test_an_unknown_scope_name() -> None:
     with pytest.raises(InputError) as error:
         load_scope("unesco")
     assert "hanoi-plan, fcs-core, dcms-creative" in str(error.value)
+
+
+def test_sector_names_are_data_not_code(tmp_path: Path) -> None:
+    from cnvh.stats import EstimateOptions, estimate
+
+    from .files import totals, unit
+
+    odd = "film's'); DROP TABLE cells; --"
+    scope = load_scope(write_csv(tmp_path / "odd.csv", [{"code": "59", "sector": odd, "share": 1}]))
+    result = estimate(
+        scope,
+        units=write_csv(tmp_path / "u.csv", [unit("a", "5912", 7.0)]),
+        totals=totals(tmp_path / "t.csv", {2023: 100.0}),
+        options=EstimateOptions(bootstrap=0),
+    )
+    assert result.cell(2023, odd).value_added == 7.0

@@ -1,6 +1,8 @@
 """From the cell sums to the estimate's rows: value added resolved, benchmarked,
 moved to today's areas, split among the scope's sectors and summed."""
 
+from typing import Any
+
 import duckdb
 
 from .problems import ProblemList
@@ -99,13 +101,12 @@ def summarise(
     sector_key = "sector" if "sector" in by else "CAST(NULL AS VARCHAR)"
     zero_emp = "0.0" if has_employment else "NULL"
     zero_est = "0.0" if has_establishments else "NULL"
-    order_cases = " ".join(f"WHEN '{key}' THEN {index}" for key, index in sector_order.items())
     scaffold_areas = (
         "SELECT DISTINCT year, area FROM resolved UNION SELECT year, NULL FROM years"
         if by_area
         else "SELECT year, CAST(NULL AS VARCHAR) AS area FROM years"
     )
-    return con.execute(f"""
+    rows = con.execute(f"""
         WITH years AS (SELECT unnest([{year_list}]) AS year),
         inscope AS (
             SELECT r.year, s.sector, r.area, r.va * s.share AS va,
@@ -133,6 +134,19 @@ def summarise(
                r.emp / t.employment
         FROM rows r
         LEFT JOIN totals t ON t.year = r.year AND t.area IS NOT DISTINCT FROM r.area
-        ORDER BY r.year, r.area NULLS FIRST,
-                 CASE r.sector {order_cases} ELSE 1000 END NULLS FIRST, r.sector
     """).fetchall()
+    return sorted(rows, key=lambda row: _row_order(row, sector_order))
+
+
+def _row_order(row: tuple[Any, ...], sector_order: dict[str, int]) -> tuple[object, ...]:
+    """Year, then the whole territory before each area, then the total before the
+    sectors in the scope's order."""
+    year, sector, area = row[0], row[1], row[2]
+    return (
+        year,
+        area is not None,
+        area or "",
+        sector is not None,
+        sector_order.get(sector, len(sector_order)),
+        sector or "",
+    )
