@@ -2,20 +2,18 @@
 businesses and share of GRDP by year, sector and area, with provenance."""
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import duckdb
-import numpy as np
 
 from . import aggregate
 from .bootstrap import share_intervals
 from .cells import build_aggregate_cells, build_unit_cells
-from .checks import report_rows
 from .codemap import build_code_map, impute_ratios
 from .codes import known_classifications
 from .expressions import Columns
+from .integrity import check_areas, start_duplicate_check
 from .money import canonical_unit, same_unit
 from .options import DEFAULT_REPLICATES, EstimateOptions
 from .problems import ProblemList
@@ -74,7 +72,7 @@ def _estimate(
     run.mark("open files", progress, 0.0)
     data = _open_inputs(con, run, totals_path, units_path, aggregates_path, problems)
     run.mark("one pass over the data", progress, 0.1)
-    duplicates = _start_duplicate_check(con, run, data)
+    duplicates = start_duplicate_check(con, run, data)
     builder = build_unit_cells if data.role.name == "units" else build_aggregate_cells
     builder(
         con,
@@ -109,7 +107,7 @@ def _check_inputs(
     if totals_loaded:
         check_totals_cover(con, run.years, run.source("totals").label, problems)
     if run.options.check_areas and data.has("area"):
-        _check_areas(con, data, problems)
+        check_areas(con, data, problems)
     code_lists = {}
     if run.options.code_list:
         code_lists[run.data_classification] = read_code_list(
@@ -230,77 +228,6 @@ def _data_years(con: duckdb.DuckDBPyConnection) -> list[int]:
         "SELECT DISTINCT year FROM cells WHERE year IS NOT NULL ORDER BY year"
     ).fetchall()
     return [int(row[0]) for row in found]
-
-
-_CHECKING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cnvh-duplicates")
-
-
-def _start_duplicate_check(
-    con: duckdb.DuckDBPyConnection, run: Run, data: Source
-) -> "Future[ProblemList] | None":
-    """Runs beside the pass over the data, on its own cursor: each leaves the cores idle
-    at moments (fetching, sorting in NumPy) that the other fills."""
-    if data.role.name != "units" or not run.options.check_duplicates:
-        return None
-    cursor = con.cursor()
-
-    def check() -> ProblemList:
-        found = ProblemList()
-        try:
-            _check_duplicates(cursor, data, found)
-        finally:
-            cursor.close()
-        return found
-
-    job = _CHECKING.submit(check)
-    run.background.append(job)
-    return job
-
-
-def _check_duplicates(con: duckdb.DuckDBPyConnection, data: Source, problems: ProblemList) -> None:
-    """A unit counted twice in a year would be counted twice in every figure.
-
-    Sorting 64-bit hashes of (unit, year) in NumPy is several times faster than any
-    grouping in SQL; a hash that repeats is then checked on the unit ids themselves,
-    so a collision cannot raise a false alarm."""
-    columns = Columns(data)
-    unit_id, year = columns.text("unit_id"), columns.year()
-    key = f"hash({unit_id}, {year})"
-    hashes = con.execute(f"SELECT {key} AS h FROM {data.view}").fetchnumpy()["h"]
-    hashes.sort()
-    repeated = np.unique(hashes[1:][hashes[1:] == hashes[:-1]])
-    if not repeated.size:
-        return
-    found = con.execute(
-        f"""
-        SELECT {unit_id} AS unit_id, {year} AS year, count(*), min(__row)
-        FROM {data.view} WHERE {key} IN (SELECT unnest($1::UBIGINT[]))
-        GROUP BY 1, 2 HAVING count(*) > 1 ORDER BY 4 LIMIT 10
-        """,
-        [repeated[:1000].tolist()],
-    ).fetchall()
-    for unit, found_year, count, row in found:
-        problems.add(
-            "duplicate_unit_year",
-            file=data.label,
-            row=int(row),
-            column="unit_id",
-            unit_id=unit,
-            year=found_year,
-            count=count,
-        )
-
-
-def _check_areas(con: duckdb.DuckDBPyConnection, data: Source, problems: ProblemList) -> None:
-    from ..geo.units import official_codes
-
-    columns = Columns(data)
-    area = columns.text("area")
-    found = con.execute(f"SELECT DISTINCT {area} FROM {data.view} WHERE {area} IS NOT NULL")
-    for (code,) in sorted(found.fetchall()):
-        if str(code).strip() not in official_codes():
-            literal = str(code).replace("'", "''")
-            report_rows(con, columns, f"{area} = '{literal}'", "unknown_area", "area", problems)
 
 
 def _create_scope_map(con: duckdb.DuckDBPyConnection, scope: Scope) -> None:
