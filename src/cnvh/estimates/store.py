@@ -8,10 +8,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, OuterRef, Subquery
 
 from cnvh.estimates.models import Estimate, EstimateRow
-from cnvh.stats import result
+from cnvh.stats import result, shipped_scopes
 
-# The scopes cnvh ships, in the order pages show them; other scopes follow by key.
-SCOPE_ORDER = ("hanoi-plan", "fcs-core", "dcms-creative")
 
 _SAVE_ATTEMPTS = 3
 
@@ -89,9 +87,11 @@ def _is_finite(value: float | None) -> bool:
 
 
 def scope_sort_key(scope_key: str) -> tuple[int, str]:
-    if scope_key in SCOPE_ORDER:
-        return (SCOPE_ORDER.index(scope_key), "")
-    return (len(SCOPE_ORDER), scope_key)
+    """The shipped scopes in the engine's order, then any other by key."""
+    shipped = shipped_scopes()
+    if scope_key in shipped:
+        return (shipped.index(scope_key), "")
+    return (len(shipped), scope_key)
 
 
 def latest_estimates() -> list[Estimate]:

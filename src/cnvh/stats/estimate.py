@@ -168,6 +168,9 @@ def _open_inputs(
         source = read_source(con, Path(file), name, problems)
         if source:
             run.sources.append(source)
+    if not 0 < options.confidence < 1 or (options.bootstrap or 0) < 0:
+        detail = f"confidence {options.confidence}, bootstrap {options.bootstrap}"
+        problems.add("bad_option", detail=detail)
     problems.raise_if_any()
     data = run.source(role)
     if "area" in options.by and not data.has("area"):

@@ -215,8 +215,8 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
     "bad_option": (
         "Tùy chọn không hợp lệ: {detail}",
         "Invalid option: {detail}",
-        "Xem cnvh estimate --help.",
-        "See cnvh estimate --help.",
+        "Xem cnvh estimate --help: độ tin cậy nằm giữa 0 và 1, số lần lặp không âm.",
+        "See cnvh estimate --help: the confidence is between 0 and 1, replicates not negative.",
     ),
     "no_units_or_aggregates": (
         "Cần đúng một tệp dữ liệu: theo đơn vị (--units) hoặc tổng hợp theo mã (--aggregates)",
