@@ -10,7 +10,6 @@ from django.db.models import Max, OuterRef, Subquery
 from cnvh.estimates.models import Estimate, EstimateRow
 from cnvh.stats import result, shipped_scopes
 
-
 _SAVE_ATTEMPTS = 3
 
 
