@@ -249,4 +249,4 @@ def test_by_area_needs_an_area_column(tmp_path: Path, scope_file: Path) -> None:
 def test_method_options_out_of_range(tmp_path: Path, scope_file: Path) -> None:
     with pytest.raises(InputError) as error:
         run(tmp_path, [unit("a", "5912", 1.0)], GRDP, scope_file, confidence=1.5)
-    assert problems_of(error) == [("bad_option", None, None)]
+    assert problems_of(error) == [("bad_method_option", None, None)]

@@ -1,14 +1,14 @@
 """`cnvh demo-data`: write the synthetic demo data set."""
 
-import argparse
 import time
 from pathlib import Path
 
+from cnvh.arguments import ArgumentParser
 from cnvh.demo.generate import DEFAULT_SEED, DEFAULT_UNITS, generate
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog="cnvh demo-data",
         description="Write a SYNTHETIC, reproducible demo data set (not official statistics).",
     )
@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if args.units < 1:
-        _parser().error("--units must be at least 1")
+        _parser().error("--units ≥ 1")
     started = time.perf_counter()
     checksums = generate(args.output, units_per_year=args.units, seed=args.seed)
     elapsed = time.perf_counter() - started

@@ -4,12 +4,12 @@ import argparse
 import io
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from ..arguments import EXIT_BAD_INPUT, ArgumentParser
 from .estimate import estimate
 from .money import display_unit
 from .options import EstimateOptions, parse_by, parse_replicates, parse_years
@@ -17,19 +17,9 @@ from .problems import InputError, ProblemList
 from .result import Estimate
 from .scope import load_scope, shipped_scopes
 
-EXIT_BAD_INPUT = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        problems = ProblemList()
-        problems.add("bad_option", detail=message)
-        sys.stderr.write(InputError(problems.items).render() + "\n")
-        sys.exit(EXIT_BAD_INPUT)
-
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = ArgumentParser(
         prog="cnvh estimate",
         description="Ước tính công nghiệp văn hóa từ dữ liệu doanh nghiệp. / "
         "Estimate the cultural industries from business data.",
@@ -106,7 +96,7 @@ def _options(args: argparse.Namespace, problems: ProblemList) -> EstimateOptions
     if args.units is None and args.aggregates is None:
         problems.add("missing_option", option="--units / --aggregates")
     if not 0 < args.confidence < 1:
-        problems.add("bad_option", detail=f"--confidence {args.confidence}")
+        problems.add("bad_method_option", detail=f"--confidence {args.confidence}")
     return EstimateOptions(
         years=parse_years(args.years, problems) if args.years else None,
         by=parse_by(args.by, problems),

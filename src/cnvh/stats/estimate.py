@@ -170,7 +170,7 @@ def _open_inputs(
             run.sources.append(source)
     if not 0 < options.confidence < 1 or (options.bootstrap or 0) < 0:
         detail = f"confidence {options.confidence}, bootstrap {options.bootstrap}"
-        problems.add("bad_option", detail=detail)
+        problems.add("bad_method_option", detail=detail)
     problems.raise_if_any()
     data = run.source(role)
     if "area" in options.by and not data.has("area"):

@@ -215,8 +215,14 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
     "bad_option": (
         "Tùy chọn không hợp lệ: {detail}",
         "Invalid option: {detail}",
-        "Xem cnvh estimate --help: độ tin cậy nằm giữa 0 và 1, số lần lặp không âm.",
-        "See cnvh estimate --help: the confidence is between 0 and 1, replicates not negative.",
+        "Xem {command} --help.",
+        "See {command} --help.",
+    ),
+    "bad_method_option": (
+        "Tùy chọn phương pháp không hợp lệ: {detail}",
+        "Invalid method option: {detail}",
+        "Độ tin cậy nằm giữa 0 và 1; số lần lặp bootstrap không âm.",
+        "The confidence is between 0 and 1; bootstrap replicates are not negative.",
     ),
     "no_units_or_aggregates": (
         "Cần đúng một tệp dữ liệu: theo đơn vị (--units) hoặc tổng hợp theo mã (--aggregates)",
@@ -314,10 +320,13 @@ class InputError(Exception):
             lines.append(f"- {problem.message_vi}")
             lines.append(f"  {problem.message_en}")
         if self.more:
-            lines.append(f"… và {self.more} lỗi khác / and {self.more} more problems")
+            more = "problem" if self.more == 1 else "problems"
+            lines.append(f"… và {self.more} lỗi khác / and {self.more} more {more}")
+        count = len(self.problems) + self.more
+        noun = "problem" if count == 1 else "problems"
         header = (
-            f"Dữ liệu đầu vào có {len(self.problems) + self.more} lỗi; chưa tính gì. / "
-            f"The input has {len(self.problems) + self.more} problems; nothing was computed."
+            f"Dữ liệu đầu vào có {count} lỗi; chưa tính gì. / "
+            f"The input has {count} {noun}; nothing was computed."
         )
         return "\n".join([header, *lines])
 
