@@ -221,11 +221,12 @@ def build_unit_cells(
     # Revenue matters only to impute value added, which no row needs when every row
     # reports it: it is then neither read nor summed.
     revenue = "CAST(NULL AS DOUBLE)" if every_row_reports else "sum(w * rev)"
+    employed = "count(*)" if columns.always_present("employment") else "count(emp)"
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE unit_sums AS
         SELECT {_keys(columns, by_area)}, {status or 0} AS status,
                count(*) AS n_rows, sum(w) AS w, sum(w * va_known) AS va, {revenue} AS rev,
-               sum(w * emp) AS emp, count(emp) AS n_emp, count(stratum) AS n_sampled
+               sum(w * emp) AS emp, {employed} AS n_emp, count(stratum) AS n_sampled
         FROM ({rows})
         GROUP BY {_group_by(columns, by_area)}{", status" if status else ""}
     """)
