@@ -13,6 +13,7 @@ from importlib import import_module
 ENGINE_COMMANDS: dict[str, tuple[str, str]] = {
     "estimate": ("cnvh.stats.command", "Estimate the cultural industries from your files"),
     "demo-data": ("cnvh.demo.command", "Write the synthetic demo data set"),
+    "area-crosswalk": ("cnvh.geo.command", "Write the crosswalk from old areas to today's"),
 }
 
 
@@ -26,7 +27,7 @@ def _print_help() -> None:
     print("usage: cnvh COMMAND [options]\n")
     print("Statistics engine (no database needed):")
     for name, (_, summary) in ENGINE_COMMANDS.items():
-        print(f"  {name:<12} {summary}")
+        print(f"  {name:<15} {summary}")
     print("\nApplication (Django) commands: cnvh help, cnvh migrate, cnvh runserver, ...")
 
 

@@ -11,6 +11,7 @@ import duckdb
 from cnvh.demo import areas, calibration
 from cnvh.demo.readme import readme_text
 from cnvh.demo.units import Columns
+from cnvh.geo.crosswalk import write_crosswalk as write_crosswalk_file
 
 UNIT_COLUMNS = (
     "unit_id",
@@ -70,11 +71,7 @@ def write_totals(output: Path) -> None:
 
 
 def write_crosswalk(output: Path) -> None:
-    with (output / "area-crosswalk.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["old_area", "new_area", "weight"])
-        for old, new, weight in areas.crosswalk():
-            writer.writerow([old, new, repr(float(weight))])
+    write_crosswalk_file(areas.crosswalk(), output / "area-crosswalk.csv")
 
 
 def cnvh_version() -> str:
