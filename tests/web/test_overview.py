@@ -114,14 +114,16 @@ def test_chart_data_through_json_script(client: Client, stored_estimate: Estimat
     assert "cdn" not in page.lower()
 
 
-def test_targets_only_for_the_plans_own_definition(
+def test_other_definitions_show_the_targets_for_reference_only(
     client: Client, make_estimate: MakeEstimate
 ) -> None:
     save_estimate(make_estimate("fcs-core"), label="", synthetic=True)
     page = get(client, "en")
     assert "Gap to trajectory" not in page
-    assert "shown for comparison, without targets" in page
+    assert "targets for reference</h3>" in page
+    assert "marked for reference only, without a trajectory or a gap" in page
     assert '"trajectory": null' in page
+    assert '"targets": [["2025", 5.0], ["2030", 8.0]]' in page
 
 
 def test_an_estimate_without_city_totals_still_renders(

@@ -126,8 +126,10 @@ def _sector_lines(
 def share_chart(summary: Summary) -> dict[str, Any]:
     """Data for the share-of-GRDP line chart (percent), read by charts.js."""
     years = [line.year for line in summary.years]
+    if years:
+        years.append(targets.PLAN_TARGETS[-1].year)
     if summary.with_targets:
-        years += [targets.BASELINE_YEAR, targets.PLAN_TARGETS[-1].year]
+        years.append(targets.BASELINE_YEAR)
     first, last = (min(years), max(years)) if years else (0, -1)
     by_year = {line.year: line for line in summary.years}
     axis = list(range(first, last + 1))
@@ -146,7 +148,9 @@ def share_chart(summary: Summary) -> dict[str, Any]:
         "ciLow": series(lambda line: line.ci_low) if summary.has_ci else None,
         "ciHigh": series(lambda line: line.ci_high) if summary.has_ci else None,
         "trajectory": trajectory if summary.with_targets else None,
-        "targets": plan_targets if summary.with_targets else None,
+        # Marked on every definition's chart, so each can be read against them; the
+        # trajectory and the gap only where the targets were set (the plan's scope).
+        "targets": plan_targets,
         "labels": {
             "share": gettext("Estimated share of GRDP"),
             "ci": gettext("Confidence interval"),

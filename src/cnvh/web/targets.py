@@ -9,8 +9,8 @@ A long-term 10% target is reported for 2045 or for 2050; the sources disagree on
 the year, so it is left out until a document settles it.
 
 The targets are set for the plan's own definition of the cultural industries,
-so they apply to estimates under the `hanoi-plan` scope only; other definitions
-are shown beside it for comparison, without targets.
+so the trajectory and the gap are computed under the `hanoi-plan` scope only; on
+other definitions' charts the targets are marked for reference.
 
 The trajectory a year is judged against is a straight line from the estimate's
 own share in the baseline year (the last full year before the plan) through each
