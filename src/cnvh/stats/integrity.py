@@ -6,7 +6,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import duckdb
 import numpy as np
 
-from ..geo.units import official_codes
 from .checks import report_rows
 from .expressions import Columns
 from .problems import ProblemList
@@ -73,6 +72,10 @@ def _check_duplicates(con: duckdb.DuckDBPyConnection, data: Source, problems: Pr
 
 
 def check_areas(con: duckdb.DuckDBPyConnection, data: Source, problems: ProblemList) -> None:
+    # Imported here: loading the official lists takes a fifth of a second, which an
+    # estimate that does not check areas should not pay.
+    from ..geo.units import official_codes
+
     columns = Columns(data)
     area = columns.text("area")
     found = con.execute(f"SELECT DISTINCT {area} FROM {data.view} WHERE {area} IS NOT NULL")
