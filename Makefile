@@ -1,5 +1,8 @@
 # cnvh — two commands: `make demo` and `make test`.
-PYTHON ?= python3.12
+# Python 3.12: from PATH, else a pyenv installation, so that a shell without pyenv's
+# shims still finds it.
+PYTHON ?= $(firstword $(shell command -v python3.12 2>/dev/null) \
+	$(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) python3.12)
 VENV := .venv
 BIN := $(VENV)/bin
 CNVH := $(BIN)/cnvh
