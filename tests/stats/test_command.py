@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,31 +21,39 @@ EXPECTED = {"film": 800.0, "tv": 400.0, "food": 100.0, None: 1300.0}
 WRITERS = {"csv": write_csv, "xlsx": write_xlsx, "parquet": write_parquet}
 
 
+def estimate(
+    capsys: pytest.CaptureFixture[str],
+    scope: str | Path,
+    data: Path,
+    totals_file: Path,
+    *options: str | Path,
+    data_option: str = "--units",
+) -> str:
+    """Runs the command as a person would and returns what it printed."""
+    arguments = ["estimate", "--scope", scope, data_option, data, "--totals", totals_file, *options]
+    assert main([str(argument) for argument in arguments]) == 0
+    return capsys.readouterr().out
+
+
+def as_json(output: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(output)
+    return document
+
+
+def values(document: dict[str, Any]) -> dict[str | None, float]:
+    return {row["sector"]: row["value_added"] for row in document["rows"]}
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet"])
 def test_estimate_from_each_file_format(
     tmp_path: Path, scope_file: Path, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     units = WRITERS[fmt](tmp_path / f"units.{fmt}", UNITS)
     totals_file = totals(tmp_path / "totals.csv", {2023: 13_000.0})
-    code = main(
-        [
-            "estimate",
-            "--scope",
-            str(scope_file),
-            "--units",
-            str(units),
-            "--totals",
-            str(totals_file),
-            "--format",
-            "json",
-        ]
-    )
-    assert code == 0
-    document = json.loads(capsys.readouterr().out)
+    document = as_json(estimate(capsys, scope_file, units, totals_file, "--format", "json"))
     assert set(document) == {"scope", "unit", "rows", "provenance"}
     assert document["unit"] == "million VND"
-    values = {row["sector"]: row["value_added"] for row in document["rows"]}
-    assert values == pytest.approx(EXPECTED)
+    assert values(document) == pytest.approx(EXPECTED)
     total = next(row for row in document["rows"] if row["sector"] is None)
     assert total["share"] == pytest.approx(0.1)
     assert total["employment"] == pytest.approx(10 + 4 + 5)
@@ -71,23 +80,7 @@ def test_vietnamese_headers_and_a_title_row_in_excel(
         title_rows=["BÁO CÁO DOANH NGHIỆP NĂM 2023", "Đơn vị: triệu đồng"],
     )
     totals_file = write_csv(tmp_path / "tong.csv", [{"Năm": 2023, "GRDP": 10_000}])
-    assert (
-        main(
-            [
-                "estimate",
-                "--scope",
-                str(scope_file),
-                "--units",
-                str(units),
-                "--totals",
-                str(totals_file),
-                "--format",
-                "csv",
-            ]
-        )
-        == 0
-    )
-    lines = capsys.readouterr().out.splitlines()
+    lines = estimate(capsys, scope_file, units, totals_file, "--format", "csv").splitlines()
     assert lines[0].startswith("year,sector,area,value_added,share")
     assert "2023,,,1000.0,0.1,10.0,1.0,,,,million VND" in lines
 
@@ -103,50 +96,31 @@ def test_aggregates_by_code(
         ],
     )
     totals_file = totals(tmp_path / "totals.csv", {2023: 10_000.0})
-    assert (
-        main(
-            [
-                "estimate",
-                "--scope",
-                str(scope_file),
-                "--aggregates",
-                str(aggregates),
-                "--totals",
-                str(totals_file),
-                "--format",
-                "json",
-            ]
+    document = as_json(
+        estimate(
+            capsys,
+            scope_file,
+            aggregates,
+            totals_file,
+            "--format",
+            "json",
+            data_option="--aggregates",
         )
-        == 0
     )
-    rows = json.loads(capsys.readouterr().out)["rows"]
-    total = next(row for row in rows if row["sector"] is None)
+    total = next(row for row in document["rows"] if row["sector"] is None)
     assert total["value_added"] == pytest.approx(500 + 800 * 0.25)
     assert total["establishments"] == pytest.approx(4 + 10 * 0.25)
     assert total["employment"] is None
 
 
-def test_table_output_to_a_file_in_english(tmp_path: Path) -> None:
+def test_table_output_to_a_file_in_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     units = write_csv(tmp_path / "units.csv", [unit("a", "7310", 250.0)])
     totals_file = totals(tmp_path / "totals.csv", {2023: 10_000.0})
     output = tmp_path / "out.txt"
     assert (
-        main(
-            [
-                "estimate",
-                "--scope",
-                "hanoi-plan",
-                "--units",
-                str(units),
-                "--totals",
-                str(totals_file),
-                "--lang",
-                "en",
-                "--output",
-                str(output),
-            ]
-        )
-        == 0
+        estimate(capsys, "hanoi-plan", units, totals_file, "--lang", "en", "--output", output) == ""
     )
     text = output.read_text(encoding="utf-8")
     assert "Advertising" in text and "2.50%" in text and "million VND" in text
@@ -161,28 +135,21 @@ def test_years_and_breakdown_options(
     ]
     units = write_csv(tmp_path / "units.csv", rows)
     totals_file = totals(tmp_path / "totals.csv", {2022: 100.0, 2023: 100.0})
-    assert (
-        main(
-            [
-                "estimate",
-                "--scope",
-                str(scope_file),
-                "--units",
-                str(units),
-                "--totals",
-                str(totals_file),
-                "--years",
-                "2023",
-                "--by",
-                "area",
-                "--format",
-                "json",
-            ]
+    document = as_json(
+        estimate(
+            capsys,
+            scope_file,
+            units,
+            totals_file,
+            "--years",
+            "2023",
+            "--by",
+            "area",
+            "--format",
+            "json",
         )
-        == 0
     )
-    rows_out = json.loads(capsys.readouterr().out)["rows"]
-    assert [(r["year"], r["sector"], r["area"], r["value_added"]) for r in rows_out] == [
+    assert [(r["year"], r["sector"], r["area"], r["value_added"]) for r in document["rows"]] == [
         (2023, None, None, 20.0),
         (2023, None, "W2", 20.0),
     ]
@@ -199,26 +166,9 @@ def test_data_coded_in_vsic_2025_is_converted_to_the_scopes_classification(
         ],
     )
     totals_file = totals(tmp_path / "totals.csv", {2023: 10_000.0})
-    assert (
-        main(
-            [
-                "estimate",
-                "--scope",
-                "hanoi-plan",
-                "--units",
-                str(units),
-                "--totals",
-                str(totals_file),
-                "--format",
-                "json",
-            ]
-        )
-        == 0
-    )
-    document = json.loads(capsys.readouterr().out)
-    values = {row["sector"]: row["value_added"] for row in document["rows"]}
-    assert values["software_games"] == pytest.approx(300.0)  # 5821 (2025) -> 5820 (2018)
-    assert values["cinema"] == pytest.approx(50.0)
+    document = as_json(estimate(capsys, "hanoi-plan", units, totals_file, "--format", "json"))
+    assert values(document)["software_games"] == pytest.approx(300.0)  # 5821 -> 5820 (2018)
+    assert values(document)["cinema"] == pytest.approx(50.0)
     assert "VSIC2025->VSIC2018" in document["provenance"]["code_crosswalks"]
 
 
@@ -234,28 +184,21 @@ def test_a_users_code_crosswalk(
     )
     units = write_csv(tmp_path / "units.csv", [unit("x", "5999", 100.0)])
     totals_file = totals(tmp_path / "totals.csv", {2023: 10_000.0})
-    assert (
-        main(
-            [
-                "estimate",
-                "--scope",
-                str(scope_file),
-                "--units",
-                str(units),
-                "--totals",
-                str(totals_file),
-                "--data-classification",
-                "VSIC2025",
-                "--code-crosswalk",
-                str(crosswalk),
-                "--format",
-                "json",
-            ]
+    document = as_json(
+        estimate(
+            capsys,
+            scope_file,
+            units,
+            totals_file,
+            "--data-classification",
+            "VSIC2025",
+            "--code-crosswalk",
+            crosswalk,
+            "--format",
+            "json",
         )
-        == 0
     )
-    values = {r["sector"]: r["value_added"] for r in json.loads(capsys.readouterr().out)["rows"]}
-    assert values == pytest.approx({"film": 30.0, "tv": 20.0, "food": 12.5, None: 62.5})
+    assert values(document) == pytest.approx({"film": 30.0, "tv": 20.0, "food": 12.5, None: 62.5})
 
 
 def test_bad_input_exits_with_a_bilingual_message(
