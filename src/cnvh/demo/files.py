@@ -12,20 +12,10 @@ from cnvh.demo import areas, calibration
 from cnvh.demo.readme import readme_text
 from cnvh.demo.units import Columns
 from cnvh.geo.crosswalk import write_crosswalk as write_crosswalk_file
+from cnvh.stats.columns import ROLES
 
-UNIT_COLUMNS = (
-    "unit_id",
-    "year",
-    "code",
-    "area",
-    "value_added",
-    "output",
-    "intermediate_consumption",
-    "revenue",
-    "employment",
-    "weight",
-    "stratum",
-)
+# The columns the engine reads from unit-level data, less those a file may leave out.
+UNIT_COLUMNS = tuple(c for c in ROLES["units"].known if c not in {"classification", "unit"})
 
 DATA_FILES = ("README.txt", "area-crosswalk.csv", "totals.csv", "units.csv", "units.parquet")
 

@@ -12,19 +12,13 @@ from dataclasses import dataclass
 import duckdb
 
 from .checks import report_rows
+from .columns import MONEY, NUMBERS, ROLES
 from .expressions import Columns
 from .problems import ProblemList
 from .sources import Source
 
-UNIT_NUMBERS = [
-    "value_added",
-    "output",
-    "intermediate_consumption",
-    "revenue",
-    "employment",
-    "weight",
-]
-MONEY_COLUMNS = ["value_added", "output", "intermediate_consumption", "revenue"]
+UNIT_NUMBERS = [name for name in ROLES["units"].known if name in NUMBERS]
+MONEY_COLUMNS = [name for name in UNIT_NUMBERS if name in MONEY]
 AGGREGATE_NUMBERS = ["value_added", "employment", "establishments"]
 
 

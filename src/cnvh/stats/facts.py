@@ -29,10 +29,6 @@ class ColumnFacts:
         return self.nulls == 0
 
     @property
-    def always_null(self) -> bool:
-        return self.nulls == self.rows
-
-    @property
     def finite(self) -> bool:
         """Every value present is a finite number: no NaN, no infinity."""
         bounds = (self.min_number, self.max_number)
