@@ -64,9 +64,43 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_htmx",
+    "rules",
+    "simple_history",
+    "django_tasks_db",
     "cnvh.estimates",
+    "cnvh.plan",
     "cnvh.web",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    # Object permissions (who may edit which report) come from cnvh.plan.permissions.
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+LOGIN_URL = "web-login"
+LOGIN_REDIRECT_URL = "web-overview"
+LOGOUT_REDIRECT_URL = "web-overview"
+
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
+# Mail: the console in the demo; a server's SMTP settings come from the environment.
+EMAIL_BACKEND = os.environ.get(
+    "CNVH_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("CNVH_FROM_EMAIL", "cnvh@localhost")
+
+MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_URL = "media/"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -77,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
 ]

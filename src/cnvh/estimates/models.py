@@ -82,3 +82,29 @@ class EstimateRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} {self.sector or '*'} {self.area or '*'}"
+
+
+class Publication(models.Model):
+    """An estimate made public. The estimate itself stays untouched; the public
+    sees, per scope, the latest revision that has a publication."""
+
+    estimate = models.OneToOneField(
+        Estimate, models.PROTECT, related_name="publication", verbose_name=_("estimate")
+    )
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+    published_by = models.ForeignKey(
+        "auth.User",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    def __str__(self) -> str:
+        return f"{self.estimate} {self.published_at:%Y-%m-%d}"

@@ -7,7 +7,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Max, OuterRef, Subquery
 
-from cnvh.estimates.models import Estimate, EstimateRow
+from cnvh.estimates.models import Estimate, EstimateRow, Publication
 from cnvh.stats import result, shipped_scopes
 
 _SAVE_ATTEMPTS = 3
@@ -85,6 +85,14 @@ def _is_finite(value: float | None) -> bool:
     return value is not None and math.isfinite(value)
 
 
+def publish(estimate: Estimate, user: Any = None, note: str = "") -> Publication:
+    """Make `estimate` public; publishing twice keeps the first publication."""
+    publication, _ = Publication.objects.get_or_create(
+        estimate=estimate, defaults={"published_by": user, "note": note}
+    )
+    return publication
+
+
 def scope_sort_key(scope_key: str) -> tuple[int, str]:
     """The shipped scopes in the engine's order, then any other by key."""
     shipped = shipped_scopes()
@@ -93,12 +101,16 @@ def scope_sort_key(scope_key: str) -> tuple[int, str]:
     return (len(shipped), scope_key)
 
 
-def latest_estimates() -> list[Estimate]:
-    """The newest revision of each scope, shipped scopes first."""
+def latest_estimates(*, published_only: bool = False) -> list[Estimate]:
+    """The newest revision of each scope (of those published, for the public),
+    shipped scopes first."""
+    candidates = Estimate.objects.all()
+    if published_only:
+        candidates = candidates.filter(publication__isnull=False)
     newest = (
-        Estimate.objects.filter(scope_key=OuterRef("scope_key"))
+        candidates.filter(scope_key=OuterRef("scope_key"))
         .order_by("-revision")
         .values("revision")[:1]
     )
-    estimates = Estimate.objects.filter(revision=Subquery(newest))
+    estimates = candidates.filter(revision=Subquery(newest)).select_related("publication")
     return sorted(estimates, key=lambda estimate: scope_sort_key(estimate.scope_key))

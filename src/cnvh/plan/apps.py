@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlanConfig(AppConfig):
+    name = "cnvh.plan"
+    label = "plan"
+    verbose_name = _("Plan")
+
+    def ready(self) -> None:
+        # Registers the permission rules with `rules` (one place for every check).
+        from cnvh.plan import permissions  # noqa: F401

@@ -1,0 +1,30 @@
+from cnvh.plan.models.agencies import Agency
+from cnvh.plan.models.indicators import Indicator, Target
+from cnvh.plan.models.people import LoginAttempt, Membership, Notification, Role
+from cnvh.plan.models.plans import ContentGroup, LegalDocument, Plan, Task
+from cnvh.plan.models.reports import (
+    Evidence,
+    ProgressReport,
+    ReportingPeriod,
+    ReportLockedError,
+    ReportValue,
+)
+
+__all__ = [
+    "Agency",
+    "ContentGroup",
+    "Evidence",
+    "Indicator",
+    "LegalDocument",
+    "LoginAttempt",
+    "Membership",
+    "Notification",
+    "Plan",
+    "ProgressReport",
+    "ReportLockedError",
+    "ReportValue",
+    "ReportingPeriod",
+    "Role",
+    "Target",
+    "Task",
+]

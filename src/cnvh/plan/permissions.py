@@ -1,0 +1,139 @@
+"""Who may do what: every permission of cnvh, in one place.
+
+Deny by default: a permission not listed here is refused to everyone, and a
+person with no role sees only what is published. Roles are held in an agency
+(see `Membership`); the object rules below use that agency, so an officer of
+one ward cannot reach another ward's reports by guessing their address.
+
+Pages, the API and the workflow all ask `user.has_perm(name, obj)`; none of
+them repeats a rule.
+"""
+
+from typing import Any
+
+import rules
+
+from cnvh.plan.models import ProgressReport, Role, Task
+
+
+def roles_of(user: Any) -> frozenset[tuple[str, int]]:
+    """(role, agency id) pairs the user holds, read once per user object."""
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return frozenset()
+    cached: frozenset[tuple[str, int]] | None = getattr(user, "_cnvh_roles", None)
+    if cached is None:
+        cached = frozenset(user.memberships.values_list("role", "agency_id"))
+        user._cnvh_roles = cached
+    return cached
+
+
+def agencies_with(user: Any, role: str) -> set[int]:
+    return {agency for held, agency in roles_of(user) if held == role}
+
+
+def _has_role(role: str) -> Any:
+    @rules.predicate(name=f"is_{role}")
+    def check(user: Any) -> bool:
+        return any(held == role for held, _ in roles_of(user))
+
+    return check
+
+
+is_administrator = _has_role(Role.ADMINISTRATOR)
+is_coordinator = _has_role(Role.COORDINATOR)
+is_leader = _has_role(Role.LEADER)
+is_officer = _has_role(Role.OFFICER)
+is_statistician = _has_role(Role.STATISTICIAN)
+
+
+@rules.predicate
+def is_member(user: Any) -> bool:
+    return bool(roles_of(user))
+
+
+def _task_of(obj: Task | ProgressReport | None) -> Task | None:
+    if isinstance(obj, ProgressReport):
+        return obj.task
+    return obj
+
+
+def _task_agencies(task: Task) -> set[int]:
+    ids: set[int] | None = getattr(task, "_cnvh_agencies", None)
+    if ids is None:
+        ids = {task.lead_agency_id, *task.coordinating_agencies.values_list("id", flat=True)}
+        task._cnvh_agencies = ids  # type: ignore[attr-defined]
+    return ids
+
+
+@rules.predicate
+def works_on_task(user: Any, obj: Task | ProgressReport | None) -> bool:
+    """An officer of the task's lead or a coordinating agency."""
+    task = _task_of(obj)
+    if task is None:
+        return False
+    return bool(agencies_with(user, Role.OFFICER) & _task_agencies(task))
+
+
+@rules.predicate
+def leads_task(user: Any, obj: Task | ProgressReport | None) -> bool:
+    """A leader of the agency that leads the task."""
+    task = _task_of(obj)
+    if task is None:
+        return False
+    return task.lead_agency_id in agencies_with(user, Role.LEADER)
+
+
+@rules.predicate
+def is_editable(user: Any, report: ProgressReport | None) -> bool:
+    return report is not None and report.editable
+
+
+@rules.predicate
+def is_waiting_for_review(user: Any, report: ProgressReport | None) -> bool:
+    return report is not None and report.status == ProgressReport.Status.SUBMITTED
+
+
+@rules.predicate
+def submitted_it(user: Any, report: ProgressReport | None) -> bool:
+    """Nobody approves their own submission."""
+    return report is not None and report.submitted_by_id == getattr(user, "pk", None)
+
+
+@rules.predicate
+def is_published(user: Any, obj: Any) -> bool:
+    return obj is not None and bool(getattr(obj, "published", False))
+
+
+sees_everything = is_administrator | is_coordinator | is_leader
+
+# Plan, tasks, agencies: the plan is shared by everyone who works on it.
+rules.add_perm("plan.view_plan", is_member)
+rules.add_perm("plan.view_task", is_member)
+rules.add_perm("plan.add_task", is_coordinator)
+rules.add_perm("plan.change_task", is_coordinator)
+rules.add_perm("plan.delete_task", is_coordinator)
+rules.add_perm("plan.view_agency", is_member)
+rules.add_perm("plan.change_agency", is_administrator)
+rules.add_perm("plan.manage_users", is_administrator)
+rules.add_perm("plan.upload_boundaries", is_administrator)
+
+# Reports: officers only of their agency's tasks; approvers for what they oversee.
+rules.add_perm("plan.view_report", sees_everything | works_on_task)
+rules.add_perm("plan.add_report", works_on_task)
+rules.add_perm("plan.change_report", works_on_task & is_editable)
+rules.add_perm("plan.submit_report", works_on_task & is_editable)
+rules.add_perm(
+    "plan.review_report",
+    (is_coordinator | leads_task) & is_waiting_for_review & ~submitted_it,
+)
+rules.add_perm("plan.view_approvals", is_coordinator | is_leader)
+rules.add_perm("plan.view_my_work", is_officer)
+
+# Indicators: published ones are public; targets are the coordinator's.
+rules.add_perm("plan.view_indicator", is_published | is_member)
+rules.add_perm("plan.change_indicator", is_coordinator)
+rules.add_perm("plan.view_unpublished", is_member)
+
+# Estimates: the statistician loads, runs and publishes them.
+rules.add_perm("estimates.run_estimate", is_statistician)
+rules.add_perm("estimates.publish_estimate", is_statistician)
