@@ -1,0 +1,152 @@
+"""Notifications in the app and by e-mail: reports due within 7 days, overdue,
+returned, and waiting for approval.
+
+Each notification is made once per person and occasion (a unique constraint),
+so the daily `cnvh remind` can run as often as wanted without repeating itself.
+E-mails carry Vietnamese then English, since the mail has no language switch.
+"""
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from cnvh.plan.models import Notification, ProgressReport, ReportingPeriod, Role, Task
+
+DUE_SOON_DAYS = 7
+
+
+def _users(roles: set[str], agency_ids: set[int] | None = None) -> list[Any]:
+    users = get_user_model().objects.filter(is_active=True, memberships__role__in=roles)
+    if agency_ids is not None:
+        users = users.filter(memberships__agency_id__in=agency_ids)
+    return list(users.distinct())
+
+
+def officers_of(task: Task, with_coordinating: bool = False) -> list[Any]:
+    agencies = {task.lead_agency_id}
+    if with_coordinating:
+        agencies |= set(task.coordinating_agencies.values_list("id", flat=True))
+    users = get_user_model().objects.filter(
+        is_active=True, memberships__role=Role.OFFICER, memberships__agency_id__in=agencies
+    )
+    return list(users.distinct())
+
+
+def approvers_of(task: Task) -> list[Any]:
+    users = get_user_model().objects.filter(is_active=True, memberships__role=Role.COORDINATOR)
+    leaders = get_user_model().objects.filter(
+        is_active=True, memberships__role=Role.LEADER, memberships__agency_id=task.lead_agency_id
+    )
+    return list((users | leaders).distinct())
+
+
+def message(notification: Notification) -> str:
+    values = {"task": notification.task.code, "period": notification.period.label}
+    texts = {
+        Notification.Kind.DUE_SOON: _("The report on task %(task)s for %(period)s is due soon."),
+        Notification.Kind.OVERDUE: _("The report on task %(task)s for %(period)s is overdue."),
+        Notification.Kind.RETURNED: _(
+            "The report on task %(task)s for %(period)s was returned for correction."
+        ),
+        Notification.Kind.SUBMITTED: _(
+            "The report on task %(task)s for %(period)s waits for approval."
+        ),
+    }
+    return texts[Notification.Kind(notification.kind)] % values
+
+
+def _notify(
+    users: list[Any],
+    kind: str,
+    task: Task,
+    period: ReportingPeriod,
+    report: ProgressReport | None = None,
+    occasion: str = "",
+) -> list[Notification]:
+    made = []
+    for user in users:
+        try:
+            with transaction.atomic():
+                made.append(
+                    Notification.objects.create(
+                        user=user,
+                        kind=kind,
+                        task=task,
+                        period=period,
+                        report=report,
+                        occasion=occasion,
+                    )
+                )
+        except IntegrityError:
+            continue  # already told
+    for notification in made:
+        _email(notification)
+    return made
+
+
+def _email(notification: Notification) -> None:
+    address = notification.user.email
+    if not address:
+        return
+    parts = []
+    for language in ("vi", "en"):
+        with translation.override(language):
+            parts.append(message(notification))
+    with translation.override("vi"):
+        subject = f"[cnvh] {parts[0]}"
+    send_mail(subject, "\n\n".join(parts), None, [address], fail_silently=True)
+    Notification.objects.filter(pk=notification.pk).update(emailed=True)
+
+
+def notify_submitted(report: ProgressReport) -> list[Notification]:
+    occasion = report.submitted_at.isoformat() if report.submitted_at else ""
+    return _notify(
+        approvers_of(report.task),
+        Notification.Kind.SUBMITTED,
+        report.task,
+        report.period,
+        report,
+        occasion,
+    )
+
+
+def notify_returned(report: ProgressReport) -> list[Notification]:
+    users = officers_of(report.task, with_coordinating=True)
+    if report.submitted_by is not None and report.submitted_by not in users:
+        users.append(report.submitted_by)
+    occasion = report.reviewed_at.isoformat() if report.reviewed_at else ""
+    return _notify(users, Notification.Kind.RETURNED, report.task, report.period, report, occasion)
+
+
+def send_reminders(today: date) -> list[Notification]:
+    """Remind the lead agency's officers of reports due within 7 days or overdue."""
+    from cnvh.plan.completeness import owes_report
+
+    periods = ReportingPeriod.objects.filter(
+        due_on__lte=today + timedelta(days=DUE_SOON_DAYS), starts_on__lte=today
+    )
+    submitted = set(
+        ProgressReport.objects.filter(
+            period__in=periods, first_submitted_at__isnull=False
+        ).values_list("task_id", "period_id")
+    )
+    made: list[Notification] = []
+    tasks = list(Task.objects.select_related("lead_agency"))
+    for period in periods:
+        kind = Notification.Kind.OVERDUE if period.due_on < today else Notification.Kind.DUE_SOON
+        for task in tasks:
+            if (task.pk, period.pk) in submitted or not owes_report(task, period):
+                continue
+            made += _notify(officers_of(task), kind, task, period)
+    return made
+
+
+def unread_count(user: Any) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return int(Notification.objects.filter(user=user, read_at__isnull=True).count())

@@ -1,0 +1,200 @@
+"""An indicator's values, each with where it came from.
+
+Pages, the API and reports read indicator values only through here, so a value
+shown anywhere can be traced to the same source: a stored estimate revision
+(and its provenance), a registry count, or the approved reports that gave it.
+Shares are stored by the engine as fractions and given here in percent, the
+unit their indicators and targets are stated in.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q
+
+from cnvh.estimates.models import Estimate, EstimateRow
+from cnvh.estimates.store import latest_estimates
+from cnvh.plan import trajectory
+from cnvh.plan.models import Indicator, ProgressReport, ReportValue, Task
+
+PERCENT_MEASURES = {Indicator.Measure.SHARE, Indicator.Measure.EMPLOYMENT_SHARE}
+
+
+@dataclass
+class IndicatorValue:
+    year: int
+    value: float
+    estimate: Estimate | None = None
+    report_ids: list[int] = field(default_factory=list)
+    key: str | None = None  # the sector or area of a disaggregated value
+    ci_low: float | None = None
+    ci_high: float | None = None
+
+
+def source_estimate(indicator: Indicator, *, published_only: bool) -> Estimate | None:
+    if indicator.source != Indicator.Source.ESTIMATE:
+        return None
+    for estimate in latest_estimates(published_only=published_only):
+        if estimate.scope_key == indicator.scope_key:
+            return estimate
+    return None
+
+
+def _row_value(indicator: Indicator, row: EstimateRow) -> float | None:
+    value = getattr(row, indicator.measure or Indicator.Measure.VALUE_ADDED)
+    if value is None:
+        return None
+    return float(value) * 100 if indicator.measure in PERCENT_MEASURES else float(value)
+
+
+def _from_estimate(
+    indicator: Indicator, estimate: Estimate, dimension: str | None = None, year: int | None = None
+) -> list[IndicatorValue]:
+    rows = estimate.rows.all()
+    if dimension == "sector":
+        rows = rows.filter(sector__isnull=False, area__isnull=True)
+    elif dimension == "area":
+        rows = rows.filter(area__isnull=False)
+        rows = (
+            rows.filter(sector=indicator.sector) if indicator.sector else rows.filter(sector=None)
+        )
+    else:
+        rows = rows.filter(area__isnull=True)
+        rows = (
+            rows.filter(sector=indicator.sector) if indicator.sector else rows.filter(sector=None)
+        )
+    if year is not None:
+        rows = rows.filter(year=year)
+    values = []
+    with_interval = indicator.measure == Indicator.Measure.SHARE
+    for row in rows.order_by("year", "sector", "area"):
+        value = _row_value(indicator, row)
+        if value is None:
+            continue
+        low, high = (row.share_ci_low, row.share_ci_high) if with_interval else (None, None)
+        values.append(
+            IndicatorValue(
+                year=row.year,
+                value=value,
+                estimate=estimate,
+                key=row.sector if dimension == "sector" else row.area,
+                ci_low=low * 100 if low is not None else None,
+                ci_high=high * 100 if high is not None else None,
+            )
+        )
+    return values
+
+
+def _from_registry(indicator: Indicator) -> list[IndicatorValue]:
+    """Counts by year; completed tasks accumulate, approved reports do not."""
+    if indicator.registry == Indicator.Registry.TASKS_COMPLETED:
+        years = Task.objects.filter(completed_on__isnull=False).values_list(
+            "completed_on__year", flat=True
+        )
+        counts: dict[int, int] = defaultdict(int)
+        for year in years:
+            counts[year] += 1
+        running, values = 0, []
+        for year in sorted(counts):
+            running += counts[year]
+            values.append(IndicatorValue(year=year, value=float(running)))
+        return values
+    if indicator.registry == Indicator.Registry.REPORTS_APPROVED:
+        approved = ProgressReport.objects.filter(status=ProgressReport.Status.APPROVED)
+        counts = defaultdict(int)
+        for year in approved.values_list("period__year", flat=True):
+            counts[year] += 1
+        return [IndicatorValue(year=year, value=float(counts[year])) for year in sorted(counts)]
+    return []
+
+
+def _from_reports(indicator: Indicator, by_agency: bool = False) -> list[IndicatorValue]:
+    """Approved reports' numbers by the period's year: summed, or the latest period's."""
+    rows = (
+        ReportValue.objects.filter(
+            indicator=indicator, report__status=ProgressReport.Status.APPROVED
+        )
+        .select_related("report__period", "report__agency")
+        .order_by("report__period__ends_on", "report_id")
+    )
+    grouped: dict[tuple[int, str | None], list[ReportValue]] = defaultdict(list)
+    for row in rows:
+        key = row.report.agency.code if by_agency else None
+        grouped[(row.report.period.year, key)].append(row)
+    values = []
+    for (year, key), group in sorted(
+        grouped.items(), key=lambda item: (item[0][0], item[0][1] or "")
+    ):
+        items = group
+        if indicator.aggregation == Indicator.Aggregation.LATEST:
+            last_end = group[-1].report.period.ends_on
+            items = [item for item in group if item.report.period.ends_on == last_end]
+        total = sum((Decimal(item.value) for item in items), Decimal(0))
+        values.append(
+            IndicatorValue(
+                year=year, value=float(total), report_ids=[i.report_id for i in items], key=key
+            )
+        )
+    return values
+
+
+def series(indicator: Indicator, *, published_only: bool = False) -> list[IndicatorValue]:
+    """One value per year, oldest first."""
+    if indicator.source == Indicator.Source.ESTIMATE:
+        estimate = source_estimate(indicator, published_only=published_only)
+        return _from_estimate(indicator, estimate) if estimate else []
+    if indicator.source == Indicator.Source.REGISTRY:
+        return _from_registry(indicator)
+    return _from_reports(indicator)
+
+
+def breakdown(
+    indicator: Indicator, dimension: str, year: int, *, published_only: bool = False
+) -> list[IndicatorValue]:
+    """The year's values by sector or area (the reporting agency, for reports)."""
+    if indicator.source == Indicator.Source.ESTIMATE:
+        estimate = source_estimate(indicator, published_only=published_only)
+        if estimate is None:
+            return []
+        return _from_estimate(indicator, estimate, dimension, year)
+    if indicator.source == Indicator.Source.REPORTS and dimension == "area":
+        return [value for value in _from_reports(indicator, by_agency=True) if value.year == year]
+    return []
+
+
+def baseline(indicator: Indicator, values: list[IndicatorValue]) -> trajectory.Point | None:
+    if indicator.baseline_year is None:
+        return None
+    if indicator.baseline_value is not None:
+        return trajectory.Point(indicator.baseline_year, float(indicator.baseline_value))
+    for value in values:
+        if value.year == indicator.baseline_year:
+            return trajectory.Point(value.year, value.value)
+    return None
+
+
+def assess(
+    indicator: Indicator,
+    values: list[IndicatorValue] | None = None,
+    *,
+    published_only: bool = False,
+) -> trajectory.Assessment:
+    """The indicator's status at its latest value, by the rule in `trajectory`."""
+    if values is None:
+        values = series(indicator, published_only=published_only)
+    targets = [trajectory.Point(t.year, float(t.value)) for t in indicator.targets.all()]
+    observed = trajectory.Point(values[-1].year, values[-1].value) if values else None
+    return trajectory.assess(
+        baseline(indicator, values),
+        targets,
+        observed,
+        increase=indicator.direction == Indicator.Direction.INCREASE,
+    )
+
+
+def visible_indicators(*, published_only: bool) -> list[Indicator]:
+    indicators = Indicator.objects.prefetch_related("targets")
+    if published_only:
+        indicators = indicators.filter(Q(published=True))
+    return list(indicators)
