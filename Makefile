@@ -40,9 +40,12 @@ test: lint typecheck pytest
 bench: setup
 	$(BIN)/python -m bench.engine
 
+# Each app with its own catalogue (cnvh/plan/locale) keeps its messages out of the shared one.
 messages: setup
 	cd src/cnvh && CNVH_VAR_DIR=../../var ../../$(CNVH) makemessages -l vi -l en --no-obsolete \
-	  && CNVH_VAR_DIR=../../var ../../$(CNVH) compilemessages
+	  --ignore 'plan/*' && CNVH_VAR_DIR=../../var ../../$(CNVH) compilemessages
+	cd src/cnvh/plan && CNVH_VAR_DIR=../../../var ../../../$(CNVH) makemessages -l vi -l en \
+	  --no-obsolete && CNVH_VAR_DIR=../../../var ../../../$(CNVH) compilemessages
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache .hypothesis
