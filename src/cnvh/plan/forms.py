@@ -1,0 +1,148 @@
+"""Forms of the plan's pages: login, task filters, progress reports, returns."""
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.http import HttpRequest
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from cnvh.plan import throttle
+from cnvh.plan.evidence import check_upload
+from cnvh.plan.models import Agency, ContentGroup, Indicator, Plan, ProgressReport, Task
+
+OVERDUE = "overdue"
+
+
+def client_address(request: HttpRequest | None) -> str | None:
+    # REMOTE_ADDR only: a forwarded-for header can be written by anyone.
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, refusing names and addresses that failed too often."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "locked": _(
+            "Too many failed attempts to log in. For your safety, logging in is paused "
+            "until %(time)s. Please try again then, or ask the administrator."
+        ),
+    }
+
+    def clean(self) -> dict[str, Any]:
+        username = self.cleaned_data.get("username") or ""
+        address = client_address(self.request)
+        until = throttle.locked_until(username, address)
+        if until is not None:
+            raise ValidationError(
+                self.error_messages["locked"],
+                code="locked",
+                params={"time": formats.time_format(timezone.localtime(until), "H:i")},
+            )
+        try:
+            return super().clean()
+        except ValidationError:
+            if username:
+                throttle.record_failure(username, address)
+            raise
+
+
+class TaskFilterForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(), required=False, label=_("Lead agency")
+    )
+    status = forms.ChoiceField(required=False, label=_("Status"))
+    due_from = forms.DateField(
+        required=False, label=_("Due from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    due_to = forms.DateField(
+        required=False, label=_("Due until"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    group = forms.ModelChoiceField(
+        queryset=ContentGroup.objects.none(), required=False, label=_("Content group")
+    )
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        agency_field: Any = self.fields["agency"]
+        agency_field.queryset = Agency.objects.filter(led_tasks__group__plan=plan).distinct()
+        agency_field.empty_label = _("All agencies")
+        group_field: Any = self.fields["group"]
+        group_field.queryset = plan.groups.all()
+        group_field.empty_label = _("All groups")
+        status_field: Any = self.fields["status"]
+        status_field.choices = [
+            ("", _("All statuses")),
+            *Task.Status.choices,
+            (OVERDUE, _("Overdue")),
+        ]
+
+
+class ReportForm(forms.ModelForm):
+    """Status, percent done and narrative, one number per indicator fed by reports,
+    and one evidence file."""
+
+    percent_done = forms.IntegerField(
+        label=_("Percent done"),
+        min_value=0,
+        max_value=100,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    evidence = forms.FileField(
+        label=_("Attach evidence"),
+        required=False,
+        help_text=_("PDF, Word (.docx), Excel (.xlsx), JPG or PNG, at most 10 MB."),
+    )
+
+    class Meta:
+        model = ProgressReport
+        fields = ["task_status", "percent_done", "narrative"]
+        widgets = {"narrative": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args: Any, indicators: list[Indicator], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicators = indicators
+        stored = {value.indicator_id: value.value for value in self.instance.values.all()}
+        for indicator in indicators:
+            self.fields[self.value_field(indicator)] = forms.DecimalField(
+                label=f"{indicator.name} ({indicator.unit})",
+                required=False,
+                max_digits=20,
+                decimal_places=4,
+                initial=stored.get(indicator.pk),
+            )
+
+    @staticmethod
+    def value_field(indicator: Indicator) -> str:
+        return f"value_{indicator.pk}"
+
+    def value_fields(self) -> list[forms.BoundField]:
+        return [self[self.value_field(indicator)] for indicator in self.indicators]
+
+    def values(self) -> dict[Indicator, Decimal | None]:
+        return {
+            indicator: self.cleaned_data.get(self.value_field(indicator))
+            for indicator in self.indicators
+        }
+
+    def clean_evidence(self) -> Any:
+        upload = self.cleaned_data.get("evidence")
+        if upload:
+            check_upload(upload)
+        return upload
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for return"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=4000,
+        error_messages={"required": _("Say why the report is returned and what to fix.")},
+    )

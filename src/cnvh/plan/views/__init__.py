@@ -1,0 +1,1 @@
+"""The plan's working pages, one module per kind of page."""

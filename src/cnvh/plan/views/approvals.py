@@ -1,0 +1,86 @@
+"""The approval queue: submitted reports the user may review, approved or returned."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from cnvh.plan import workflow
+from cnvh.plan.forms import ReturnForm
+from cnvh.plan.models import ProgressReport
+from cnvh.plan.views.common import require
+
+QUEUE_RELATED = ("task__group", "task__lead_agency", "period", "agency", "submitted_by")
+
+
+@require_safe
+@login_required
+def approvals(request: HttpRequest) -> HttpResponse:
+    require(request.user, "plan.view_approvals")
+    waiting = ProgressReport.objects.filter(status=ProgressReport.Status.SUBMITTED)
+    reports = [
+        report
+        for report in waiting.select_related(*QUEUE_RELATED).order_by("submitted_at")
+        if request.user.has_perm("plan.review_report", report)
+    ]
+    rows = [{"report": report, "form": ReturnForm(prefix=f"r{report.pk}")} for report in reports]
+    return render(request, "plan/approvals.html", {"rows": rows})
+
+
+def _reviewable(request: HttpRequest, pk: int) -> ProgressReport:
+    """The report, if the user reviews reports and may see this one (else 403).
+
+    A report already handled is not refused here: the row then says what became of it.
+    """
+    require(request.user, "plan.view_approvals")
+    report = get_object_or_404(ProgressReport.objects.select_related(*QUEUE_RELATED), pk=pk)
+    require(request.user, "plan.view_report", report)
+    return report
+
+
+def _act(
+    request: HttpRequest, report: ProgressReport, action: Callable[[], Any], done: str
+) -> HttpResponse:
+    error = None
+    if report.status != ProgressReport.Status.SUBMITTED:
+        error = _("This report is no longer waiting for approval (now: %(status)s).") % {
+            "status": report.get_status_display()
+        }
+    else:
+        require(request.user, "plan.review_report", report)
+        try:
+            report = action()
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+    if getattr(request, "htmx", False):
+        form = ReturnForm(request.POST if error else None, prefix=f"r{report.pk}")
+        context = {"row": {"report": report, "form": form}, "error": error, "done": done}
+        return render(request, "plan/_approval_row.html", context)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, done)
+    return redirect("plan-approvals")
+
+
+@require_POST
+@login_required
+def approve(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _reviewable(request, pk)
+    done = _("Report %(report)s approved.") % {"report": report}
+    return _act(request, report, lambda: workflow.approve(report, request.user), done)
+
+
+@require_POST
+@login_required
+def return_report(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _reviewable(request, pk)
+    reason = request.POST.get(f"r{report.pk}-reason", "")
+    done = _("Report %(report)s returned to the agency.") % {"report": report}
+    return _act(request, report, lambda: workflow.return_report(report, request.user, reason), done)

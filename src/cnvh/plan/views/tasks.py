@@ -1,0 +1,180 @@
+"""The plan with its groups and tasks, the filters, the CSV, and the task page."""
+
+import csv
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from cnvh.plan.completeness import current_period
+from cnvh.plan.forms import OVERDUE, TaskFilterForm
+from cnvh.plan.models import Plan, ProgressReport, ReportingPeriod, Task
+from cnvh.plan.views.common import require, today
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def chosen_plan(request: HttpRequest) -> Plan:
+    """The plan asked for, or the latest one (a city runs one plan at a time)."""
+    plans = Plan.objects.select_related("document", "owner")
+    code = request.GET.get("plan")
+    plan = plans.filter(code=code).first() if code else plans.first()
+    if plan is None:
+        raise Http404(_("No plan has been loaded yet."))
+    return plan
+
+
+def filtered_tasks(plan: Plan, form: TaskFilterForm, day: date) -> QuerySet[Task]:
+    tasks = (
+        Task.objects.filter(group__plan=plan)
+        .select_related("group", "lead_agency")
+        .prefetch_related("coordinating_agencies")
+    )
+    if not form.is_valid():
+        return tasks
+    data = form.cleaned_data
+    if data["agency"]:
+        tasks = tasks.filter(lead_agency=data["agency"])
+    if data["group"]:
+        tasks = tasks.filter(group=data["group"])
+    if data["due_from"]:
+        tasks = tasks.filter(due_on__gte=data["due_from"])
+    if data["due_to"]:
+        tasks = tasks.filter(due_on__lte=data["due_to"])
+    if data["status"] == OVERDUE:
+        tasks = tasks.exclude(status=Task.Status.COMPLETED).filter(due_on__lt=day)
+    elif data["status"]:
+        tasks = tasks.filter(status=data["status"])
+    return tasks
+
+
+def grouped(tasks: Iterable[Task], day: date) -> list[dict[str, Any]]:
+    """Tasks under their content groups, in plan order, each marked overdue or not."""
+    groups: dict[int, dict[str, Any]] = {}
+    for task in tasks:
+        task.overdue = task.is_overdue(day)  # type: ignore[attr-defined]
+        entry = groups.setdefault(task.group_id, {"group": task.group, "tasks": []})
+        entry["tasks"].append(task)
+    return list(groups.values())
+
+
+@require_safe
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plan = chosen_plan(request)
+    require(request.user, "plan.view_plan", plan)
+    form = TaskFilterForm(request.GET or None, plan=plan)
+    day = today()
+    tasks = filtered_tasks(plan, form, day)
+    if request.GET.get("format") == "csv":
+        return tasks_csv(plan, tasks, day)
+    context = {
+        "plan": plan,
+        "form": form,
+        "groups": grouped(tasks, day),
+        "csv_query": _csv_query(request),
+    }
+    # htmx asks for the table alone when a filter changes.
+    template = "plan/_task_table.html" if getattr(request, "htmx", False) else "plan/plan.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _csv_query(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query["format"] = "csv"
+    return query.urlencode()
+
+
+def safe_cell(value: object) -> str:
+    """A cell a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def tasks_csv(plan: Plan, tasks: QuerySet[Task], day: date) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{plan.code}-tasks.csv"'
+    # The byte order mark tells Excel the file is UTF-8, so Vietnamese shows right.
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Group"),
+            _("Code"),
+            _("Task"),
+            _("Lead agency"),
+            _("Coordinating agencies"),
+            _("Starts on"),
+            _("Due on"),
+            _("Status"),
+            _("Percent done"),
+            _("Overdue"),
+        ]
+    )
+    for task in tasks:
+        row = [
+            task.group.number,
+            task.code,
+            task.title,
+            task.lead_agency.name,
+            "; ".join(agency.name for agency in task.coordinating_agencies.all()),
+            task.starts_on.isoformat(),
+            task.due_on.isoformat(),
+            task.get_status_display(),
+            task.percent_done,
+            _("yes") if task.is_overdue(day) else "",
+        ]
+        writer.writerow([safe_cell(cell) for cell in row])
+    return response
+
+
+@require_safe
+@login_required
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_object_or_404(
+        Task.objects.select_related("group__plan", "lead_agency").prefetch_related(
+            "coordinating_agencies", "indicators"
+        ),
+        pk=pk,
+    )
+    require(request.user, "plan.view_task", task)
+    reports = visible_reports(request.user, task)
+    period = startable_period(request.user, task, {report.period_id for report in reports})
+    context = {
+        "task": task,
+        "overdue": task.is_overdue(today()),
+        "reports": reports,
+        "indicators": list(task.indicators.all()),
+        "start_period": period,
+    }
+    return render(request, "plan/task.html", context)
+
+
+def visible_reports(user: Any, task: Task) -> list[ProgressReport]:
+    reports = list(
+        task.reports.select_related("period", "agency", "submitted_by", "reviewed_by").order_by(
+            "-period__starts_on"
+        )
+    )
+    for report in reports:
+        report.task = task  # one task object: its agencies are read once for every check
+    return [report for report in reports if user.has_perm("plan.view_report", report)]
+
+
+def startable_period(user: Any, task: Task, reported: set[int]) -> ReportingPeriod | None:
+    """The current period of the task's frequency, if the user may start its report."""
+    if not user.has_perm("plan.add_report", task):
+        return None
+    period = current_period(today(), task.frequency)
+    if period is None or period.pk in reported:
+        return None
+    return period
