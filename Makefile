@@ -9,7 +9,7 @@ CNVH := $(BIN)/cnvh
 DEMO_DIR := var/demo
 HOST ?= 127.0.0.1:8000
 
-.PHONY: setup demo test lint typecheck pytest bench clean messages
+.PHONY: setup demo test lint typecheck pytest pytest-sqlite pytest-postgres bench clean messages
 
 setup: $(VENV)/.installed
 
@@ -32,8 +32,20 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-pytest: setup
-	$(BIN)/pytest
+# The suite runs on SQLite, then again on PostgreSQL when CNVH_TEST_DATABASE_URL names a
+# server (a role that may create databases): `eval "$$(.ci/postgres)"` starts a private one.
+pytest: pytest-sqlite pytest-postgres
+
+pytest-sqlite: setup
+	env -u CNVH_DATABASE_URL $(BIN)/pytest
+
+pytest-postgres: setup
+	@if [ -n "$$CNVH_TEST_DATABASE_URL" ]; then \
+	  echo "Again on PostgreSQL: $${CNVH_TEST_DATABASE_URL%%://*}://…@$${CNVH_TEST_DATABASE_URL##*@}"; \
+	  CNVH_DATABASE_URL="$$CNVH_TEST_DATABASE_URL" $(BIN)/pytest; \
+	else \
+	  echo "PostgreSQL: CNVH_TEST_DATABASE_URL is not set; the suite ran on SQLite only."; \
+	fi
 
 test: lint typecheck pytest
 

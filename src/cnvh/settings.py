@@ -7,8 +7,21 @@ between a laptop and a city's server comes from environment variables:
     CNVH_SECRET_KEY     the secret key; without it one is generated once and
                         kept in var/secret_key (mode 600)
     CNVH_ALLOWED_HOSTS  comma-separated host names (default: localhost only)
-    CNVH_VAR_DIR        where the database, secret key and static files live
-                        (default: ./var)
+    CNVH_VAR_DIR        where the database, secret key, static and uploaded files
+                        live (default: ./var)
+    CNVH_DATABASE_URL   postgres://user:password@host:5432/name, or sqlite:///path
+                        (default: the SQLite file var/cnvh.sqlite3)
+    CNVH_DB_CONN_MAX_AGE  seconds a server process keeps its database connection (60)
+    CNVH_EMAIL_URL      smtp://user:password@host:587?tls=1 (or CNVH_EMAIL_HOST, _PORT,
+                        _USER, _PASSWORD, _TLS, _SSL); without it mail goes to the console
+    CNVH_FROM_EMAIL     the sender of the mail cnvh sends
+    CNVH_HTTPS          "1" behind HTTPS: redirect to HTTPS, secure cookies, HSTS; each
+                        can be set apart: CNVH_SSL_REDIRECT, CNVH_SECURE_COOKIES,
+                        CNVH_HSTS_SECONDS, CNVH_HSTS_INCLUDE_SUBDOMAINS, CNVH_HSTS_PRELOAD
+    CNVH_PROXY_SSL_HEADER  "1" when a reverse proxy sets X-Forwarded-Proto (only then)
+    CNVH_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://cnvh.example.vn
+
+docs/deploy.md has a production example.
 """
 
 import os
@@ -17,6 +30,8 @@ import warnings
 from pathlib import Path
 
 from django.utils.csp import CSP
+
+from cnvh.ops import environment
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -71,6 +86,7 @@ INSTALLED_APPS = [
     "cnvh.estimates",
     "cnvh.plan",
     "cnvh.web",
+    "cnvh.ops",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -94,10 +110,17 @@ TASKS = {
 }
 
 # Mail: the console in the demo; a server's SMTP settings come from the environment.
-EMAIL_BACKEND = os.environ.get(
-    "CNVH_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+_email = environment.email(os.environ)
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"]
 DEFAULT_FROM_EMAIL = os.environ.get("CNVH_FROM_EMAIL", "cnvh@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
@@ -137,10 +160,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": VAR_DIR / "cnvh.sqlite3",
-    }
+    "default": environment.database(
+        os.environ.get("CNVH_DATABASE_URL"),
+        VAR_DIR / "cnvh.sqlite3",
+        conn_max_age=environment.integer(os.environ, "CNVH_DB_CONN_MAX_AGE", 60),
+    )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -200,10 +224,25 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
-# Behind HTTPS, set CNVH_SECURE_COOKIES=1 so cookies never travel in clear text.
+# Behind HTTPS (CNVH_HTTPS=1): cookies never travel in clear text, plain HTTP is
+# redirected, and browsers are told to use HTTPS only for a year.
+HTTPS = env_flag("CNVH_HTTPS")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env_flag(
-    "CNVH_SECURE_COOKIES"
+    "CNVH_SECURE_COOKIES", HTTPS
 )
+SECURE_SSL_REDIRECT = env_flag("CNVH_SSL_REDIRECT", HTTPS)
+# A monitor on the server itself asks for /health/ over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_HSTS_SECONDS = environment.integer(
+    os.environ, "CNVH_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("CNVH_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_flag("CNVH_HSTS_PRELOAD", HTTPS)
+# Only a proxy that overwrites X-Forwarded-Proto may be trusted with it: otherwise a
+# client could claim HTTPS.
+if env_flag("CNVH_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = env_list("CNVH_CSRF_TRUSTED_ORIGINS", [])
 # Uploads: data files go through the engine, never into memory whole.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

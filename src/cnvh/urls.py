@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("cnvh.plan.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("health/", include("cnvh.web.health")),
 ]
