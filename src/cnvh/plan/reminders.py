@@ -6,13 +6,13 @@ so the daily `cnvh remind` can run as often as wanted without repeating itself.
 E-mails carry Vietnamese then English, since the mail has no language switch.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cnvh.plan.models import Notification, ProgressReport, ReportingPeriod, Role, Task
@@ -67,6 +67,7 @@ def _notify(
     period: ReportingPeriod,
     report: ProgressReport | None = None,
     occasion: str = "",
+    at: datetime | None = None,
 ) -> list[Notification]:
     made = []
     for user in users:
@@ -80,6 +81,7 @@ def _notify(
                         period=period,
                         report=report,
                         occasion=occasion,
+                        created_at=at or timezone.now(),
                     )
                 )
         except IntegrityError:
@@ -112,6 +114,7 @@ def notify_submitted(report: ProgressReport) -> list[Notification]:
         report.period,
         report,
         occasion,
+        report.submitted_at,
     )
 
 
@@ -120,7 +123,33 @@ def notify_returned(report: ProgressReport) -> list[Notification]:
     if report.submitted_by is not None and report.submitted_by not in users:
         users.append(report.submitted_by)
     occasion = report.reviewed_at.isoformat() if report.reviewed_at else ""
-    return _notify(users, Notification.Kind.RETURNED, report.task, report.period, report, occasion)
+    return _notify(
+        users,
+        Notification.Kind.RETURNED,
+        report.task,
+        report.period,
+        report,
+        occasion,
+        report.reviewed_at,
+    )
+
+
+def mark_handled(report: ProgressReport, now: datetime, submitted: bool = False) -> None:
+    """Notifications that asked for what just happened are read: a review settles
+    "waiting for approval"; a submission settles "due", "overdue" and "returned"."""
+    if submitted:
+        asked = Notification.objects.filter(
+            task=report.task_id,
+            period=report.period_id,
+            kind__in=[
+                Notification.Kind.DUE_SOON,
+                Notification.Kind.OVERDUE,
+                Notification.Kind.RETURNED,
+            ],
+        )
+    else:
+        asked = Notification.objects.filter(report=report, kind=Notification.Kind.SUBMITTED)
+    asked.filter(read_at__isnull=True).update(read_at=now)
 
 
 def send_reminders(today: date) -> list[Notification]:

@@ -123,6 +123,7 @@ def _from_reports(indicator: Indicator, by_agency: bool = False) -> list[Indicat
         key = row.report.agency.code if by_agency else None
         grouped[(row.report.period.year, key)].append(row)
     values = []
+    running: dict[str | None, Decimal] = defaultdict(Decimal)
     for (year, key), group in sorted(
         grouped.items(), key=lambda item: (item[0][0], item[0][1] or "")
     ):
@@ -131,6 +132,9 @@ def _from_reports(indicator: Indicator, by_agency: bool = False) -> list[Indicat
             last_end = group[-1].report.period.ends_on
             items = [item for item in group if item.report.period.ends_on == last_end]
         total = sum((Decimal(item.value) for item in items), Decimal(0))
+        if indicator.aggregation == Indicator.Aggregation.CUMULATIVE:
+            running[key] += total
+            total = running[key]
         values.append(
             IndicatorValue(
                 year=year, value=float(total), report_ids=[i.report_id for i in items], key=key

@@ -6,7 +6,7 @@ Approving a report moves the task's status and percent done, so the plan's
 figures always come from approved reports.
 """
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,12 +23,17 @@ def _require(user: Any, permission: str, obj: object) -> None:
         raise PermissionDenied(permission)
 
 
-def _stamp(report: ProgressReport, user: Any) -> None:
-    # simple-history reads the acting user from here outside a web request.
-    report._history_user = user  # type: ignore[attr-defined]
+def _stamp(report: ProgressReport | Task, user: Any, now: datetime | None = None) -> None:
+    # simple-history reads the acting user (and, for back-dated records such as
+    # the demo's, the time) from here outside a web request.
+    report._history_user = user  # type: ignore[union-attr]
+    if now is not None:
+        report._history_date = now  # type: ignore[union-attr]
 
 
-def start_report(task: Task, period: ReportingPeriod, user: Any) -> ProgressReport:
+def start_report(
+    task: Task, period: ReportingPeriod, user: Any, now: datetime | None = None
+) -> ProgressReport:
     """The task's report for the period: the existing one, or a new draft that
     starts from the task's current status and percent done."""
     _require(user, "plan.add_report", task)
@@ -44,8 +49,9 @@ def start_report(task: Task, period: ReportingPeriod, user: Any) -> ProgressRepo
             task.status if task.status != Task.Status.NOT_STARTED else Task.Status.IN_PROGRESS
         ),
         percent_done=task.percent_done,
+        created_at=now or timezone.now(),
     )
-    _stamp(report, user)
+    _stamp(report, user, now)
     report.save()
     return report
 
@@ -64,8 +70,9 @@ def submit(report: ProgressReport, user: Any, now: datetime | None = None) -> Pr
     report.submitted_by = user
     report.first_submitted_at = report.first_submitted_at or now
     report.return_reason = ""
-    _stamp(report, user)
+    _stamp(report, user, now)
     report.save()
+    reminders.mark_handled(report, now, submitted=True)
     reminders.notify_submitted(report)
     return report
 
@@ -78,12 +85,14 @@ def return_report(
     _require(user, "plan.review_report", report)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the report is returned and what to fix.")})
+    now = now or timezone.now()
     report.status = ProgressReport.Status.RETURNED
     report.return_reason = reason.strip()
-    report.reviewed_at = now or timezone.now()
+    report.reviewed_at = now
     report.reviewed_by = user
-    _stamp(report, user)
+    _stamp(report, user, now)
     report.save()
+    reminders.mark_handled(report, now)
     reminders.notify_returned(report)
     return report
 
@@ -96,13 +105,14 @@ def approve(report: ProgressReport, user: Any, now: datetime | None = None) -> P
     report.status = ProgressReport.Status.APPROVED
     report.reviewed_at = now
     report.reviewed_by = user
-    _stamp(report, user)
+    _stamp(report, user, now)
     report.save()
-    _update_task(report, user, timezone.localdate(now))
+    reminders.mark_handled(report, now)
+    _update_task(report, user, now)
     return report
 
 
-def _update_task(report: ProgressReport, user: Any, today: date) -> None:
+def _update_task(report: ProgressReport, user: Any, now: datetime) -> None:
     """The task takes the status of its latest approved report (by period)."""
     task = Task.objects.select_for_update().get(pk=report.task_id)
     latest = (
@@ -116,10 +126,11 @@ def _update_task(report: ProgressReport, user: Any, today: date) -> None:
     task.percent_done = report.percent_done
     if report.task_status == Task.Status.COMPLETED:
         task.percent_done = 100
+        today = timezone.localdate(now)
         task.completed_on = task.completed_on or min(today, report.period.ends_on)
     else:
         task.completed_on = None
-    task._history_user = user  # type: ignore[attr-defined]
+    _stamp(task, user, now)
     task.save()
 
 

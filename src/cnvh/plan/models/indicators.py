@@ -36,6 +36,7 @@ class Indicator(models.Model):
     class Aggregation(models.TextChoices):
         SUM = "sum", _("Sum over the year's reports")
         LATEST = "latest", _("Latest report of the year")
+        CUMULATIVE = "cumulative", _("Running total of all reports to the year's end")
 
     class Direction(models.TextChoices):
         INCREASE = "increase", _("Higher is better")
@@ -53,7 +54,7 @@ class Indicator(models.Model):
     sector = models.CharField(_("sector"), max_length=64, blank=True)
     registry = models.CharField(_("registry"), max_length=32, choices=Registry.choices, blank=True)
     aggregation = models.CharField(
-        _("aggregation"), max_length=8, choices=Aggregation.choices, default=Aggregation.SUM
+        _("aggregation"), max_length=12, choices=Aggregation.choices, default=Aggregation.SUM
     )
     disaggregations = models.JSONField(_("disaggregations"), default=list, blank=True)
     direction = models.CharField(

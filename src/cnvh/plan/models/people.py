@@ -6,6 +6,7 @@ the Department of Culture and Sports. One person may hold several.
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -76,7 +77,7 @@ class Notification(models.Model):
     )
     # A return can happen more than once; the stamp tells the occasions apart.
     occasion = models.CharField(_("occasion"), max_length=64, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     emailed = models.BooleanField(_("e-mailed"), default=False)
 

@@ -1,14 +1,19 @@
-"""`cnvh load-demo DIR`: estimate every shipped scope from the demo data set and store it."""
+"""`cnvh load-demo DIR`: estimate every shipped scope from the demo data set, store and
+publish it, and load the demo plan with its agencies, people and a year of reports."""
 
 from argparse import ArgumentParser
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from cnvh.estimates.models import Estimate
-from cnvh.estimates.store import save_estimate, unchanged
+from cnvh.estimates.store import publish, save_estimate, unchanged
+from cnvh.plan.demo.load import load_demo_plan
 from cnvh.stats import EstimateOptions, InputError, estimate, load_scope, shipped_scopes
 from cnvh.stats.result import Estimate as Result
 
@@ -21,6 +26,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("directory", metavar="DIR", type=Path)
+        parser.add_argument(
+            "--today",
+            type=date.fromisoformat,
+            default=None,
+            help="the day the demo's year of reports ends (default: today)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         directory: Path = options["directory"]
@@ -36,7 +47,18 @@ class Command(BaseCommand):
                     self.stdout.write(describe(kept) + ", unchanged")
                     continue
                 stored = save_estimate(result, label=f"demo data: {directory}", synthetic=True)
+                publish(stored, note="demo data")
                 self.stdout.write(describe(stored))
+        today = options["today"] or timezone.localdate()
+        loaded = load_demo_plan(today, demo_mode=settings.DEBUG)
+        if loaded is None:
+            self.stdout.write("plan: already loaded, unchanged")
+            return
+        self.stdout.write(
+            f"plan: {loaded.agencies} agencies, {loaded.tasks} tasks, "
+            f"{loaded.reports} reports up to {today}, {loaded.people} people"
+            + ("" if settings.DEBUG else " (no passwords: not in demo mode)")
+        )
 
 
 def demo_estimate(scope_key: str, directory: Path) -> Result:

@@ -1,0 +1,84 @@
+"""The demo's people: one person for each role, documented in the README, and an
+officer for every agency that leads a task, so every report has an author.
+
+Known passwords exist only in demo mode (debug on); otherwise the accounts are
+made without a usable password and an administrator sets them.
+"""
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Permission
+
+from cnvh.plan.models import Agency, Membership, Role, Task
+
+DEMO_PASSWORD = "cnvh-demo-2026"
+WARD_OF_THE_DEMO = "Phường Hoàn Kiếm"
+
+# user name, role, agency code (None: the demo's ward), full name
+PEOPLE = [
+    ("quantri", Role.ADMINISTRATOR, "so-vhtt", "Nguyễn Văn Quản"),
+    ("dieuphoi", Role.COORDINATOR, "so-vhtt", "Trần Thị Điều"),
+    ("lanhdao", Role.LEADER, "so-vhtt", "Lê Văn Lãnh"),
+    ("canbo", Role.OFFICER, "so-vhtt", "Phạm Thị Cán"),
+    ("canbophuong", Role.OFFICER, None, "Hoàng Văn Phường"),
+    ("thongke", Role.STATISTICIAN, "thong-ke", "Vũ Thị Thống"),
+]
+# What the administrator manages in the admin site (model permissions).
+ADMIN_PERMISSIONS = [
+    ("auth", "user"),
+    ("plan", "membership"),
+    ("plan", "agency"),
+]
+
+
+def load_people(agencies: dict[str, Agency], demo_mode: bool) -> dict[str, Any]:
+    """Make the documented people and the agencies' officers; return them by name."""
+    password = make_password(DEMO_PASSWORD if demo_mode else None)
+    ward = next(a for a in agencies.values() if a.short_name == WARD_OF_THE_DEMO)
+    users = get_user_model().objects
+    people = {}
+    for name, role, code, full_name in PEOPLE:
+        first, _, last = full_name.rpartition(" ")
+        person = users.create(
+            username=name,
+            password=password,
+            first_name=last,
+            last_name=first,
+            is_staff=role == Role.ADMINISTRATOR,
+        )
+        Membership.objects.create(user=person, agency=agencies[code] if code else ward, role=role)
+        people[name] = person
+    people["quantri"].user_permissions.set(_admin_permissions())
+    for agency in Agency.objects.filter(led_tasks__isnull=False).distinct():
+        if Membership.objects.filter(agency=agency, role=Role.OFFICER).exists():
+            continue
+        person = users.create(username=f"canbo-{agency.code}", password=password)
+        Membership.objects.create(user=person, agency=agency, role=Role.OFFICER)
+    return people
+
+
+def officer_of(task: Task) -> Any:
+    return (
+        get_user_model()
+        .objects.filter(memberships__agency=task.lead_agency_id, memberships__role=Role.OFFICER)
+        .order_by("pk")
+        .first()
+    )
+
+
+def _admin_permissions() -> list[Permission]:
+    wanted = [
+        Permission.objects.filter(content_type__app_label=app, content_type__model=model)
+        for app, model in ADMIN_PERMISSIONS
+    ]
+    return [permission for query in wanted for permission in query]
+
+
+def give_addresses(people: dict[str, Any]) -> None:
+    """E-mail addresses come last, so loading the demo's history sends no mail;
+    reminders from then on reach the console."""
+    for name, person in people.items():
+        person.email = f"{name}@demo.cnvh.invalid"
+        person.save(update_fields=["email"])
