@@ -110,15 +110,7 @@ TASKS = {
 }
 
 # Mail: the console in the demo; a server's SMTP settings come from the environment.
-_email = environment.email(os.environ)
-EMAIL_BACKEND = _email["EMAIL_BACKEND"]
-EMAIL_HOST = _email["EMAIL_HOST"]
-EMAIL_PORT = _email["EMAIL_PORT"]
-EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
-EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
-EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
-EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
-EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"]
+MAILERS = {"default": environment.mailer(os.environ)}
 DEFAULT_FROM_EMAIL = os.environ.get("CNVH_FROM_EMAIL", "cnvh@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

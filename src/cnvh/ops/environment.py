@@ -93,47 +93,38 @@ def database_url(settings: Mapping[str, Any]) -> str:
     return f"postgres://{credentials}{settings.get('HOST') or ''}{port}/{settings['NAME']}"
 
 
-def email(environ: Mapping[str, str]) -> dict[str, Any]:
-    """EMAIL_* settings: CNVH_EMAIL_URL (smtp://user:password@host:587?tls=1, or smtps://
-    for TLS from the start), else CNVH_EMAIL_HOST, _PORT, _USER, _PASSWORD, _TLS, _SSL;
-    with neither, the console (mail is printed, not sent). CNVH_EMAIL_BACKEND overrides."""
+def mailer(environ: Mapping[str, str]) -> dict[str, Any]:
+    """MAILERS["default"]: CNVH_EMAIL_URL (smtp://user:password@host:587?tls=1, or
+    smtps:// for TLS from the start), else CNVH_EMAIL_HOST, _PORT, _USER, _PASSWORD, _TLS,
+    _SSL; with neither, the console (mail is printed, not sent)."""
     url = environ.get("CNVH_EMAIL_URL", "").strip()
     if url:
         parts = urlsplit(url)
         if parts.scheme not in {"smtp", "smtps"}:
             raise SettingError(f"CNVH_EMAIL_URL: unknown scheme {parts.scheme!r} (smtp or smtps)")
         query = dict(parse_qsl(parts.query))
-        config = {
+        options = {
             "host": unquote(parts.hostname or ""),
             "port": parts.port or (465 if parts.scheme == "smtps" else 587),
-            "user": unquote(parts.username or ""),
+            "username": unquote(parts.username or ""),
             "password": unquote(parts.password or ""),
-            "tls": query.get("tls", "").lower() in TRUE,
-            "ssl": parts.scheme == "smtps" or query.get("ssl", "").lower() in TRUE,
+            "use_tls": query.get("tls", "").lower() in TRUE,
+            "use_ssl": parts.scheme == "smtps" or query.get("ssl", "").lower() in TRUE,
         }
     else:
-        config = {
+        options = {
             "host": environ.get("CNVH_EMAIL_HOST", "").strip(),
             "port": integer(environ, "CNVH_EMAIL_PORT", 587),
-            "user": environ.get("CNVH_EMAIL_USER", ""),
+            "username": environ.get("CNVH_EMAIL_USER", ""),
             "password": environ.get("CNVH_EMAIL_PASSWORD", ""),
-            "tls": flag(environ, "CNVH_EMAIL_TLS"),
-            "ssl": flag(environ, "CNVH_EMAIL_SSL"),
+            "use_tls": flag(environ, "CNVH_EMAIL_TLS"),
+            "use_ssl": flag(environ, "CNVH_EMAIL_SSL"),
         }
-    if config["tls"] and config["ssl"]:
+    if options["use_tls"] and options["use_ssl"]:
         raise SettingError("Mail: choose TLS (STARTTLS, port 587) or SSL (port 465), not both")
-    backend = (
-        "django.core.mail.backends.smtp.EmailBackend"
-        if config["host"]
-        else "django.core.mail.backends.console.EmailBackend"
-    )
+    if not options["host"]:
+        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
     return {
-        "EMAIL_BACKEND": environ.get("CNVH_EMAIL_BACKEND", "").strip() or backend,
-        "EMAIL_HOST": config["host"] or "localhost",
-        "EMAIL_PORT": config["port"],
-        "EMAIL_HOST_USER": config["user"],
-        "EMAIL_HOST_PASSWORD": config["password"],
-        "EMAIL_USE_TLS": config["tls"],
-        "EMAIL_USE_SSL": config["ssl"],
-        "EMAIL_TIMEOUT": 20,
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {**options, "timeout": 20},
     }
