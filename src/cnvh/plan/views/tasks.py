@@ -32,11 +32,7 @@ def chosen_plan(request: HttpRequest) -> Plan:
 
 
 def filtered_tasks(plan: Plan, form: TaskFilterForm, day: date) -> QuerySet[Task]:
-    tasks = (
-        Task.objects.filter(group__plan=plan)
-        .select_related("group", "lead_agency")
-        .prefetch_related("coordinating_agencies")
-    )
+    tasks = Task.objects.filter(group__plan=plan).select_related("group", "lead_agency")
     if not form.is_valid():
         return tasks
     data = form.cleaned_data
@@ -74,7 +70,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     day = today()
     tasks = filtered_tasks(plan, form, day)
     if request.GET.get("format") == "csv":
-        return tasks_csv(plan, tasks, day)
+        return tasks_csv(plan, tasks.prefetch_related("coordinating_agencies"), day)
     context = {
         "plan": plan,
         "form": form,

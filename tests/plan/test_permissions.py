@@ -1,0 +1,144 @@
+"""Every role against every permission on every kind of object, allowed and refused.
+
+The table below is the specification: for each permission and object, the
+people who may. Everyone not listed must be refused. A permission added to
+`cnvh.plan.permissions` without a row here fails `test_every_permission_is_specified`.
+"""
+
+from typing import Any
+
+import pytest
+import rules
+from django.contrib.auth.models import AnonymousUser
+
+from cnvh.plan.models import Indicator, Membership, ProgressReport, Role, Task
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+MEMBERS = {
+    "administrator",
+    "coordinator",
+    "leader_of_lead",
+    "leader_elsewhere",
+    "officer_of_lead",
+    "officer_of_coordinating",
+    "officer_elsewhere",
+    "statistician",
+}
+EVERYONE = MEMBERS | {"anonymous", "no_role"}
+WORKERS = {"officer_of_lead", "officer_of_coordinating"}
+OVERSEERS = {"administrator", "coordinator", "leader_of_lead", "leader_elsewhere"}
+
+# permission, object, who may
+MATRIX: list[tuple[str, str, set[str]]] = [
+    ("plan.view_plan", "none", MEMBERS),
+    ("plan.view_task", "task", MEMBERS),
+    ("plan.add_task", "none", {"coordinator"}),
+    ("plan.change_task", "task", {"coordinator"}),
+    ("plan.delete_task", "task", {"coordinator"}),
+    ("plan.view_agency", "agency", MEMBERS),
+    ("plan.change_agency", "agency", {"administrator"}),
+    ("plan.manage_users", "none", {"administrator"}),
+    ("plan.upload_boundaries", "none", {"administrator"}),
+    ("plan.add_report", "task", WORKERS),
+    ("plan.view_approvals", "none", {"coordinator", "leader_of_lead", "leader_elsewhere"}),
+    ("plan.view_my_work", "none", WORKERS | {"officer_elsewhere"}),
+    ("plan.view_indicator", "published_indicator", EVERYONE),
+    ("plan.view_indicator", "unpublished_indicator", MEMBERS),
+    ("plan.change_indicator", "published_indicator", {"coordinator"}),
+    ("plan.view_unpublished", "none", MEMBERS),
+    ("estimates.run_estimate", "none", {"statistician"}),
+    ("estimates.publish_estimate", "none", {"statistician"}),
+]
+for state in ProgressReport.Status.values:
+    editable = state in {"draft", "returned"}
+    MATRIX += [
+        ("plan.view_report", f"{state}_report", OVERSEERS | WORKERS),
+        ("plan.change_report", f"{state}_report", WORKERS if editable else set()),
+        ("plan.submit_report", f"{state}_report", WORKERS if editable else set()),
+        (
+            "plan.review_report",
+            f"{state}_report",
+            {"coordinator", "leader_of_lead"} if state == "submitted" else set(),
+        ),
+    ]
+
+
+@pytest.fixture
+def world() -> dict[str, Any]:
+    lead, coordinating, elsewhere, city = (factories.agency() for _ in range(4))
+    people: dict[str, Any] = {
+        "anonymous": AnonymousUser(),
+        "no_role": factories.user(),
+        "administrator": factories.user(Role.ADMINISTRATOR, city),
+        "coordinator": factories.user(Role.COORDINATOR, city),
+        "leader_of_lead": factories.user(Role.LEADER, lead),
+        "leader_elsewhere": factories.user(Role.LEADER, elsewhere),
+        "officer_of_lead": factories.user(Role.OFFICER, lead),
+        "officer_of_coordinating": factories.user(Role.OFFICER, coordinating),
+        "officer_elsewhere": factories.user(Role.OFFICER, elsewhere),
+        "statistician": factories.user(Role.STATISTICIAN, city),
+    }
+    task = factories.task(lead=lead, coordinating=(coordinating,))
+    period = factories.quarter()
+    objects: dict[str, Any] = {"none": None, "task": task, "agency": lead}
+    for number, state in enumerate(ProgressReport.Status.values, start=1):
+        other = factories.task(lead=lead, coordinating=(coordinating,), in_group=task.group)
+        objects[f"{state}_report"] = factories.report(
+            other if number > 1 else task,
+            period,
+            people["officer_of_lead"],
+            status=state,
+            submitted_by=people["officer_of_lead"] if state != "draft" else None,
+        )
+    objects["published_indicator"] = factories.indicator("published", published=True)
+    objects["unpublished_indicator"] = factories.indicator("unpublished", published=False)
+    return {"people": people, "objects": objects}
+
+
+def test_every_permission_is_specified() -> None:
+    registered = set(rules.permissions.permissions.keys())
+    assert registered == {permission for permission, _, _ in MATRIX}
+
+
+@pytest.mark.parametrize(
+    ("permission", "target", "allowed"),
+    MATRIX,
+    ids=[f"{permission}:{target}" for permission, target, _ in MATRIX],
+)
+def test_matrix(world: dict[str, Any], permission: str, target: str, allowed: set[str]) -> None:
+    obj = world["objects"][target]
+    granted = {name for name, person in world["people"].items() if person.has_perm(permission, obj)}
+    assert granted == allowed
+
+
+def test_nobody_reviews_their_own_submission(world: dict[str, Any]) -> None:
+    report: ProgressReport = world["objects"]["submitted_report"]
+    task: Task = report.task
+    # An officer who is also the lead agency's leader submitted it.
+    both = factories.user(Role.OFFICER, task.lead_agency)
+    Membership.objects.create(user=both, agency=task.lead_agency, role=Role.LEADER)
+    report.submitted_by = both
+    report.save()
+    assert not both.has_perm("plan.review_report", report)
+    leader = world["people"]["leader_of_lead"]
+    assert leader.has_perm("plan.review_report", report)
+
+
+def test_inactive_people_hold_no_role(world: dict[str, Any]) -> None:
+    coordinator = world["people"]["coordinator"]
+    coordinator.is_active = False
+    coordinator.save()
+    indicator: Indicator = world["objects"]["unpublished_indicator"]
+    assert not coordinator.has_perm("plan.view_indicator", indicator)
+    assert not coordinator.has_perm("plan.view_approvals")
+
+
+def test_superusers_are_not_exempt_from_the_plan_rules(world: dict[str, Any]) -> None:
+    """Django lets a superuser do anything; cnvh's demo and deployment never make
+    one, and this documents why: approval would no longer need an approver."""
+    root = factories.user(name="root")
+    root.is_superuser = True
+    root.save()
+    assert root.has_perm("plan.review_report", world["objects"]["draft_report"])
