@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 import pytest
+from pytest_django.fixtures import Settings
 
 from cnvh.estimates.models import Estimate as StoredEstimate
 from cnvh.estimates.store import save_estimate
@@ -77,3 +78,10 @@ def stored_estimate(db: None) -> StoredEstimate:
 def pytest_configure(config: pytest.Config) -> None:
     # WhiteNoise warns when STATIC_ROOT does not exist; tests never run collectstatic.
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Settings) -> None:
+    """Argon2 is slow on purpose; tests that are not about hashing use a fast one.
+    tests/plan/test_login.py checks the real setting."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -133,12 +133,3 @@ def test_inactive_people_hold_no_role(world: dict[str, Any]) -> None:
     indicator: Indicator = world["objects"]["unpublished_indicator"]
     assert not coordinator.has_perm("plan.view_indicator", indicator)
     assert not coordinator.has_perm("plan.view_approvals")
-
-
-def test_superusers_are_not_exempt_from_the_plan_rules(world: dict[str, Any]) -> None:
-    """Django lets a superuser do anything; cnvh's demo and deployment never make
-    one, and this documents why: approval would no longer need an approver."""
-    root = factories.user(name="root")
-    root.is_superuser = True
-    root.save()
-    assert root.has_perm("plan.review_report", world["objects"]["draft_report"])
