@@ -6,6 +6,8 @@ so the daily `cnvh remind` can run as often as wanted without repeating itself.
 E-mails carry Vietnamese then English, since the mail has no language switch.
 """
 
+import logging
+import smtplib
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -18,6 +20,7 @@ from django.utils.translation import gettext as _
 from cnvh.plan.models import Notification, ProgressReport, ReportingPeriod, Role, Task
 
 DUE_SOON_DAYS = 7
+logger = logging.getLogger(__name__)
 
 
 def _users(roles: set[str], agency_ids: set[int] | None = None) -> list[Any]:
@@ -101,7 +104,12 @@ def _email(notification: Notification) -> None:
             parts.append(message(notification))
     with translation.override("vi"):
         subject = f"[cnvh] {parts[0]}"
-    send_mail(subject, "\n\n".join(parts), None, [address], fail_silently=True)
+    try:
+        send_mail(subject, "\n\n".join(parts), None, [address])
+    except (OSError, smtplib.SMTPException):
+        # The notification is in the app either way; the mail is a courtesy.
+        logger.warning("could not e-mail notification %s", notification.pk, exc_info=True)
+        return
     Notification.objects.filter(pk=notification.pk).update(emailed=True)
 
 
