@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from cnvh.estimates.models import Estimate
-from cnvh.estimates.store import save_estimate
+from cnvh.estimates.store import publish, save_estimate
 from cnvh.stats.result import Estimate as Result
 
 MakeEstimate = Callable[..., Result]
@@ -20,9 +20,9 @@ def page(client: Client, estimate: Estimate, language: str = "en") -> str:
 
 
 def test_shows_the_scope_and_the_inputs_with_checksums(
-    client: Client, stored_estimate: Estimate
+    client: Client, published_estimate: Estimate
 ) -> None:
-    text = page(client, stored_estimate)
+    text = page(client, published_estimate)
     assert "Provenance of Hanoi plan (hanoi-plan), revision 1" in text
     assert "hanoi-plan" in text
     assert "VSIC2018" in text
@@ -36,15 +36,15 @@ def test_shows_the_scope_and_the_inputs_with_checksums(
     assert "Synthetic demo data — not official statistics" in text
 
 
-def test_in_vietnamese(client: Client, stored_estimate: Estimate) -> None:
-    text = page(client, stored_estimate, "vi")
+def test_in_vietnamese(client: Client, published_estimate: Estimate) -> None:
+    text = page(client, published_estimate, "vi")
     assert "Nguồn gốc số liệu" in text
     assert "Dữ liệu đầu vào" in text
 
 
 def test_points_to_the_newer_revision(client: Client, make_estimate: MakeEstimate) -> None:
-    old = save_estimate(make_estimate(), label="", synthetic=False)
-    new = save_estimate(make_estimate(), label="", synthetic=False)
+    old = publish(save_estimate(make_estimate(), label="", synthetic=False)).estimate
+    new = publish(save_estimate(make_estimate(), label="", synthetic=False)).estimate
     assert f'href="/estimates/{new.pk}/"' in page(client, old)
     assert "not the latest" not in page(client, new)
 
@@ -52,7 +52,7 @@ def test_points_to_the_newer_revision(client: Client, make_estimate: MakeEstimat
 def test_values_are_escaped(client: Client, make_estimate: MakeEstimate) -> None:
     result = make_estimate()
     result.provenance["inputs"]["units"]["path"] = "<script>alert(1)</script>"
-    stored = save_estimate(result, label="", synthetic=False)
+    stored = publish(save_estimate(result, label="", synthetic=False)).estimate
     text = page(client, stored)
     assert "<script>alert(1)</script>" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text

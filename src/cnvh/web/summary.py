@@ -2,8 +2,9 @@
 
 Pages never compute statistics: this module only picks stored rows (city-wide
 totals by year, sectors of the latest year) and sets them beside the plan's
-targets. The one subtraction it does, the gap to the target trajectory, is a
-comparison made for display.
+targets (the targets of the plan's share indicator, see `targets`). The one
+subtraction it does, the gap to the target trajectory, is a comparison made for
+display.
 """
 
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ class YearLine:
     ci_low: float | None
     ci_high: float | None
     trajectory: float | None
-    target: targets.Target | None
+    target: targets.PlanTarget | None
 
     @property
     def gap(self) -> float | None:
@@ -47,14 +48,22 @@ class SectorLine:
 @dataclass(frozen=True)
 class Summary:
     estimate: Estimate
-    with_targets: bool
+    plan: targets.PlanTargets | None
     years: list[YearLine]
-    baseline: tuple[int, float] | None
     latest_year: int | None
     latest_total: EstimateRow | None
     sectors: list[SectorLine]
     year_scale: MoneyScale
     sector_scale: MoneyScale
+
+    @property
+    def with_targets(self) -> bool:
+        """Whether the plan's targets were set for this estimate's definition."""
+        return self.plan is not None and self.plan.applies_to(self.estimate.scope_key)
+
+    @property
+    def published(self) -> bool:
+        return hasattr(self.estimate, "publication")
 
     @property
     def has_ci(self) -> bool:
@@ -68,20 +77,17 @@ class Summary:
         return float(level) if isinstance(level, int | float) and self.has_ci else None
 
 
-def summarise(estimate: Estimate) -> Summary:
+def summarise(estimate: Estimate, plan: targets.PlanTargets | None = None) -> Summary:
     rows = list(estimate.rows.filter(area__isnull=True))
     totals = sorted((row for row in rows if row.sector is None), key=lambda row: row.year)
-    with_targets = targets.applies_to(estimate.scope_key)
-    shares = {row.year: row.share for row in totals if row.share is not None}
-    start = targets.baseline(shares) if with_targets else None
-    years = [_year_line(row, start, with_targets) for row in totals]
+    own = plan if plan is not None and plan.applies_to(estimate.scope_key) else None
+    years = [_year_line(row, own) for row in totals]
     latest = totals[-1] if totals else None
     sectors = _sector_lines(estimate, rows, latest)
     return Summary(
         estimate=estimate,
-        with_targets=with_targets,
+        plan=plan,
         years=years,
-        baseline=start,
         latest_year=latest.year if latest else None,
         latest_total=latest,
         sectors=sectors,
@@ -90,15 +96,15 @@ def summarise(estimate: Estimate) -> Summary:
     )
 
 
-def _year_line(row: EstimateRow, start: tuple[int, float] | None, with_targets: bool) -> YearLine:
+def _year_line(row: EstimateRow, plan: targets.PlanTargets | None) -> YearLine:
     return YearLine(
         year=row.year,
         value_added=row.value_added,
         share=row.share,
         ci_low=row.share_ci_low,
         ci_high=row.share_ci_high,
-        trajectory=targets.trajectory(row.year, start) if with_targets else None,
-        target=targets.target_for(row.year) if with_targets else None,
+        trajectory=plan.trajectory(row.year) if plan else None,
+        target=plan.target_for(row.year) if plan else None,
     )
 
 
@@ -125,11 +131,12 @@ def _sector_lines(
 
 def share_chart(summary: Summary) -> dict[str, Any]:
     """Data for the share-of-GRDP line chart (percent), read by charts.js."""
+    plan = summary.plan
     years = [line.year for line in summary.years]
-    if years:
-        years.append(targets.PLAN_TARGETS[-1].year)
-    if summary.with_targets:
-        years.append(targets.BASELINE_YEAR)
+    if years and plan and plan.last_year:
+        years.append(plan.last_year)
+    if summary.with_targets and plan and plan.baseline_year:
+        years.append(plan.baseline_year)
     first, last = (min(years), max(years)) if years else (0, -1)
     by_year = {line.year: line for line in summary.years}
     axis = list(range(first, last + 1))
@@ -140,14 +147,16 @@ def share_chart(summary: Summary) -> dict[str, Any]:
     def series(pick: Any) -> list[float | None]:
         return [percent(pick(by_year[year])) if year in by_year else None for year in axis]
 
-    trajectory = [percent(targets.trajectory(year, summary.baseline)) for year in axis]
-    plan_targets = [[str(target.year), target.share * 100] for target in targets.PLAN_TARGETS]
+    trajectory = None
+    if summary.with_targets and plan is not None:
+        trajectory = [percent(plan.trajectory(year)) for year in axis]
+    plan_targets = [[str(t.year), t.share * 100] for t in plan.targets] if plan else []
     return {
         "years": [str(year) for year in axis],
         "share": series(lambda line: line.share),
         "ciLow": series(lambda line: line.ci_low) if summary.has_ci else None,
         "ciHigh": series(lambda line: line.ci_high) if summary.has_ci else None,
-        "trajectory": trajectory if summary.with_targets else None,
+        "trajectory": trajectory,
         # Marked on every definition's chart, so each can be read against them; the
         # trajectory and the gap only where the targets were set (the plan's scope).
         "targets": plan_targets,

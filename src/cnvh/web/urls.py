@@ -1,8 +1,14 @@
 from django.urls import path
 
-from cnvh.web import views
+from cnvh.web.views import agencies, boundaries, estimates, indicators, overview
 
 urlpatterns = [
-    path("", views.overview, name="web-overview"),
-    path("estimates/<int:pk>/", views.estimate_detail, name="web-estimate"),
+    path("", overview.overview, name="web-overview"),
+    path("estimates/<int:pk>/", estimates.estimate_detail, name="web-estimate"),
+    path("indicators/", indicators.indicator_list, name="web-indicators"),
+    path("indicators/<slug:code>/", indicators.indicator_detail, name="web-indicator"),
+    path("agencies/", agencies.agency_list, name="web-agencies"),
+    path("agencies/<slug:code>/", agencies.agency_detail, name="web-agency"),
+    path("boundaries/", boundaries.upload, name="web-boundaries"),
+    path("boundaries/wards.geojson", boundaries.geojson, name="web-boundaries-geojson"),
 ]

@@ -32,6 +32,16 @@ UNIT_LABELS: dict[str, Promise] = {
     "million VND": _("million VND"),
     "billion VND": _("billion VND"),
     "trillion VND": _("trillion VND"),
+    # What the plan's indicators count, as the demo plan states their units.
+    "tasks": _("tasks"),
+    "models": _("models"),
+    "events": _("events"),
+    "enterprises": _("enterprises"),
+    "people": _("people"),
+    "persons": _("persons"),
+    "sessions": _("sessions"),
+    "establishments": _("establishments"),
+    "reports": _("reports"),
 }
 # The scales a money column may be shown in, largest first.
 DISPLAY_UNITS = ("trillion VND", "billion VND", "million VND")
@@ -120,7 +130,7 @@ def money(value: float | None, scale: MoneyScale) -> str:
     """`value` (in the stored unit) shown in `scale`, without the unit."""
     if value is None:
         return MISSING
-    return format_number(value / scale.divisor, scale.digits)
+    return format_number(float(value) / scale.divisor, scale.digits)
 
 
 @register.filter

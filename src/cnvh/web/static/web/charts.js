@@ -1,4 +1,4 @@
-/* Draws the overview's charts. Data comes from <script type="application/json">
+/* Draws the charts of the overview and the indicator pages. Data comes from <script type="application/json">
  * blocks written by Django's json_script; the tables beside each chart carry the
  * same figures for people who cannot see the chart. */
 (function () {
@@ -130,7 +130,124 @@
     };
   }
 
-  var builders = { share: shareOption, sectors: sectorOption };
+  /* One indicator: its values, targets and trajectory, in the unit shown in its table. */
+  function indicatorOption(data, narrow) {
+    var share = {
+      years: data.years, share: data.values, ciLow: data.ciLow, ciHigh: data.ciHigh,
+      trajectory: data.trajectory, targets: data.targets,
+      labels: { share: data.labels.values, ci: data.labels.ci, trajectory: data.labels.trajectory,
+        targets: data.labels.targets, axis: data.labels.axis }
+    };
+    var option = shareOption(share, narrow);
+    var digits = data.digits;
+    var suffix = data.unit === "%" ? "%" : "";
+    option.tooltip = {
+      trigger: "axis",
+      valueFormatter: function (value) { return format(value, digits) + suffix; }
+    };
+    option.yAxis.min = null;
+    option.yAxis.axisLabel.formatter = function (value) { return format(value, 0) + suffix; };
+    option.series.forEach(function (series) {
+      if (series.type === "scatter" && series.label) {
+        series.label.formatter = function (p) { return format(p.value[1], digits) + suffix; };
+      }
+    });
+    return option;
+  }
+
+  /* Wards: bubbles at their centres (longitude, latitude), area proportional to the value;
+   * over the official boundaries when they have been uploaded. */
+  function bubbleSize(data) {
+    var largest = Math.max.apply(null, data.points.map(function (p) { return p[2]; }).concat([0]));
+    return function (value) {
+      return largest > 0 && value[2] > 0 ? 4 + 30 * Math.sqrt(value[2] / largest) : 3;
+    };
+  }
+
+  function wardTooltip(data) {
+    return function (p) {
+      if (!p.value || p.value.length < 5) {
+        return escape(p.name);
+      }
+      return "<strong>" + escape(p.value[3]) + "</strong><br>" + escape(data.labels.values) +
+        ": " + format(p.value[2], data.digits);
+    };
+  }
+
+  function wardSeries(data, onMap) {
+    return {
+      name: data.labels.values, type: "scatter", data: data.points,
+      coordinateSystem: onMap ? "geo" : "cartesian2d",
+      symbolSize: bubbleSize(data),
+      itemStyle: { color: colours.bar, opacity: 0.6, borderColor: "#ffffff", borderWidth: 0.5 },
+      emphasis: { itemStyle: { opacity: 0.9 } }
+    };
+  }
+
+  /* A degree of longitude is shorter than one of latitude away from the equator: keep
+   * the city's true shape. */
+  function wardHeight(data, width) {
+    var lons = data.points.map(function (p) { return p[0]; });
+    var lats = data.points.map(function (p) { return p[1]; });
+    var lonSpan = Math.max.apply(null, lons) - Math.min.apply(null, lons) || 1;
+    var latSpan = Math.max.apply(null, lats) - Math.min.apply(null, lats) || 1;
+    var middle = (Math.max.apply(null, lats) + Math.min.apply(null, lats)) / 2;
+    var ratio = latSpan / (lonSpan * Math.cos(middle * Math.PI / 180));
+    return Math.round(Math.min(720, Math.max(280, width * ratio)));
+  }
+
+  function wardOption(data) {
+    var lons = data.points.map(function (p) { return p[0]; });
+    var lats = data.points.map(function (p) { return p[1]; });
+    var pad = 0.02;
+    return {
+      animation: false,
+      grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
+      tooltip: { trigger: "item", formatter: wardTooltip(data) },
+      xAxis: {
+        type: "value", name: data.labels.longitude, min: Math.min.apply(null, lons) - pad,
+        max: Math.max.apply(null, lons) + pad, show: false
+      },
+      yAxis: {
+        type: "value", name: data.labels.latitude, min: Math.min.apply(null, lats) - pad,
+        max: Math.max.apply(null, lats) + pad, show: false
+      },
+      series: [wardSeries(data, false)]
+    };
+  }
+
+  function wardMapOption(data) {
+    return {
+      animation: false,
+      tooltip: { trigger: "item", formatter: wardTooltip(data) },
+      geo: {
+        map: "cnvh-wards", roam: true, aspectScale: 0.94,
+        itemStyle: { areaColor: "#f5f6f8", borderColor: "#9aa4ad", borderWidth: 0.5 },
+        emphasis: { itemStyle: { areaColor: "#e4e8ec" }, label: { show: false } },
+        label: { show: false }
+      },
+      series: [wardSeries(data, true)]
+    };
+  }
+
+  var builders = {
+    share: shareOption, sectors: sectorOption, indicator: indicatorOption, wards: wardOption
+  };
+
+  function drawBoundaries(chart, data) {
+    window.fetch(data.boundaries, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.status);
+        }
+        return response.json();
+      })
+      .then(function (geojson) {
+        window.echarts.registerMap("cnvh-wards", geojson);
+        chart.setOption(wardMapOption(data), true);
+      })
+      .catch(function () { /* the bubbles alone stay */ });
+  }
 
   function draw(element) {
     var source = document.getElementById(element.dataset.source);
@@ -142,8 +259,14 @@
     if (element.dataset.chart === "sectors") {
       element.style.height = Math.max(220, 28 * data.sectors.length + 80) + "px";
     }
+    if (element.dataset.chart === "wards") {
+      element.style.height = wardHeight(data, element.clientWidth) + "px";
+    }
     var chart = window.echarts.init(element, null, { renderer: "svg" });
     chart.setOption(build(data, element.clientWidth < 560));
+    if (element.dataset.chart === "wards" && data.boundaries && window.fetch) {
+      drawBoundaries(chart, data);
+    }
     return chart;
   }
 

@@ -1,0 +1,1 @@
+"""Pages. They show stored estimates and the plan's records; they never compute statistics."""

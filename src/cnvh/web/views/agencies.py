@@ -1,0 +1,89 @@
+"""Agencies, for the people who work on the plan: each one's tasks, how complete and
+timely its reports are, its wards or children, and its history."""
+
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from cnvh.plan import completeness
+from cnvh.plan.models import Agency, ReportingPeriod, Task
+from cnvh.web.csv_export import csv_response, wants_csv
+from cnvh.web.views.access import permission_required
+
+
+@require_safe
+@permission_required("plan.view_agency")
+def agency_list(request: HttpRequest) -> HttpResponse:
+    agencies = Agency.objects.select_related("parent").annotate(
+        led=Count("led_tasks", distinct=True),
+        coordinated=Count("coordinated_tasks", distinct=True),
+    )
+    today = timezone.localdate()
+    current = [a for a in agencies if a.exists_on(today)]
+    former = [a for a in agencies if not a.exists_on(today)]
+    kinds = []
+    for kind, label in Agency.Kind.choices:
+        members = [agency for agency in current if agency.kind == kind]
+        if members:
+            kinds.append({"kind": kind, "label": label, "agencies": members})
+    return render(request, "web/agency_list.html", {"kinds": kinds, "former": former})
+
+
+def _completeness(agency: Agency) -> list[completeness.Completeness]:
+    """By period, for the periods begun so far (a future period owes nothing yet)."""
+    periods = ReportingPeriod.objects.filter(starts_on__lte=timezone.localdate())
+    return completeness.completeness(periods, Task.objects.filter(lead_agency=agency))
+
+
+@require_safe
+@permission_required("plan.view_agency")
+def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
+    agency = get_object_or_404(Agency.objects.select_related("parent"), code=code)
+    rows = _completeness(agency)
+    if wants_csv(request):
+        return _csv(agency, rows)
+    tasks = (
+        Task.objects.filter(Q(lead_agency=agency) | Q(coordinating_agencies=agency))
+        .select_related("group", "lead_agency")
+        .distinct()
+        .order_by("due_on", "code")
+    )
+    context = {
+        "agency": agency,
+        "led": [task for task in tasks if task.lead_agency_id == agency.pk],
+        "coordinated": [task for task in tasks if task.lead_agency_id != agency.pk],
+        "today": timezone.localdate(),
+        "rows": list(reversed(rows)),  # the latest period first
+        "children": list(agency.children.order_by("kind", "name_vi")),
+    }
+    return render(request, "web/agency_detail.html", context)
+
+
+def _csv(agency: Agency, rows: list[completeness.Completeness]) -> HttpResponse:
+    header = [
+        _("Agency"),
+        _("Period"),
+        _("Reports due on"),
+        _("Reports due"),
+        _("Reports submitted"),
+        _("Reports submitted on time"),
+        _("Completeness (fraction)"),
+        _("Timeliness (fraction)"),
+    ]
+    lines = [
+        [
+            agency.code,
+            row.period.label,
+            row.period.due_on.isoformat(),
+            row.expected,
+            row.submitted,
+            row.on_time,
+            row.completeness,
+            row.timeliness,
+        ]
+        for row in rows
+    ]
+    return csv_response(f"cnvh-agency-{agency.code}-completeness.csv", header, lines)

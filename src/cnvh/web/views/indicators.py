@@ -1,0 +1,134 @@
+"""The plan's indicators: the list, and one indicator with its series, targets,
+status, disaggregations and the source of every value."""
+
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from cnvh.estimates.models import Estimate
+from cnvh.plan import trajectory, values
+from cnvh.plan.models import Indicator, Target
+from cnvh.web import indicator_page, provenance
+from cnvh.web.csv_export import csv_response, wants_csv
+from cnvh.web.templatetags.cnvh_format import unit_label
+from cnvh.web.views.access import published_only
+
+
+@require_safe
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    public = published_only(request)
+    rows = []
+    # values.series reads each indicator's source: a few queries per indicator.
+    for indicator in values.visible_indicators(published_only=public):
+        series = values.series(indicator, published_only=public)
+        latest = series[-1] if series else None
+        targets = list(indicator.targets.all())
+        rows.append(
+            {
+                "indicator": indicator,
+                "latest": latest,
+                "target": targets[-1] if targets else None,
+                "assessment": values.assess(indicator, series),
+                "scale": indicator_page.scale(
+                    indicator,
+                    [v.value for v in series] + [float(t.value) for t in targets],
+                ),
+            }
+        )
+    return render(request, "web/indicator_list.html", {"rows": rows})
+
+
+def _indicator(request: HttpRequest, code: str) -> Indicator:
+    targets = Target.objects.select_related("document").order_by("year")
+    indicator = (
+        Indicator.objects.prefetch_related(Prefetch("targets", queryset=targets))
+        .filter(code=code)
+        .first()
+    )
+    # Unpublished indicators do not exist for the public, rather than being refused.
+    if indicator is None or not request.user.has_perm("plan.view_indicator", indicator):
+        raise Http404
+    return indicator
+
+
+@require_safe
+def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
+    indicator = _indicator(request, code)
+    public = published_only(request)
+    series = values.series(indicator, published_only=public)
+    baseline = values.baseline(indicator, series)
+    assessment = values.assess(indicator, series)
+    lines = indicator_page.lines(indicator, series, baseline)
+    if wants_csv(request):
+        return _csv(indicator, lines)
+    estimate = next((value.estimate for value in series if value.estimate), None)
+    if estimate is None:
+        estimate = values.source_estimate(indicator, published_only=public)
+    numbers = [v.value for v in series] + [float(t.value) for t in indicator.targets.all()]
+    shown = indicator_page.scale(indicator, numbers)
+    latest_year = series[-1].year if series else None
+    context = {
+        "indicator": indicator,
+        "lines": lines,
+        "baseline": baseline,
+        "assessment": assessment,
+        "scale": shown,
+        "chart": indicator_page.chart(indicator, series, baseline, shown),
+        "estimate": estimate,
+        "estimate_published": estimate is not None and hasattr(estimate, "publication"),
+        "provenance": provenance.groups(estimate.provenance) if estimate else [],
+        "registry_counts": indicator_page.REGISTRY_COUNTS.get(indicator.registry),
+        "latest_year": latest_year,
+        "on_track_ratio": trajectory.ON_TRACK_RATIO,
+        "at_risk_ratio": trajectory.AT_RISK_RATIO,
+    }
+    context["breakdowns"] = _breakdowns(indicator, latest_year, estimate, public)
+    return render(request, "web/indicator_detail.html", context)
+
+
+def _breakdowns(
+    indicator: Indicator, year: int | None, estimate: Estimate | None, public: bool
+) -> list[dict[str, Any]]:
+    if year is None:
+        return []
+    titles = {"sector": _("By sector"), "area": _("By area")}
+    found = []
+    for dimension in ("sector", "area"):
+        if dimension not in (indicator.disaggregations or []):
+            continue
+        parts = indicator_page.parts(indicator, dimension, year, estimate, public=public)
+        if parts:
+            found.append({"dimension": dimension, "title": titles[dimension], "parts": parts})
+    return found
+
+
+def _csv(indicator: Indicator, lines: list[indicator_page.Line]) -> HttpResponse:
+    unit = unit_label(indicator.unit)
+    header = [
+        _("Indicator"),
+        _("Year"),
+        _("Value (%(unit)s)") % {"unit": unit},
+        _("Confidence interval, low (%(unit)s)") % {"unit": unit},
+        _("Confidence interval, high (%(unit)s)") % {"unit": unit},
+        _("Target (%(unit)s)") % {"unit": unit},
+        _("Target trajectory (%(unit)s)") % {"unit": unit},
+        _("Source"),
+    ]
+    rows = [
+        [
+            indicator.code,
+            line.year,
+            line.value.value,
+            line.value.ci_low,
+            line.value.ci_high,
+            line.target.value if line.target else None,
+            line.expected,
+            indicator_page.source_text(indicator, line.value),
+        ]
+        for line in lines
+    ]
+    return csv_response(f"cnvh-indicator-{indicator.code}.csv", header, rows)

@@ -1,0 +1,109 @@
+"""The overview (home page): the share of GRDP against the plan's targets, the
+sectors, the wards, and how the plan is going. Stored estimates only; the public
+sees the published ones."""
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from cnvh.estimates.store import latest_estimates
+from cnvh.web import plan_progress, summary, targets, wardmap
+from cnvh.web.csv_export import csv_response, wants_csv
+from cnvh.web.views.access import published_only
+
+
+@require_safe
+def overview(request: HttpRequest) -> HttpResponse:
+    public = published_only(request)
+    plan = targets.plan_targets(published_only=public)
+    summaries = [
+        summary.summarise(estimate, plan) for estimate in latest_estimates(published_only=public)
+    ]
+    if wants_csv(request):
+        return _csv(request, summaries)
+    ward_map = _ward_map(summaries, plan)
+    context = {
+        "sections": [_section(item) for item in summaries],
+        "any_synthetic": any(item.estimate.synthetic for item in summaries),
+        "any_unpublished": any(not item.published for item in summaries)
+        or (plan is not None and not plan.indicator.published),
+        "plan": plan,
+        "ward_map": ward_map,
+        "ward_chart": wardmap.chart(ward_map) if ward_map else None,
+        "progress": (
+            plan_progress.progress(timezone.localdate())
+            if request.user.has_perm("plan.view_plan")
+            else None
+        ),
+    }
+    return render(request, "web/overview.html", context)
+
+
+def _section(item: summary.Summary) -> dict[str, Any]:
+    return {
+        "summary": item,
+        "share_chart": summary.share_chart(item),
+        "sector_chart": summary.sector_chart(item),
+        "share_chart_id": f"share-chart-{item.estimate.pk}",
+        "sector_chart_id": f"sector-chart-{item.estimate.pk}",
+    }
+
+
+def _ward_map(
+    summaries: list[summary.Summary], plan: targets.PlanTargets | None
+) -> wardmap.WardMap | None:
+    """The wards under the plan's own definition, in its latest year."""
+    scope_key = plan.scope_key if plan else targets.SCOPE_KEY
+    for item in summaries:
+        if item.estimate.scope_key == scope_key and item.latest_year is not None:
+            return wardmap.ward_map(item.estimate, item.latest_year)
+    return None
+
+
+def _csv(request: HttpRequest, summaries: list[summary.Summary]) -> HttpResponse:
+    """?format=csv&table=years|sectors&scope=KEY: one definition's table, full precision."""
+    scope_key = request.GET.get("scope", "")
+    item = next((s for s in summaries if s.estimate.scope_key == scope_key), None)
+    table = request.GET.get("table", "years")
+    if item is None or table not in {"years", "sectors"}:
+        raise Http404
+    estimate = item.estimate
+    unit = estimate.unit
+    name = f"cnvh-{estimate.scope_key}-r{estimate.revision}-{table}.csv"
+    if table == "sectors":
+        header = [
+            _("Year"),
+            _("Sector code"),
+            _("Sector"),
+            _("Value added (%(unit)s)") % {"unit": unit},
+            _("Share of GRDP (fraction)"),
+            _("Employment (persons)"),
+            _("Establishments"),
+        ]
+        rows = [
+            [
+                item.latest_year,
+                s.key,
+                s.title,
+                s.value_added,
+                s.share,
+                s.employment,
+                s.establishments,
+            ]
+            for s in item.sectors
+        ]
+        return csv_response(name, header, rows)
+    header = [
+        _("Year"),
+        _("Value added (%(unit)s)") % {"unit": unit},
+        _("Share of GRDP (fraction)"),
+        _("Confidence interval, low (fraction)"),
+        _("Confidence interval, high (fraction)"),
+        _("Target trajectory (fraction)"),
+    ]
+    rows = [[y.year, y.value_added, y.share, y.ci_low, y.ci_high, y.trajectory] for y in item.years]
+    return csv_response(name, header, rows)
