@@ -1,6 +1,7 @@
 """Login and logout, with failed attempts rate-limited by user name and address."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -14,7 +15,7 @@ from tests import factories
 PASSWORD = "s3cret-pass-word"
 
 
-def log_in(client: Client, username: str, password: str, address: str = "10.0.0.1") -> object:
+def log_in(client: Client, username: str, password: str, address: str = "10.0.0.1") -> Any:
     return client.post(
         reverse("web-login"),
         {"username": username, "password": password},
@@ -68,7 +69,7 @@ def test_four_failures_still_let_the_right_password_in(client: Client) -> None:
     factories.user(name="lan")
     for _ in range(4):
         log_in(client, "lan", "wrong")
-    assert log_in(client, "lan", PASSWORD).status_code == 302  # type: ignore[attr-defined]
+    assert log_in(client, "lan", PASSWORD).status_code == 302
 
 
 @pytest.mark.django_db
@@ -82,7 +83,7 @@ def test_the_lockout_ends_fifteen_minutes_after_the_fifth_failure(client: Client
     # Move the failures 16 minutes into the past: the lockout is over.
     LoginAttempt.objects.update(at=timezone.now() - timedelta(minutes=16))
     assert throttle.locked_until("lan", None) is None
-    assert log_in(client, "lan", PASSWORD).status_code == 302  # type: ignore[attr-defined]
+    assert log_in(client, "lan", PASSWORD).status_code == 302
 
 
 @pytest.mark.django_db
@@ -103,9 +104,9 @@ def test_twenty_failures_from_one_address_lock_every_name_from_it(english: Clien
     for index in range(20):
         log_in(english, f"guess{index}", "wrong", address="203.0.113.9")
     refused = log_in(english, "lan", PASSWORD, address="203.0.113.9")
-    assert "Too many failed attempts to log in" in refused.content.decode()  # type: ignore[attr-defined]
+    assert "Too many failed attempts to log in" in refused.content.decode()
     # Another address is not affected.
-    assert log_in(english, "lan", PASSWORD, address="198.51.100.7").status_code == 302  # type: ignore[attr-defined]
+    assert log_in(english, "lan", PASSWORD, address="198.51.100.7").status_code == 302
 
 
 @pytest.mark.django_db
@@ -114,7 +115,7 @@ def test_the_lockout_message_is_in_vietnamese_by_default(client: Client) -> None
     for _ in range(5):
         log_in(client, "lan", "wrong")
     response = log_in(client, "lan", PASSWORD)
-    assert "Đăng nhập sai quá nhiều lần" in response.content.decode()  # type: ignore[attr-defined]
+    assert "Đăng nhập sai quá nhiều lần" in response.content.decode()
 
 
 @pytest.mark.django_db

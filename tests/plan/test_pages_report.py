@@ -244,7 +244,7 @@ def test_evidence_can_be_removed_while_editable_only(
     report = world["report"]
     client.post(url(report), form_data(save="1", evidence=SimpleUploadedFile("a.pdf", PDF)))
     item = Evidence.objects.get()
-    stored = media / item.file.name
+    stored = Path(item.file.path)
     login(client, factories.user(Role.LEADER, of=world["ward"]))
     assert client.post(reverse("plan-evidence-delete", args=[item.pk])).status_code == 403
     login(client, world["officer"])

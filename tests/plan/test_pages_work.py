@@ -35,10 +35,10 @@ def world(db: None) -> dict[str, Any]:
     past = period(1, -200, -90)  # overdue
     current = period(2, -89, 20)
     factories.quarter(2099, 1)  # far future: not yet due
-    start = {"starts_on": today - timedelta(days=365)}
-    led = factories.task(lead=ward, code="7.1", title_en="Disseminate", **start)
-    helped = factories.task(lead=department, coordinating=(ward,), code="3.4", **start)
-    foreign = factories.task(lead=elsewhere, code="8.8", title_en="Not ours", **start)
+    start = today - timedelta(days=365)
+    led = factories.task(lead=ward, code="7.1", title_en="Disseminate", starts_on=start)
+    helped = factories.task(lead=department, coordinating=(ward,), code="3.4", starts_on=start)
+    foreign = factories.task(lead=elsewhere, code="8.8", title_en="Not ours", starts_on=start)
     officer = factories.user(Role.OFFICER, of=ward, name="officer")
     return {
         "ward": ward,

@@ -1,4 +1,8 @@
-"""The compiled catalogues match their sources, and Vietnamese is complete."""
+"""Every catalogue's compiled file matches its source, and Vietnamese is complete.
+
+cnvh keeps one catalogue for the project (cnvh/locale) and one per app that has
+its own (cnvh/plan/locale); each is checked the same way.
+"""
 
 import ast
 import gettext
@@ -11,14 +15,18 @@ import pytest
 
 import cnvh
 
-LOCALE = Path(cnvh.__file__).parent / "locale"
+PACKAGE = Path(cnvh.__file__).parent
+CATALOGUES = [PACKAGE / "locale", PACKAGE / "plan" / "locale"]
 LANGUAGES = ["vi", "en"]
 
 needs_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="needs gettext")
+each_catalogue = pytest.mark.parametrize(
+    "locale", CATALOGUES, ids=[str(path.relative_to(PACKAGE)) for path in CATALOGUES]
+)
 
 
-def po(language: str) -> Path:
-    return LOCALE / language / "LC_MESSAGES" / "django.po"
+def po(locale: Path, language: str) -> Path:
+    return locale / language / "LC_MESSAGES" / "django.po"
 
 
 def catalogue(mo: Path) -> dict[object, str]:
@@ -26,35 +34,44 @@ def catalogue(mo: Path) -> dict[object, str]:
         return dict(gettext.GNUTranslations(handle)._catalog)  # type: ignore[attr-defined]
 
 
-def compiled(language: str, directory: Path) -> Path:
+def compiled(locale: Path, language: str, directory: Path) -> Path:
     fresh = directory / f"{language}.mo"
-    subprocess.run(["msgfmt", "--check-format", "-o", str(fresh), str(po(language))], check=True)
+    source = po(locale, language)
+    subprocess.run(["msgfmt", "--check-format", "-o", str(fresh), str(source)], check=True)
     return fresh
 
 
-def msgids(language: str) -> set[str]:
-    text = po(language).read_text(encoding="utf-8")
+def msgids(locale: Path, language: str) -> set[str]:
+    text = po(locale, language).read_text(encoding="utf-8")
     found = re.findall(r'^msgid ("(?:.*)"(?:\n".*")*)', text, flags=re.MULTILINE)
     ids = {"".join(ast.literal_eval(part) for part in item.split("\n")) for item in found}
     return ids - {""}
 
 
+def test_every_app_catalogue_is_checked() -> None:
+    found = PACKAGE.glob("**/locale/vi/LC_MESSAGES/django.po")
+    assert {path.parents[2] for path in found} == set(CATALOGUES)
+
+
 @needs_msgfmt
+@each_catalogue
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_mo_files_are_up_to_date(language: str, tmp_path: Path) -> None:
-    committed = LOCALE / language / "LC_MESSAGES" / "django.mo"
-    assert catalogue(committed) == catalogue(compiled(language, tmp_path)), (
+def test_mo_files_are_up_to_date(locale: Path, language: str, tmp_path: Path) -> None:
+    committed = locale / language / "LC_MESSAGES" / "django.mo"
+    assert catalogue(committed) == catalogue(compiled(locale, language, tmp_path)), (
         "Run `make messages` and commit the .mo files."
     )
 
 
 @needs_msgfmt
-def test_vietnamese_is_complete(tmp_path: Path) -> None:
+@each_catalogue
+def test_vietnamese_is_complete(locale: Path, tmp_path: Path) -> None:
     # msgfmt leaves out empty and fuzzy translations.
-    translated = set(catalogue(compiled("vi", tmp_path))) - {""}
-    assert sorted(msgids("vi") - translated) == []
+    translated = set(catalogue(compiled(locale, "vi", tmp_path))) - {""}
+    assert sorted(msgids(locale, "vi") - translated) == []
 
 
-def test_both_catalogues_have_the_same_messages() -> None:
-    assert msgids("vi")
-    assert msgids("vi") == msgids("en")
+@each_catalogue
+def test_both_catalogues_have_the_same_messages(locale: Path) -> None:
+    assert msgids(locale, "vi")
+    assert msgids(locale, "vi") == msgids(locale, "en")
