@@ -192,7 +192,8 @@ def test_the_task_page_shows_details_indicators_and_history(
     body = client.get(reverse("plan-task", args=[task.pk])).content.decode()
     assert "Industry and Trade" in body and "Culture" in body
     assert "Lead agency assumed for the demo." in body
-    assert "craft-villages" in body and "Craft villages (villages)" in body
+    assert 'href="/indicators/craft-villages/"' in body
+    assert "Craft villages (villages)" in body
     assert "History" in body
     assert "<del>100</del> → <ins>90</ins>" in body
     assert person.username in body

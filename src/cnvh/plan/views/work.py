@@ -106,10 +106,9 @@ def start_report(request: HttpRequest) -> HttpResponse:
 @require_safe
 @login_required
 def notifications(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
     items = list(
-        Notification.objects.filter(user=request.user).select_related("task", "period", "report")[
-            :200
-        ]
+        Notification.objects.filter(user=user).select_related("task", "period", "report")[:200]
     )
     for item in items:
         item.text = message(item)  # type: ignore[attr-defined]
@@ -120,7 +119,8 @@ def notifications(request: HttpRequest) -> HttpResponse:
 @login_required
 def mark_read(request: HttpRequest) -> HttpResponse:
     """Mark one notification (`id`) or all of them read; only the user's own."""
-    mine = Notification.objects.filter(user=request.user, read_at__isnull=True)
+    user: Any = request.user
+    mine = Notification.objects.filter(user=user, read_at__isnull=True)
     if request.POST.get("id"):
         mine = mine.filter(pk=request.POST["id"] if request.POST["id"].isdigit() else 0)
     count = mine.update(read_at=timezone.now())
