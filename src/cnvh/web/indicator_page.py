@@ -51,10 +51,11 @@ def scale(indicator: Indicator, numbers: list[float]) -> MoneyScale:
     one decimal, counts whole."""
     if indicator.unit in VND_PER_UNIT:
         return money_scale(numbers, indicator.unit)
+    largest = max((abs(number) for number in numbers), default=0.0)
     if indicator.unit == "%":
-        return MoneyScale(1.0, "%", 1)
+        return MoneyScale(1.0, "%", 2 if largest < 2 else 1)
     whole = all(float(number).is_integer() for number in numbers)
-    return MoneyScale(1.0, indicator.unit, 0 if whole else 1)
+    return MoneyScale(1.0, indicator.unit, 0 if whole or largest >= 100 else 1)
 
 
 def expected_path(

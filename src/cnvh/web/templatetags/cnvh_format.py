@@ -134,6 +134,15 @@ def money(value: float | None, scale: MoneyScale) -> str:
 
 
 @register.filter
+def measure(value: float | None, scale: MoneyScale) -> str:
+    """`value` shown in `scale` with its unit: "4,2%", "67,4 nghìn tỷ đồng"."""
+    text = money(value, scale)
+    if text == MISSING:
+        return text
+    return text + "%" if scale.unit == "%" else f"{text} {scale.label}"
+
+
+@register.filter
 def count(value: float | None) -> str:
     """Persons or establishments: weighted, so rounded to whole numbers here."""
     return format_number(value, 0)

@@ -102,7 +102,10 @@ def _breakdowns(
             continue
         parts = indicator_page.parts(indicator, dimension, year, estimate, public=public)
         if parts:
-            found.append({"dimension": dimension, "title": titles[dimension], "parts": parts})
+            shown = indicator_page.scale(indicator, [part.value for part in parts])
+            found.append(
+                {"dimension": dimension, "title": titles[dimension], "parts": parts, "scale": shown}
+            )
     return found
 
 
