@@ -32,15 +32,17 @@ def _admin() -> psycopg.Connection:
     )
 
 
-@pytest.fixture
-def make_database(tmp_path: Path) -> Iterator[Callable[[], str]]:
-    """Makes empty databases; returns the URL of each."""
+@pytest.fixture(scope="module")
+def make_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[], str]]:
+    """Makes empty databases; returns the URL of each. Module scope: filling one can
+    take seconds, and the tests of a module may share it."""
     created: list[str] = []
 
     def make() -> str:
         name = f"cnvh_ops_{uuid.uuid4().hex[:12]}"
         if not on_postgres():
-            return database_url({"ENGINE": "sqlite", "NAME": tmp_path / f"{name}.sqlite3"})
+            folder = tmp_path_factory.mktemp("databases")
+            return database_url({"ENGINE": "sqlite", "NAME": folder / f"{name}.sqlite3"})
         with _admin() as admin:
             admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
         created.append(name)
@@ -70,11 +72,12 @@ class Site:
         return self.var_dir / "media"
 
 
-@pytest.fixture
-def make_site(tmp_path: Path, make_database: Callable[[], str]) -> Callable[..., Site]:
+@pytest.fixture(scope="module")
+def make_site(
+    tmp_path_factory: pytest.TempPathFactory, make_database: Callable[[], str]
+) -> Callable[..., Site]:
     def make(name: str, migrate: bool = True) -> Site:
-        site = Site(tmp_path / name, make_database())
-        site.var_dir.mkdir()
+        site = Site(tmp_path_factory.mktemp(name), make_database())
         if migrate:
             cnvh("migrate", "--noinput", env=site.env)
         return site
