@@ -66,7 +66,7 @@ def test_an_administrator_uploads_and_the_map_draws_them(client: Client, media: 
     assert "/boundaries/wards.geojson?v=" in text
     served = client.get("/boundaries/wards.geojson")
     assert served["Content-Type"] == "application/geo+json"
-    assert json.loads(b"".join(served.streaming_content)) == stored
+    assert json.loads(served.getvalue()) == stored
 
 
 @pytest.mark.parametrize(

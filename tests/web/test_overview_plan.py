@@ -88,7 +88,7 @@ def test_ward_map_uses_scope_totals_of_the_latest_year(
     data = chart_data(text, "ward-map")
     assert data["points"] == [[105.85, 21.03, 2.5, "Agency hoan-kiem", "00004"]]
     assert data["boundaries"] is None
-    assert "1 area has no known centre and is not on the map." in text
+    assert "Areas with no known centre, not on the map: 1." in text
 
 
 def make_plan() -> dict[str, Any]:
