@@ -7,12 +7,12 @@ renders `plan/_history.html` for any model kept with django-simple-history.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django import template
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -73,8 +73,16 @@ def _show(model_field: Any, value: Any, targets: dict[Any, Any]) -> str:
         return str(targets.get(value, value))
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
+    return _plain(value)
+
+
+def _plain(value: Any) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, datetime):
+        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    if isinstance(value, date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
     return Truncator(formats.localize(value)).chars(300)
 
 
