@@ -194,7 +194,7 @@ def test_the_task_page_shows_details_indicators_and_history(
     assert "Lead agency assumed for the demo." in body
     assert 'href="/indicators/craft-villages/"' in body
     assert "Craft villages (villages)" in body
-    assert "Change history" in body
+    assert "History" in body
     assert "<del>100</del> → <ins>90</ins>" in body
     assert person.username in body
 

@@ -41,10 +41,18 @@ def compiled(locale: Path, language: str, directory: Path) -> Path:
     return fresh
 
 
+def _text(quoted: str) -> str:
+    return "".join(ast.literal_eval(part) for part in quoted.split("\n"))
+
+
 def msgids(locale: Path, language: str) -> set[str]:
+    """The catalogue's message ids, with their context as gettext keys them."""
     text = po(locale, language).read_text(encoding="utf-8")
-    found = re.findall(r'^msgid ("(?:.*)"(?:\n".*")*)', text, flags=re.MULTILINE)
-    ids = {"".join(ast.literal_eval(part) for part in item.split("\n")) for item in found}
+    string = r'"(?:.*)"(?:\n".*")*'
+    found = re.findall(rf"^(?:msgctxt ({string})\n)?msgid ({string})", text, flags=re.MULTILINE)
+    ids = {
+        (_text(context) + "\x04" if context else "") + _text(message) for context, message in found
+    }
     return ids - {""}
 
 
