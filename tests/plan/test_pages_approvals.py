@@ -161,3 +161,12 @@ def test_nobody_approves_their_own_submission(client: Client, world: dict[str, A
 def test_approve_is_post_only(client: Client, world: dict[str, Any]) -> None:
     login(client, world["coordinator"])
     assert client.get(reverse("plan-approve", args=[world["ours"].pk])).status_code == 405
+
+
+def test_writes_need_the_csrf_token(world: dict[str, Any]) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world["coordinator"])
+    report = world["ours"]
+    assert client.post(reverse("plan-approve", args=[report.pk])).status_code == 403
+    report.refresh_from_db()
+    assert report.status == ProgressReport.Status.SUBMITTED
