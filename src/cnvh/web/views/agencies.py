@@ -33,8 +33,9 @@ def agency_list(request: HttpRequest) -> HttpResponse:
 
 
 def _completeness(agency: Agency) -> list[completeness.Completeness]:
-    """By period, for the periods begun so far (a future period owes nothing yet)."""
-    periods = ReportingPeriod.objects.filter(starts_on__lte=timezone.localdate())
+    """By period, for the periods whose reports are past due (before that, a missing
+    report is not late, and a rate would read as a failure)."""
+    periods = ReportingPeriod.objects.filter(due_on__lt=timezone.localdate())
     return completeness.completeness(periods, Task.objects.filter(lead_agency=agency))
 
 
