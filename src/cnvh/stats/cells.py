@@ -13,7 +13,7 @@ import duckdb
 
 from .checks import report_rows
 from .columns import MONEY, NUMBERS, ROLES
-from .expressions import Columns
+from .expressions import DUCKDB, Columns, Dialect
 from .problems import ProblemList
 from .sources import Source
 
@@ -136,9 +136,14 @@ def _group_by(columns: Columns, by_area: bool) -> str:
     return ", ".join(keys)
 
 
-def _keys(columns: Columns, by_area: bool) -> str:
+def _keys(columns: Columns, by_area: bool, data_classification: str) -> str:
     area = "area" if by_area else "CAST(NULL AS VARCHAR) AS area"
-    cls = "cls" if columns.has("classification") else "any_value(cls) AS cls"
+    # Without a classification column every row has the same one: the constant itself.
+    cls = (
+        "cls"
+        if columns.has("classification")
+        else f"{_classification(columns, data_classification)} AS cls"
+    )
     return f"year, raw_code, {area}, {cls}"
 
 
@@ -155,15 +160,16 @@ def unit_rows_sql(
     by_area: bool,
     flags: list[Flag] | None = None,
     years: tuple[int, ...] | None = None,
+    dialect: Dialect = DUCKDB,
 ) -> str:
     """One row per unit and year, read the engine's way (the bootstrap reads the same)."""
-    columns = Columns(source)
+    columns = Columns(source, dialect)
     given = columns.number("value_added")
     derived = f"({columns.number('output')} - {columns.number('intermediate_consumption')})"
     revenue = columns.number("revenue")
     if columns.always_present("value_added"):
         # The parts of value added and revenue cannot matter: they are not even read.
-        derived = revenue = "CAST(NULL AS DOUBLE)"
+        derived = revenue = f"CAST(NULL AS {dialect.double})"
     flag_columns = (", " + _flag_columns(flags)) if flags else ""
     return f"""
         SELECT {columns.year()} AS year, {columns.text("code")} AS raw_code,
@@ -198,44 +204,45 @@ def _status(flags: list[Flag], every_row_reports: bool) -> str | None:
     return f"CASE WHEN {broken} THEN {BROKEN} ELSE {known} END"
 
 
-def build_unit_cells(
-    con: duckdb.DuckDBPyConnection,
+@dataclass(frozen=True)
+class UnitPass:
+    """The pass over unit rows as SQL text: `sums` makes the table unit_sums, `cells`
+    the table cells from it. In DuckDB's dialect or PostgreSQL's (postgres.py)."""
+
+    columns: Columns
+    flags: list[Flag]
+    rows: str
+    sums: str
+    cells: str
+
+
+def unit_pass(
     source: Source,
     *,
     years: tuple[int, ...] | None,
     by_area: bool,
     data_classification: str,
-    problems: ProblemList,
-) -> None:
-    columns = Columns(source)
+    dialect: Dialect = DUCKDB,
+) -> UnitPass:
+    columns = Columns(source, dialect)
     flags = _unit_flags(columns, by_area)
-    rows = unit_rows_sql(source, data_classification, by_area, flags, years)
+    rows = unit_rows_sql(source, data_classification, by_area, flags, years, dialect)
     every_row_reports = columns.always_present("value_added")
     status = _status(flags, every_row_reports)
     # Revenue matters only to impute value added, which no row needs when every row
     # reports it: it is then neither read nor summed.
-    revenue = "CAST(NULL AS DOUBLE)" if every_row_reports else "sum(w * rev)"
+    revenue = f"CAST(NULL AS {dialect.double})" if every_row_reports else "sum(w * rev)"
     employed = "count(*)" if columns.always_present("employment") else "count(emp)"
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE unit_sums AS
-        SELECT {_keys(columns, by_area)}, {status or 0} AS status,
+    sums = f"""
+        SELECT {_keys(columns, by_area, data_classification)}, {status or 0} AS status,
                count(*) AS n_rows, sum(w) AS w, sum(w * va_known) AS va, {revenue} AS rev,
                sum(w * emp) AS emp, {employed} AS n_emp, count(stratum) AS n_sampled
-        FROM ({rows})
+        FROM ({rows}) AS u
         GROUP BY {_group_by(columns, by_area)}{", status" if status else ""}
-    """)
-    broken = con.execute(f"SELECT count(*) FROM unit_sums WHERE status = {BROKEN}").fetchone()
-    if broken and broken[0]:
-        _report_flags(con, columns, flags, rows, problems)
-    # Checked on the sums rather than row by row: the codes are few, the rows many.
-    no_code = con.execute("SELECT count(*) FROM unit_sums WHERE raw_code IS NULL").fetchone()
-    if no_code and no_code[0]:
-        blank = columns.blank("code") or "false"
-        report_rows(con, columns, blank, "empty_value", "code", problems)
+    """
     donor = f"status IN ({HAS_REVENUE}, {HAS_REVENUE + 1})"
     from_revenue = f"status % {HAS_REVENUE} = 2"
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE cells AS
+    cells = f"""
         SELECT year, raw_code, area, cls,
                sum(n_rows) AS n_rows,
                sum(w) AS est,
@@ -250,7 +257,44 @@ def build_unit_cells(
                sum(emp) AS emp, sum(n_emp) AS n_emp, sum(n_sampled) AS n_sampled
         FROM unit_sums WHERE status < {BROKEN}
         GROUP BY year, raw_code, area, cls
-    """)
+    """
+    return UnitPass(columns, flags, rows, sums, cells)
+
+
+def build_unit_cells(
+    con: duckdb.DuckDBPyConnection,
+    source: Source,
+    *,
+    years: tuple[int, ...] | None,
+    by_area: bool,
+    data_classification: str,
+    problems: ProblemList,
+) -> None:
+    plan = unit_pass(source, years=years, by_area=by_area, data_classification=data_classification)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE unit_sums AS {plan.sums}")
+    broken = con.execute(f"SELECT count(*) FROM unit_sums WHERE status = {BROKEN}").fetchone()
+    no_code = con.execute("SELECT count(*) FROM unit_sums WHERE raw_code IS NULL").fetchone()
+    report_unit_problems(
+        con, plan, bool(broken and broken[0]), bool(no_code and no_code[0]), problems
+    )
+    con.execute(f"CREATE OR REPLACE TEMP TABLE cells AS {plan.cells}")
+
+
+def report_unit_problems(
+    con: duckdb.DuckDBPyConnection,
+    plan: UnitPass,
+    broken: bool,
+    no_code: bool,
+    problems: ProblemList,
+) -> None:
+    """Finds the rows behind what the sums counted, with `plan` in DuckDB's dialect:
+    the rows are looked up where the file was read."""
+    if broken:
+        _report_flags(con, plan.columns, plan.flags, plan.rows, problems)
+    # Checked on the sums rather than row by row: the codes are few, the rows many.
+    if no_code:
+        blank = plan.columns.blank("code") or "false"
+        report_rows(con, plan.columns, blank, "empty_value", "code", problems)
 
 
 def build_aggregate_cells(
@@ -279,7 +323,7 @@ def build_aggregate_cells(
                    {columns.number("employment")} AS emp, {_flag_columns(flags)}
             FROM {source.view} {_year_filter(columns, years)}
         )
-        SELECT {_keys(columns, by_area)},
+        SELECT {_keys(columns, by_area, data_classification)},
                count(*) AS n_rows, sum(est) AS est, coalesce(sum(va), 0) AS va_known,
                count(*) AS n_given, 0 AS n_derived, 0 AS n_imputed,
                CAST(0 AS DOUBLE) AS rev_imputed, CAST(0 AS DOUBLE) AS donor_va,

@@ -2,6 +2,7 @@
 businesses and share of GRDP by year, sector and area, with provenance."""
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from .expressions import Columns
 from .integrity import check_areas, start_duplicate_check
 from .money import canonical_unit, same_unit
 from .options import DEFAULT_REPLICATES, EstimateOptions
+from .postgres import build_unit_cells_on_postgres
 from .problems import ProblemList
 from .provenance import Run, provenance
 from .result import Estimate, EstimateRow
@@ -41,8 +43,12 @@ def estimate(
     aggregates: Path | None = None,
     options: EstimateOptions | None = None,
     progress: Progress | None = None,
+    server: Any = None,
 ) -> Estimate:
-    """Raises InputError listing every problem in the inputs; computes nothing then."""
+    """Raises InputError listing every problem in the inputs; computes nothing then.
+
+    `server`, a psycopg connection to PostgreSQL, runs the pass over the units there
+    (postgres.py); the estimate is the same."""
     options = options or EstimateOptions()
     problems = ProblemList()
     if (units is None) == (aggregates is None):
@@ -51,7 +57,7 @@ def estimate(
     con = duckdb.connect()
     run = Run(options=options, scope=scope)
     try:
-        return _estimate(con, run, totals, units, aggregates, problems, progress)
+        return _estimate(con, run, totals, units, aggregates, problems, progress, server)
     finally:
         for job in run.background:
             job.exception()  # waits: the connection must outlive every query on it
@@ -68,12 +74,15 @@ def _estimate(
     aggregates_path: Path | None,
     problems: ProblemList,
     progress: Progress | None,
+    server: Any = None,
 ) -> Estimate:
     run.mark("open files", progress, 0.0)
     data = _open_inputs(con, run, totals_path, units_path, aggregates_path, problems)
     run.mark("one pass over the data", progress, 0.1)
     duplicates = start_duplicate_check(con, run, data)
     builder = build_unit_cells if data.role.name == "units" else build_aggregate_cells
+    if server is not None and data.role.name == "units":
+        builder = partial(build_unit_cells_on_postgres, server=server)
     builder(
         con,
         data,

@@ -5,24 +5,41 @@ expressions here turn either into numbers, years and codes, and say which cells
 could not be read, so the main query and the checks agree on what a cell means.
 """
 
+from dataclasses import dataclass
+
 from .sources import Source
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
+@dataclass(frozen=True)
+class Dialect:
+    """The few expressions whose SQL differs between DuckDB and PostgreSQL; everything
+    else the pass over the data writes is common to both (see postgres.py)."""
+
+    double: str = "DOUBLE"
+    try_double: str = "TRY_CAST({} AS DOUBLE)"
+    try_integer: str = "TRY_CAST({} AS INTEGER)"
+    not_finite: str = "NOT isfinite({})"
+
+
+DUCKDB = Dialect()
+
+
 class Columns:
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, dialect: Dialect = DUCKDB) -> None:
         self.source = source
+        self.dialect = dialect
 
     def has(self, column: str) -> bool:
         return self.source.has(column)
 
     def number(self, column: str) -> str:
         if not self.has(column):
-            return "CAST(NULL AS DOUBLE)"
+            return f"CAST(NULL AS {self.dialect.double})"
         if self.source.is_numeric(column):
-            return f"CAST({column} AS DOUBLE)"
-        return f"TRY_CAST(trim({column}) AS DOUBLE)"
+            return f"CAST({column} AS {self.dialect.double})"
+        return self.dialect.try_double.format(f"trim({column})")
 
     def unreadable_number(self, column: str) -> str | None:
         """True for a filled cell that is not a finite number; None when no cell can be."""
@@ -32,10 +49,10 @@ class Columns:
             facts = self.source.facts.get(column)
             if (facts and facts.finite) or self._integer(column):
                 return None
-            return f"NOT isfinite({column})"
+            return self.dialect.not_finite.format(column)
         return (
             f"({column} IS NOT NULL AND trim({column}) <> '' "
-            f"AND TRY_CAST(trim({column}) AS DOUBLE) IS NULL)"
+            f"AND {self.dialect.try_double.format(f'trim({column})')} IS NULL)"
         )
 
     def below(self, column: str, bound: float, inclusive: bool) -> str | None:
@@ -63,10 +80,9 @@ class Columns:
         proven = facts and facts.at_least(MIN_YEAR) and facts.at_most(MAX_YEAR)
         if proven and facts and facts.never_null and self._integer("year"):
             return "year"
-        if self.source.is_numeric("year"):
-            raw = "TRY_CAST(year AS INTEGER)"
-        else:
-            raw = "TRY_CAST(trim(year) AS INTEGER)"
+        raw = self.dialect.try_integer.format(
+            "year" if self.source.is_numeric("year") else "trim(year)"
+        )
         return f"(CASE WHEN {raw} BETWEEN {MIN_YEAR} AND {MAX_YEAR} THEN {raw} END)"
 
     def bad_year(self) -> str | None:
