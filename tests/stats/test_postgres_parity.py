@@ -76,7 +76,7 @@ def cells(units: Path, server: Any | None, by_area: bool) -> list[tuple[Any, ...
     problems = ProblemList()
     source = read_source(con, units, "units", problems)
     assert source is not None
-    options = {"years": None, "by_area": by_area, "data_classification": "VSIC2018"}
+    options: dict[str, Any] = {"years": None, "by_area": by_area, "data_classification": "VSIC2018"}
     if server is None:
         build_unit_cells(con, source, problems=problems, **options)
     else:
