@@ -152,6 +152,7 @@ def test_the_overview_and_public_pages_show_the_new_values(
     public = new_page("vi")  # no login, in Vietnamese
     public.goto("/")
     assert "4,2%" in public.locator("main").inner_text()  # the published estimate
+    assert "60%" in public.locator("#progress").inner_text()
     public.goto("/indicators/events/")
     page_text = public.locator("main").inner_text()
     assert str(year) in page_text and "7" in page_text

@@ -33,6 +33,7 @@ OVERSEERS = {"administrator", "coordinator", "leader_of_lead", "leader_elsewhere
 # permission, object, who may
 MATRIX: list[tuple[str, str, set[str]]] = [
     ("plan.view_plan", "none", MEMBERS),
+    ("plan.view_progress", "none", EVERYONE),
     ("plan.view_task", "task", MEMBERS),
     ("plan.add_task", "none", {"coordinator"}),
     ("plan.change_task", "task", {"coordinator"}),

@@ -108,6 +108,8 @@ sees_everything = is_administrator | is_coordinator | is_leader
 
 # Plan, tasks, agencies: the plan is shared by everyone who works on it.
 rules.add_perm("plan.view_plan", is_member)
+# Progress by content group and overdue tasks come from approved reports only: public.
+rules.add_perm("plan.view_progress", rules.always_allow)
 rules.add_perm("plan.view_task", is_member)
 rules.add_perm("plan.add_task", is_coordinator)
 rules.add_perm("plan.change_task", is_coordinator)

@@ -53,6 +53,7 @@ class PlanProgress:
     overdue_count: int
     late: list[LateAgency]
     late_count: int
+    with_late: bool = True
 
 
 def current_plan() -> Plan | None:
@@ -98,12 +99,14 @@ def late_agencies(plan: Plan, today: date) -> list[LateAgency]:
     return list(agencies.values())
 
 
-def progress(today: date) -> PlanProgress | None:
+def progress(today: date, with_late: bool = True) -> PlanProgress | None:
+    """The plan's progress; agencies late with their reports only `with_late`
+    (the people who run the plan see them, the public does not)."""
     plan = current_plan()
     if plan is None:
         return None
     overdue, overdue_count = overdue_tasks(plan, today)
-    late = late_agencies(plan, today)
+    late = late_agencies(plan, today) if with_late else []
     return PlanProgress(
         plan=plan,
         groups=by_group(plan),
@@ -111,4 +114,5 @@ def progress(today: date) -> PlanProgress | None:
         overdue_count=overdue_count,
         late=late[:LATE_SHOWN],
         late_count=len(late),
+        with_late=with_late,
     )

@@ -35,8 +35,10 @@ def overview(request: HttpRequest) -> HttpResponse:
         "ward_map": ward_map,
         "ward_chart": wardmap.chart(ward_map) if ward_map else None,
         "progress": (
-            plan_progress.progress(timezone.localdate())
-            if request.user.has_perm("plan.view_plan")
+            plan_progress.progress(
+                timezone.localdate(), with_late=request.user.has_perm("plan.view_plan")
+            )
+            if request.user.has_perm("plan.view_progress")
             else None
         ),
     }
