@@ -33,7 +33,7 @@ def test_stores_one_synthetic_estimate_per_shipped_scope(
     call_command("load-demo", str(demo_dir))
 
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(":")[0] for line in lines] == shipped_scopes()
+    assert [line.split(":")[0] for line in lines] == [*shipped_scopes(), "plan"]
     latest = latest_estimates()
     assert [e.scope_key for e in latest] == shipped_scopes()
     for stored in latest:
@@ -58,7 +58,7 @@ def test_loading_the_same_files_again_keeps_the_revision(
     call_command("load-demo", str(demo_dir))
     call_command("load-demo", str(demo_dir))
     assert sorted(Estimate.objects.values_list("revision", flat=True)) == [1, 1, 1]
-    assert capsys.readouterr().out.count("unchanged") == 3
+    assert capsys.readouterr().out.count("unchanged") == 4  # three estimates and the plan
 
 
 def test_changed_data_is_a_new_revision(demo_dir: Path, tmp_path: Path) -> None:

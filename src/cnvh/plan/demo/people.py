@@ -40,12 +40,11 @@ def load_people(agencies: dict[str, Agency], demo_mode: bool) -> dict[str, Any]:
     users = get_user_model().objects
     people = {}
     for name, role, code, full_name in PEOPLE:
-        first, _, last = full_name.rpartition(" ")
+        # Vietnamese order (family name first) in Django's "first last" display.
         person = users.create(
             username=name,
             password=password,
-            first_name=last,
-            last_name=first,
+            first_name=full_name,
             is_staff=role == Role.ADMINISTRATOR,
         )
         Membership.objects.create(user=person, agency=agencies[code] if code else ward, role=role)
