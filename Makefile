@@ -22,7 +22,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 demo: setup
 	$(CNVH) migrate --noinput
 	$(CNVH) demo-data --output $(DEMO_DIR)
-	$(CNVH) load-demo $(DEMO_DIR)
+	CNVH_DEBUG=1 $(CNVH) load-demo $(DEMO_DIR)
 	CNVH_DEBUG=1 $(CNVH) runserver $(HOST)
 
 lint: setup
