@@ -4,7 +4,9 @@ from cnvh.web.views import agencies, boundaries, estimates, indicators, overview
 
 urlpatterns = [
     path("", overview.overview, name="web-overview"),
+    path("estimates/", estimates.estimate_list, name="web-estimates"),
     path("estimates/<int:pk>/", estimates.estimate_detail, name="web-estimate"),
+    path("estimates/<int:pk>/publish/", estimates.estimate_publish, name="web-estimate-publish"),
     path("indicators/", indicators.indicator_list, name="web-indicators"),
     path("indicators/<slug:code>/", indicators.indicator_detail, name="web-indicator"),
     path("agencies/", agencies.agency_list, name="web-agencies"),

@@ -1,12 +1,50 @@
-"""An estimate revision and its provenance."""
+"""Estimate revisions: the list, one revision's provenance, and publishing."""
 
+from itertools import groupby
+
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
 
 from cnvh.estimates.models import Estimate
+from cnvh.estimates.store import publish, scope_sort_key
 from cnvh.web import provenance
-from cnvh.web.views.access import published_only
+from cnvh.web.views.access import permission_required, published_only
+
+
+@require_safe
+def estimate_list(request: HttpRequest) -> HttpResponse:
+    """Every revision of every definition, newest first; the public sees the published."""
+    estimates = Estimate.objects.select_related(
+        "publication", "publication__published_by"
+    ).order_by("scope_key", "-revision")
+    if published_only(request):
+        estimates = estimates.filter(publication__isnull=False)
+    scopes = [
+        (scope_key, list(revisions))
+        for scope_key, revisions in groupby(estimates, key=lambda estimate: estimate.scope_key)
+    ]
+    scopes.sort(key=lambda item: scope_sort_key(item[0]))
+    return render(request, "web/estimate_list.html", {"scopes": scopes})
+
+
+@require_POST
+@permission_required("estimates.publish_estimate")
+def estimate_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish one revision: from now on the public sees it (and not older ones)."""
+    estimate = get_object_or_404(Estimate, pk=pk)
+    if hasattr(estimate, "publication"):
+        messages.info(request, _("This revision was already published."))
+    else:
+        publish(estimate, request.user, note=request.POST.get("note", "")[:500])
+        messages.success(
+            request,
+            _("Revision %(revision)s of %(scope)s is published.")
+            % {"revision": estimate.revision, "scope": estimate.scope_key},
+        )
+    return redirect("web-estimate", pk=estimate.pk)
 
 
 @require_safe
@@ -19,9 +57,11 @@ def estimate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     newer = Estimate.objects.filter(scope_key=estimate.scope_key, revision__gt=estimate.revision)
     if public:
         newer = newer.filter(publication__isnull=False)
+    publisher = estimate.publication.published_by if published else None
     context = {
         "estimate": estimate,
         "published": published,
+        "publisher": (publisher.get_full_name() or publisher.get_username()) if publisher else "",
         "newer": newer.order_by("-revision").first(),
         "groups": provenance.groups(estimate.provenance),
         "provenance_json": provenance.pretty(estimate.provenance),
