@@ -8,7 +8,9 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, save_estimate
@@ -208,3 +210,21 @@ def test_queries_are_bounded(
         page(client, "/indicators/models/")
     with django_assert_max_num_queries(20):
         page(client, "/indicators/")
+
+
+def test_the_list_does_not_query_per_indicator(
+    client: Client, share_indicator: Indicator, published_estimate: Estimate
+) -> None:
+    reported()
+    as_member(client)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            page(client, "/indicators/")
+        return len(captured.captured_queries)
+
+    before = queries()
+    for number in range(6):
+        factories.indicator(f"va-{number}", measure="value_added", sector="design")
+        factories.indicator(f"reported-{number}", source="reports", unit="events")
+    assert queries() == before

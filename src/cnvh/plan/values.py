@@ -8,10 +8,11 @@ unit their indicators and targets are stated in.
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from cnvh.estimates.models import Estimate, EstimateRow
 from cnvh.estimates.store import latest_estimates
@@ -66,9 +67,18 @@ def _from_estimate(
         )
     if year is not None:
         rows = rows.filter(year=year)
+    return _to_values(indicator, estimate, rows.order_by("year", "sector", "area"), dimension)
+
+
+def _to_values(
+    indicator: Indicator,
+    estimate: Estimate,
+    rows: Iterable[EstimateRow],
+    dimension: str | None = None,
+) -> list[IndicatorValue]:
     values = []
     with_interval = indicator.measure == Indicator.Measure.SHARE
-    for row in rows.order_by("year", "sector", "area"):
+    for row in rows:
         value = _row_value(indicator, row)
         if value is None:
             continue
@@ -109,15 +119,25 @@ def _from_registry(indicator: Indicator) -> list[IndicatorValue]:
     return []
 
 
-def _from_reports(indicator: Indicator, by_agency: bool = False) -> list[IndicatorValue]:
-    """Approved reports' numbers by the period's year: summed, or the latest period's."""
-    rows = (
+def _approved_values(indicators: list[Indicator]) -> QuerySet[ReportValue]:
+    return (
         ReportValue.objects.filter(
-            indicator=indicator, report__status=ProgressReport.Status.APPROVED
+            indicator__in=indicators, report__status=ProgressReport.Status.APPROVED
         )
         .select_related("report__period", "report__agency")
         .order_by("report__period__ends_on", "report_id")
     )
+
+
+def _from_reports(indicator: Indicator, by_agency: bool = False) -> list[IndicatorValue]:
+    return _aggregate(indicator, list(_approved_values([indicator])), by_agency)
+
+
+def _aggregate(
+    indicator: Indicator, rows: list[ReportValue], by_agency: bool = False
+) -> list[IndicatorValue]:
+    """Approved reports' numbers by the period's year: summed, the latest period's,
+    or a running total."""
     grouped: dict[tuple[int, str | None], list[ReportValue]] = defaultdict(list)
     for row in rows:
         key = row.report.agency.code if by_agency else None
@@ -151,6 +171,37 @@ def series(indicator: Indicator, *, published_only: bool = False) -> list[Indica
     if indicator.source == Indicator.Source.REGISTRY:
         return _from_registry(indicator)
     return _from_reports(indicator)
+
+
+def series_many(
+    indicators: list[Indicator], *, published_only: bool = False
+) -> dict[int, list[IndicatorValue]]:
+    """The series of many indicators (by primary key) in a number of queries that
+    does not grow with the number of indicators: for lists."""
+    found: dict[int, list[IndicatorValue]] = {}
+    from_estimates = [i for i in indicators if i.source == Indicator.Source.ESTIMATE]
+    if from_estimates:
+        latest = {e.scope_key: e for e in latest_estimates(published_only=published_only)}
+        used = [latest[key] for key in {i.scope_key for i in from_estimates} if key in latest]
+        rows: dict[tuple[int, str | None], list[EstimateRow]] = defaultdict(list)
+        for row in EstimateRow.objects.filter(estimate__in=used, area__isnull=True).order_by(
+            "year"
+        ):
+            rows[(row.estimate_id, row.sector)].append(row)
+        for indicator in from_estimates:
+            estimate = latest.get(indicator.scope_key)
+            cells = rows[(estimate.pk, indicator.sector or None)] if estimate else []
+            found[indicator.pk] = _to_values(indicator, estimate, cells) if estimate else []
+    from_reports = [i for i in indicators if i.source == Indicator.Source.REPORTS]
+    reported: dict[int, list[ReportValue]] = defaultdict(list)
+    for value in _approved_values(from_reports) if from_reports else []:
+        reported[value.indicator_id].append(value)
+    for indicator in from_reports:
+        found[indicator.pk] = _aggregate(indicator, reported[indicator.pk])
+    for indicator in indicators:
+        if indicator.source == Indicator.Source.REGISTRY:
+            found[indicator.pk] = _from_registry(indicator)
+    return found
 
 
 def breakdown(

@@ -22,9 +22,10 @@ from cnvh.web.views.access import published_only
 def indicator_list(request: HttpRequest) -> HttpResponse:
     public = published_only(request)
     rows = []
-    # values.series reads each indicator's source: a few queries per indicator.
-    for indicator in values.visible_indicators(published_only=public):
-        series = values.series(indicator, published_only=public)
+    indicators = values.visible_indicators(published_only=public)
+    all_series = values.series_many(indicators, published_only=public)
+    for indicator in indicators:
+        series = all_series[indicator.pk]
         latest = series[-1] if series else None
         targets = list(indicator.targets.all())
         rows.append(
