@@ -176,3 +176,24 @@ def test_mark_all_read(client: Client, world: dict[str, Any]) -> None:
 
 def test_notifications_need_a_login(client: Client, world: dict[str, Any]) -> None:
     assert client.get(reverse("plan-notifications")).status_code == 302
+
+
+def test_opening_a_report_reads_its_notifications(client: Client, world: dict[str, Any]) -> None:
+    officer = world["officer"]
+    report = factories.report(world["led"], world["past"], officer, status="returned")
+    about = Notification.objects.create(
+        user=officer,
+        kind=Notification.Kind.RETURNED,
+        task=world["led"],
+        period=world["past"],
+        report=report,
+    )
+    other = Notification.objects.create(
+        user=officer, kind=Notification.Kind.DUE_SOON, task=world["led"], period=world["current"]
+    )
+    login(client, officer)
+    assert client.get(reverse("plan-report", args=[report.pk])).status_code == 200
+    about.refresh_from_db()
+    other.refresh_from_db()
+    assert about.read_at is not None
+    assert other.read_at is None

@@ -183,6 +183,13 @@ def send_reminders(today: date) -> list[Notification]:
     return made
 
 
+def mark_seen(user: Any, report: ProgressReport) -> None:
+    """Opening a report reads the person's notifications about it."""
+    Notification.objects.filter(user=user, report=report, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
 def unread_count(user: Any) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0

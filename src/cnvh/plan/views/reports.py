@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cnvh.plan import evidence as evidence_files
-from cnvh.plan import workflow
+from cnvh.plan import reminders, workflow
 from cnvh.plan.forms import ReportForm
 from cnvh.plan.models import Evidence, Indicator, ProgressReport, ReportValue
 from cnvh.plan.views.common import require
@@ -37,6 +37,7 @@ def reported_indicators(report: ProgressReport) -> list[Indicator]:
 def report_page(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(pk)
     require(request.user, "plan.view_report", report)
+    reminders.mark_seen(request.user, report)
     can_edit = request.user.has_perm("plan.change_report", report)
     if request.method == "POST":
         require(request.user, "plan.change_report", report)
