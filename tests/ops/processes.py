@@ -16,8 +16,11 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def environment(var_dir: Path, database_url: str, **extra: str) -> dict[str, str]:
-    """The parent's environment without its cnvh settings, plus these."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("CNVH_")}
+    """The parent's environment without its cnvh and Django settings (other tests set
+    some, such as DJANGO_ALLOW_ASYNC_UNSAFE), plus these."""
+    env = {
+        key: value for key, value in os.environ.items() if not key.startswith(("CNVH_", "DJANGO_"))
+    }
     env |= {"CNVH_VAR_DIR": str(var_dir), "CNVH_DATABASE_URL": database_url}
     env["PYTHONPATH"] = str(REPO)  # so that a worker finds the tasks of tests.ops
     return env | extra
