@@ -1,0 +1,179 @@
+"""The specification of every URL: for each pattern, what each role gets.
+
+Outcomes: an HTTP status, LOGIN (302 to our login page with ?next=) or ADMIN_LOGIN
+(302 to the admin's). `test_urls.py` walks the resolver and fails on any pattern not
+listed here, so a new page or API endpoint cannot ship without saying who may use it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tests.security.world import (
+    APPROVERS,
+    MEMBERS,
+    OFFICERS,
+    OVERSEERS,
+    ROLES,
+    SIGNED_IN,
+    WORKERS,
+    World,
+)
+
+LOGIN = "login"
+ADMIN_LOGIN = "admin-login"
+Outcome = int | str
+Outcomes = dict[str, Outcome]
+
+
+def who(allowed: Outcome, roles: set[str], others: Outcome = 403) -> Outcomes:
+    """`allowed` for `roles`; the anonymous are sent to log in, the others get `others`."""
+    found: Outcomes = {role: allowed if role in roles else others for role in ROLES}
+    if "anonymous" not in roles:
+        found["anonymous"] = LOGIN
+    return found
+
+
+def everyone(outcome: Outcome) -> Outcomes:
+    return dict.fromkeys(ROLES, outcome)
+
+
+def hidden_from_public(outcome: Outcome) -> Outcomes:
+    """Members get `outcome`; for the public the object does not exist."""
+    return {role: outcome if role in MEMBERS else 404 for role in ROLES}
+
+
+NOT_ALLOWED = everyone(405)
+
+
+@dataclass(frozen=True)
+class Route:
+    url: Callable[[World], str]
+    get: Outcomes
+    post: Outcomes = field(default_factory=lambda: NOT_ALLOWED)
+    data: Callable[[World], dict[str, Any]] = lambda world: {}
+
+
+def pk(name: str, template: str) -> Callable[[World], str]:
+    return lambda world: template.format(world.objects[name].pk)
+
+
+ROUTES: dict[str, Route] = {
+    "": Route(lambda w: "/", everyone(200)),
+    "estimates/": Route(lambda w: "/estimates/", everyone(200)),
+    # The newest revision is not published: it does not exist for the public.
+    "estimates/<int:pk>/": Route(pk("estimate", "/estimates/{}/"), hidden_from_public(200)),
+    "estimates/<int:pk>/publish/": Route(
+        pk("estimate", "/estimates/{}/publish/"), NOT_ALLOWED, who(302, {"statistician"})
+    ),
+    "indicators/": Route(lambda w: "/indicators/", everyone(200)),
+    "indicators/<slug:code>/": Route(lambda w: "/indicators/hidden/", hidden_from_public(200)),
+    "agencies/": Route(lambda w: "/agencies/", who(200, MEMBERS)),
+    "agencies/<slug:code>/": Route(
+        lambda w: f"/agencies/{w.objects['lead'].code}/", who(200, MEMBERS)
+    ),
+    # A POST without a file shows the form again with its error.
+    "boundaries/": Route(
+        lambda w: "/boundaries/", who(200, {"administrator"}), who(200, {"administrator"})
+    ),
+    "boundaries/wards.geojson": Route(lambda w: "/boundaries/wards.geojson", everyone(200)),
+    "login/": Route(
+        lambda w: "/login/",
+        {**everyone(302), "anonymous": 200},
+        {**everyone(302), "anonymous": 200},
+    ),
+    "logout/": Route(lambda w: "/logout/", NOT_ALLOWED, everyone(302)),
+    "plan/": Route(lambda w: "/plan/", who(200, MEMBERS)),
+    "plan/tasks/<int:pk>/": Route(pk("task", "/plan/tasks/{}/"), who(200, MEMBERS)),
+    "my-work/": Route(lambda w: "/my-work/", who(200, OFFICERS)),
+    "reports/start/": Route(
+        lambda w: "/reports/start/",
+        NOT_ALLOWED,
+        who(302, WORKERS),
+        lambda w: {"task": w.objects["task"].pk, "period": w.objects["second_period"].pk},
+    ),
+    # An empty POST is a form with errors (200) for those who may edit the report.
+    "reports/<int:pk>/": Route(
+        pk("draft", "/reports/{}/"), who(200, OVERSEERS | WORKERS), who(200, WORKERS)
+    ),
+    "evidence/<int:pk>/": Route(pk("evidence", "/evidence/{}/"), who(200, OVERSEERS | WORKERS)),
+    "evidence/<int:pk>/delete/": Route(
+        pk("evidence", "/evidence/{}/delete/"), NOT_ALLOWED, who(302, WORKERS)
+    ),
+    "approvals/": Route(lambda w: "/approvals/", who(200, APPROVERS)),
+    # The leader elsewhere may see the report but not review it.
+    "approvals/<int:pk>/approve/": Route(
+        pk("submitted", "/approvals/{}/approve/"),
+        NOT_ALLOWED,
+        who(302, {"coordinator", "leader_of_lead"}),
+    ),
+    "approvals/<int:pk>/return/": Route(
+        pk("submitted", "/approvals/{}/return/"),
+        NOT_ALLOWED,
+        who(302, {"coordinator", "leader_of_lead"}),
+        lambda w: {f"r{w.objects['submitted'].pk}-reason": "Add the figures."},
+    ),
+    "notifications/": Route(lambda w: "/notifications/", who(200, SIGNED_IN)),
+    "notifications/read/": Route(
+        lambda w: "/notifications/read/", NOT_ALLOWED, who(302, SIGNED_IN)
+    ),
+    "i18n/setlang/": Route(
+        lambda w: "/i18n/setlang/", everyone(302), everyone(302), lambda w: {"language": "vi"}
+    ),
+    "health/": Route(lambda w: "/health/", everyone(200)),
+}
+
+
+# Django's admin: staff only. The administrators are staff (as in the demo) but hold
+# no model permission here, so being staff alone opens no table.
+STAFF = {"administrator"}
+ADMIN_MODELS = {
+    "auth/group": "group",
+    "auth/user": "user",
+    "django_tasks_database/dbtaskresult": "task_result",
+    "estimates/estimate": "estimate",
+    "estimates/estimaterow": "estimate_row",
+}
+
+
+def admin(url: str, staff: Outcome) -> Route:
+    """Everyone but the staff is sent to the admin's login page."""
+    outcomes = {role: staff if role in STAFF else ADMIN_LOGIN for role in ROLES}
+    return Route(lambda w: url.format(**w.objects.get("admin_ids", {})), outcomes)
+
+
+ADMIN_ROUTES: dict[str, Route] = {
+    "admin/": admin("/admin/", 200),
+    "admin/login/": Route(
+        lambda w: "/admin/login/",
+        {role: 302 if role in STAFF else 200 for role in ROLES},
+    ),
+    # Logging out is a POST; a GET from someone not staff is sent to the index first.
+    "admin/logout/": Route(
+        lambda w: "/admin/logout/", {role: 405 if role in STAFF else 302 for role in ROLES}
+    ),
+    "admin/password_change/": admin("/admin/password_change/", 200),
+    "admin/password_change/done/": admin("/admin/password_change/done/", 200),
+    "admin/autocomplete/": admin("/admin/autocomplete/", 403),
+    "admin/jsi18n/": admin("/admin/jsi18n/", 200),
+    "admin/r/<path:content_type_id>/<path:object_id>/": admin("/admin/r/1/1/", 404),
+    "admin/^(?P<app_label>auth|django_tasks_database|estimates)/$": admin("/admin/auth/", 404),
+    "admin/(?P<url>.*)$": admin("/admin/nothing-here/", 404),
+    "admin/auth/user/<id>/password/": admin("/admin/auth/user/{user}/password/", 403),
+}
+for prefix, name in ADMIN_MODELS.items():
+    ADMIN_ROUTES |= {
+        f"admin/{prefix}/": admin(f"/admin/{prefix}/", 403),
+        f"admin/{prefix}/add/": admin(f"/admin/{prefix}/add/", 403),
+        f"admin/{prefix}/<path:object_id>/history/": admin(
+            f"/admin/{prefix}/{{{name}}}/history/", 403
+        ),
+        f"admin/{prefix}/<path:object_id>/delete/": admin(
+            f"/admin/{prefix}/{{{name}}}/delete/", 403
+        ),
+        f"admin/{prefix}/<path:object_id>/change/": admin(
+            f"/admin/{prefix}/{{{name}}}/change/", 403
+        ),
+        # The old form of the change address redirects to the new one.
+        f"admin/{prefix}/<path:object_id>/": admin(f"/admin/{prefix}/{{{name}}}/", 302),
+    }

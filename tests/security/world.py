@@ -1,0 +1,165 @@
+"""One small city for the security tests: every role, and one object of each kind.
+
+The lead agency leads the task; the coordinating agency helps with it; the agency
+"elsewhere" has nothing to do with it. Reports, evidence and notifications all
+belong to the lead agency's work, so the people elsewhere must be refused them.
+"""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.sessions.models import Session
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django_tasks_db.models import DBTaskResult
+
+from cnvh.estimates.models import Estimate
+from cnvh.estimates.store import publish, save_estimate
+from cnvh.plan import evidence, workflow
+from cnvh.plan.models import Indicator, Notification, ProgressReport, Role
+from cnvh.web import boundaries
+from tests import factories
+from tests.conftest import engine_estimate
+
+PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PASSWORD = "s3cret-pass-word"  # what tests.factories.user gives everyone
+
+ROLES = [
+    "anonymous",
+    "no_role",
+    "administrator",
+    "coordinator",
+    "leader_of_lead",
+    "leader_elsewhere",
+    "officer_of_lead",
+    "officer_of_coordinating",
+    "officer_elsewhere",
+    "statistician",
+]
+MEMBERS = set(ROLES) - {"anonymous", "no_role"}
+SIGNED_IN = set(ROLES) - {"anonymous"}
+WORKERS = {"officer_of_lead", "officer_of_coordinating"}
+OFFICERS = WORKERS | {"officer_elsewhere"}
+OVERSEERS = {"administrator", "coordinator", "leader_of_lead", "leader_elsewhere"}
+APPROVERS = {"coordinator", "leader_of_lead", "leader_elsewhere"}
+
+
+@dataclass
+class World:
+    people: dict[str, Any]
+    objects: dict[str, Any] = field(default_factory=dict)
+
+    def client(self, role: str, **kwargs: Any) -> Client:
+        """A client logged in as `role` (none for the anonymous), reading English."""
+        client = Client(**kwargs)
+        client.cookies["django_language"] = "en"
+        if role != "anonymous":
+            client.force_login(self.people[role])
+        return client
+
+
+def boundary_collection(name: str = "00004") -> bytes:
+    ring = [[105.80, 21.00], [105.90, 21.00], [105.90, 21.10], [105.80, 21.00]]
+    feature = {
+        "type": "Feature",
+        "properties": {"code": name},
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+    }
+    return json.dumps({"type": "FeatureCollection", "features": [feature]}).encode()
+
+
+def build(media: Path) -> World:
+    """The city; uploaded files go under `media` (the test's MEDIA_ROOT)."""
+    lead, coordinating, elsewhere, city = (factories.agency() for _ in range(4))
+    people: dict[str, Any] = {
+        "anonymous": AnonymousUser(),
+        "no_role": factories.user(),
+        "administrator": factories.user(Role.ADMINISTRATOR, city),
+        "coordinator": factories.user(Role.COORDINATOR, city),
+        "leader_of_lead": factories.user(Role.LEADER, lead),
+        "leader_elsewhere": factories.user(Role.LEADER, elsewhere),
+        "officer_of_lead": factories.user(Role.OFFICER, lead),
+        "officer_of_coordinating": factories.user(Role.OFFICER, coordinating),
+        "officer_elsewhere": factories.user(Role.OFFICER, elsewhere),
+        "statistician": factories.user(Role.STATISTICIAN, city),
+    }
+    # As in the demo: the administrators manage people in Django's admin.
+    people["administrator"].is_staff = True
+    people["administrator"].save()
+    world = World(people)
+    officer = people["officer_of_lead"]
+    task = factories.task(lead=lead, coordinating=(coordinating,), code="1.1")
+    reported = factories.indicator(
+        "events", name_en="Events", unit="events", source=Indicator.Source.REPORTS
+    )
+    task.indicators.add(reported)
+    first, second = factories.quarter(2026, 1), factories.quarter(2026, 2)
+    draft = workflow.start_report(task, first, officer)
+    other = factories.task(lead=lead, coordinating=(coordinating,), in_group=task.group)
+    submitted = workflow.start_report(other, first, officer)
+    submitted.narrative = "Held two exhibitions."
+    submitted.save()
+    workflow.submit(submitted, officer)
+    upload = SimpleUploadedFile("minutes.pdf", PDF, content_type="application/pdf")
+    world.objects = {
+        "lead": lead,
+        "task": task,
+        "first_period": first,
+        "second_period": second,
+        "reported_indicator": reported,
+        "draft": draft,
+        "submitted": submitted,
+        "evidence": evidence.attach(draft, upload, officer),
+        # The submission told the lead agency's leader.
+        "notification": Notification.objects.get(user=people["leader_of_lead"]),
+        "hidden_indicator": factories.indicator("hidden", published=False),
+        "published_estimate": _published_estimate(),
+        "estimate": save_estimate(engine_estimate(), label="new", synthetic=True),
+        "media": media,
+    }
+    world.objects["admin_ids"] = _admin_ids(world)
+    boundaries.save(
+        boundary_collection(), original_name="wards.json", code_property="code", user=None
+    )
+    return world
+
+
+def _admin_ids(world: World) -> dict[str, Any]:
+    estimate = world.objects["estimate"]
+    return {
+        "user": world.people["officer_of_lead"].pk,
+        "group": Group.objects.create(name="editors").pk,
+        "task_result": DBTaskResult.objects.create(
+            args_kwargs={"args": [], "kwargs": {}}, task_path="cnvh.nothing", backend_name="default"
+        ).pk,
+        "estimate": estimate.pk,
+        "estimate_row": estimate.rows.first().pk,
+    }
+
+
+def _published_estimate() -> Estimate:
+    estimate = save_estimate(engine_estimate(), label="old", synthetic=True)
+    publish(estimate)
+    return estimate
+
+
+def snapshot() -> dict[str, list[dict[str, Any]]]:
+    """Every row of every table but the sessions: to show that a request changed nothing."""
+    return {
+        model._meta.label: list(model._default_manager.order_by("pk").values())
+        for model in apps.get_models()
+        if model is not Session
+    }
+
+
+def files_under(root: Path) -> set[str]:
+    return {str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()}
+
+
+def report_status(report: ProgressReport) -> str:
+    return ProgressReport.objects.get(pk=report.pk).status
