@@ -19,11 +19,14 @@ between a laptop and a city's server comes from environment variables:
                         can be set apart: CNVH_SSL_REDIRECT, CNVH_SECURE_COOKIES,
                         CNVH_HSTS_SECONDS, CNVH_HSTS_INCLUDE_SUBDOMAINS, CNVH_HSTS_PRELOAD
     CNVH_PROXY_SSL_HEADER  "1" when a reverse proxy sets X-Forwarded-Proto (only then)
+    CNVH_TRUSTED_PROXIES  comma-separated addresses or networks of the reverse proxies
+                        whose X-Forwarded-For gives the client's address (default: none)
     CNVH_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://cnvh.example.vn
 
 docs/deploy.md has a production example.
 """
 
+import ipaddress
 import os
 import secrets
 import warnings
@@ -235,6 +238,12 @@ SECURE_HSTS_PRELOAD = env_flag("CNVH_HSTS_PRELOAD", HTTPS)
 if env_flag("CNVH_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("CNVH_CSRF_TRUSTED_ORIGINS", [])
+# Login attempts are limited by address: behind a proxy, the client's address is read
+# from X-Forwarded-For, only when the request comes from one of these (cnvh.plan.addresses).
+# A mistyped entry stops the start here rather than every login later.
+TRUSTED_PROXIES = [
+    str(ipaddress.ip_network(entry, strict=False)) for entry in env_list("CNVH_TRUSTED_PROXIES", [])
+]
 # Uploads: data files go through the engine, never into memory whole.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

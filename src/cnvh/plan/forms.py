@@ -7,22 +7,15 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.http import HttpRequest
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from cnvh.plan import throttle
+from cnvh.plan.addresses import client_address
 from cnvh.plan.evidence import check_upload
 from cnvh.plan.models import Agency, ContentGroup, Indicator, Plan, ProgressReport, Task
 
 OVERDUE = "overdue"
-
-
-def client_address(request: HttpRequest | None) -> str | None:
-    # REMOTE_ADDR only: a forwarded-for header can be written by anyone.
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 class LoginForm(AuthenticationForm):
