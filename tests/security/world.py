@@ -63,11 +63,11 @@ class World:
         return client
 
 
-def boundary_collection(name: str = "00004") -> bytes:
+def boundary_collection(name: str = "00004", code_property: str = "code") -> bytes:
     ring = [[105.80, 21.00], [105.90, 21.00], [105.90, 21.10], [105.80, 21.00]]
     feature = {
         "type": "Feature",
-        "properties": {"code": name},
+        "properties": {code_property: name},
         "geometry": {"type": "Polygon", "coordinates": [ring]},
     }
     return json.dumps({"type": "FeatureCollection", "features": [feature]}).encode()

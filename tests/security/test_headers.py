@@ -1,0 +1,90 @@
+"""Security headers on every response, a CSP without inline script, and chart data
+passed as JSON (json_script), never as script."""
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.security.routes import ROUTES
+from tests.security.world import ROLES, World, build
+
+pytestmark = pytest.mark.django_db
+HEADERS = {
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S)
+
+
+@pytest.fixture
+def world(settings: Any, tmp_path: Path) -> World:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return build(tmp_path / "media")
+
+
+def directives(policy: str) -> dict[str, set[str]]:
+    found = {}
+    for part in policy.split(";"):
+        name, *values = part.split()
+        found[name] = set(values)
+    return found
+
+
+def responses(world: World) -> list[tuple[str, str, Any]]:
+    """Every GET of the URL table, by every role, whatever its status."""
+    return [
+        (role, pattern, world.client(role).get(route.url(world)))
+        for role in ROLES
+        for pattern, route in ROUTES.items()
+    ]
+
+
+def test_every_response_carries_the_security_headers(world: World) -> None:
+    checked = 0
+    for role, pattern, response in responses(world):
+        for header, value in HEADERS.items():
+            assert response.get(header) == value, (role, pattern, header)
+        if "html" in response.get("Content-Type", ""):
+            policy = directives(response["Content-Security-Policy"])
+            assert policy["script-src"] == {"'self'"}, (role, pattern)
+            assert policy["default-src"] == {"'self'"}
+            assert policy["object-src"] == {"'none'"}
+            assert policy["frame-ancestors"] == {"'none'"}
+            assert policy["base-uri"] == {"'self'"}
+            assert policy["form-action"] == {"'self'"}
+            checked += 1
+    assert checked > 100
+
+
+def test_pages_have_no_inline_script_only_json_data(world: World) -> None:
+    for role, pattern, response in responses(world):
+        if response.status_code != 200 or "html" not in response["Content-Type"]:
+            continue
+        for attributes, content in SCRIPT.findall(response.content.decode()):
+            if 'type="application/json"' in attributes:
+                continue
+            assert "src=" in attributes and not content.strip(), (role, pattern, attributes)
+
+
+def test_chart_data_comes_through_json_script(world: World) -> None:
+    for url in ["/", f"/indicators/{world.objects['hidden_indicator'].code}/"]:
+        body = world.client("coordinator").get(url).content.decode()
+        charts = re.findall(r'data-chart="[a-z]+" data-source="([\w-]+)"', body)
+        charts += re.findall(r'data-source="([\w-]+)"[^>]*data-chart=', body)
+        assert charts, url
+        for source in charts:
+            assert f'<script id="{source}" type="application/json">' in body, (url, source)
+
+
+def test_files_are_downloaded_not_rendered(world: World) -> None:
+    response = world.client("officer_of_lead").get(f"/evidence/{world.objects['evidence'].pk}/")
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    geojson = world.client("anonymous").get("/boundaries/wards.geojson")
+    assert geojson["Content-Type"] == "application/geo+json"
+    assert geojson["X-Content-Type-Options"] == "nosniff"
