@@ -65,10 +65,10 @@ def test_the_session_key_changes_at_login_and_at_logout(browser: Client) -> None
     session = browser.session
     session["planted"] = "by an attacker"
     session.save()
-    browser.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
-    planted = session.session_key
+    planted = str(session.session_key)
+    browser.cookies[settings.SESSION_COOKIE_NAME] = planted
     assert log_in(browser, "lan", PASSWORD).status_code == 302
-    logged_in = browser.session.session_key
+    logged_in = str(browser.session.session_key)
     assert logged_in != planted
     assert browser.get("/notifications/").status_code == 200
     # The planted id is worth nothing now.
