@@ -85,6 +85,18 @@ ROUTES: dict[str, Route] = {
     "logout/": Route(lambda w: "/logout/", NOT_ALLOWED, everyone(302)),
     "plan/": Route(lambda w: "/plan/", who(200, MEMBERS)),
     "plan/tasks/<int:pk>/": Route(pk("task", "/plan/tasks/{}/"), who(200, MEMBERS)),
+    # The coordinator's editors; an empty POST is the form again with its errors.
+    "plan/tasks/new/": Route(
+        lambda w: "/plan/tasks/new/", who(200, {"coordinator"}), who(200, {"coordinator"})
+    ),
+    "plan/tasks/<int:pk>/edit/": Route(
+        pk("task", "/plan/tasks/{}/edit/"), who(200, {"coordinator"}), who(200, {"coordinator"})
+    ),
+    "plan/indicators/<slug:code>/targets/": Route(
+        lambda w: "/plan/indicators/hidden/targets/",
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
     "my-work/": Route(lambda w: "/my-work/", who(200, OFFICERS)),
     "reports/start/": Route(
         lambda w: "/reports/start/",

@@ -13,7 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from cnvh.plan import throttle
 from cnvh.plan.addresses import client_address
 from cnvh.plan.evidence import check_upload
-from cnvh.plan.models import Agency, ContentGroup, Indicator, Plan, ProgressReport, Task
+from cnvh.plan.models import (
+    Agency,
+    ContentGroup,
+    Indicator,
+    Plan,
+    ProgressReport,
+    Target,
+    Task,
+)
 
 OVERDUE = "overdue"
 
@@ -139,3 +147,78 @@ class ReturnForm(forms.Form):
         max_length=4000,
         error_messages={"required": _("Say why the report is returned and what to fix.")},
     )
+
+
+class TaskForm(forms.ModelForm):
+    """A task as the coordinator writes it. Status and percent done are not here:
+    they come from approved reports."""
+
+    class Meta:
+        model = Task
+        fields = [
+            "group",
+            "code",
+            "title_vi",
+            "title_en",
+            "description_vi",
+            "description_en",
+            "lead_agency",
+            "coordinating_agencies",
+            "starts_on",
+            "due_on",
+            "frequency",
+            "expected_output_vi",
+            "expected_output_en",
+            "indicators",
+        ]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description_vi": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+            "expected_output_vi": forms.Textarea(attrs={"rows": 2}),
+            "expected_output_en": forms.Textarea(attrs={"rows": 2}),
+            "coordinating_agencies": forms.SelectMultiple(attrs={"size": 8}),
+            "indicators": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["group"].queryset = plan.groups.order_by("number")
+        # Only agencies that exist today can take on work.
+        current = Agency.objects.filter(valid_to__isnull=True).order_by("kind", "name_vi")
+        fields["lead_agency"].queryset = current
+        fields["coordinating_agencies"].queryset = current
+        fields["coordinating_agencies"].required = False
+        fields["indicators"].queryset = Indicator.objects.order_by("code")
+        fields["indicators"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, due = data.get("starts_on"), data.get("due_on")
+        if starts and due and due < starts:
+            self.add_error("due_on", _("The due date is before the start date."))
+        lead = data.get("lead_agency")
+        if lead is not None and lead in (data.get("coordinating_agencies") or []):
+            self.add_error(
+                "coordinating_agencies", _("The lead agency cannot also be a coordinating agency.")
+            )
+        return data
+
+
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = Target
+        fields = ["year", "value", "document", "note_vi", "note_en"]
+
+
+TargetFormSet = forms.inlineformset_factory(
+    Indicator, Target, form=TargetForm, extra=1, can_delete=True
+)
+
+
+class BaselineForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["baseline_year", "baseline_value", "direction", "published"]

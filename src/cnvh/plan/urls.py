@@ -2,13 +2,20 @@
 
 from django.urls import path
 
-from cnvh.plan.views import approvals, auth, reports, tasks, work
+from cnvh.plan.views import approvals, auth, editing, reports, tasks, work
 
 urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="web-login"),
     path("logout/", auth.LogoutView.as_view(), name="web-logout"),
     path("plan/", tasks.plan_list, name="plan-list"),
+    path("plan/tasks/new/", editing.task_create, name="plan-task-new"),
     path("plan/tasks/<int:pk>/", tasks.task_detail, name="plan-task"),
+    path("plan/tasks/<int:pk>/edit/", editing.task_edit, name="plan-task-edit"),
+    path(
+        "plan/indicators/<slug:code>/targets/",
+        editing.indicator_targets,
+        name="plan-indicator-targets",
+    ),
     path("my-work/", work.my_work, name="plan-my-work"),
     path("reports/start/", work.start_report, name="plan-report-start"),
     path("reports/<int:pk>/", reports.report_page, name="plan-report"),
