@@ -138,7 +138,7 @@ def test_the_coordinator_sets_targets(client: Client, world: dict[str, Any]) -> 
     assert response["Location"] == f"/indicators/{indicator.code}/"
     assert {(t.year, float(t.value)) for t in indicator.targets.all()} == {(2025, 5.5), (2030, 8)}
     changed = Target.history.filter(id=existing.pk).order_by("history_date")
-    delta = changed.last().diff_against(changed.first())  # type: ignore[union-attr]
+    delta = changed.last().diff_against(changed.first())
     assert [(c.old, c.new) for c in delta.changes if c.field == "value"] == [
         (existing.value, pytest.approx(5.5))
     ]

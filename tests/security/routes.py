@@ -145,6 +145,8 @@ ADMIN_MODELS = {
     "django_tasks_database/dbtaskresult": "task_result",
     "estimates/estimate": "estimate",
     "estimates/estimaterow": "estimate_row",
+    "plan/agency": "agency",
+    "plan/membership": "membership",
 }
 
 
@@ -169,7 +171,7 @@ ADMIN_ROUTES: dict[str, Route] = {
     "admin/autocomplete/": admin("/admin/autocomplete/", 403),
     "admin/jsi18n/": admin("/admin/jsi18n/", 200),
     "admin/r/<path:content_type_id>/<path:object_id>/": admin("/admin/r/1/1/", 404),
-    "admin/^(?P<app_label>auth|django_tasks_database|estimates)/$": admin("/admin/auth/", 404),
+    "admin/^(?P<app_label>auth|django_tasks_database|estimates|plan)/$": admin("/admin/auth/", 404),
     "admin/(?P<url>.*)$": admin("/admin/nothing-here/", 404),
     "admin/auth/user/<id>/password/": admin("/admin/auth/user/{user}/password/", 403),
 }
@@ -189,3 +191,16 @@ for prefix, name in ADMIN_MODELS.items():
         # The old form of the change address redirects to the new one.
         f"admin/{prefix}/<path:object_id>/": admin(f"/admin/{prefix}/{{{name}}}/", 302),
     }
+# The same rules as the pages decide in the admin: members may view agencies and the
+# administrator may change them (cnvh.plan.permissions); roles are model permissions.
+for suffix in ("", "{agency}/change/", "{agency}/history/"):
+    ADMIN_ROUTES[
+        f"admin/plan/agency/{suffix and '<path:object_id>/' + suffix.split('/', 1)[1]}"
+    ] = admin(f"/admin/plan/agency/{suffix}", 200)
+# simple-history's page for one past version of a record.
+ADMIN_ROUTES["admin/plan/agency/^([^/]+)/history/([^/]+)/$"] = admin(
+    "/admin/plan/agency/{agency}/history/{agency_history}/", 200
+)
+ADMIN_ROUTES["admin/plan/membership/^([^/]+)/history/([^/]+)/$"] = admin(
+    "/admin/plan/membership/{membership}/history/{membership_history}/", 403
+)

@@ -131,6 +131,7 @@ def build(media: Path) -> World:
 
 def _admin_ids(world: World) -> dict[str, Any]:
     estimate = world.objects["estimate"]
+    membership = world.people["officer_of_lead"].memberships.get()
     return {
         "user": world.people["officer_of_lead"].pk,
         "group": Group.objects.create(name="editors").pk,
@@ -139,6 +140,10 @@ def _admin_ids(world: World) -> dict[str, Any]:
         ).pk,
         "estimate": estimate.pk,
         "estimate_row": estimate.rows.first().pk,
+        "agency": world.objects["lead"].pk,
+        "agency_history": world.objects["lead"].history.latest().pk,
+        "membership": membership.pk,
+        "membership_history": membership.history.latest().pk,
     }
 
 

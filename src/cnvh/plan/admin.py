@@ -1,0 +1,45 @@
+"""The administrator's tables: agencies, and people with the roles they hold.
+
+Every change made here is kept in the records' history, like changes made on
+the pages. Plan content (tasks, targets, reports) is edited on the pages, where
+the rules and the workflow apply, not here.
+"""
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from cnvh.plan.models import Agency, Membership
+
+
+@admin.register(Agency)
+class AgencyAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name_vi", "kind", "unit_code", "valid_from", "valid_to"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name_vi", "name_en", "short_name", "unit_code"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "role", "agency"]
+    list_filter = ["role"]
+    search_fields = ["user__username", "agency__name_vi", "agency__code"]
+    autocomplete_fields = ["user", "agency"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["agency"]
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class PersonAdmin(UserAdmin):
+    inlines = [MembershipInline]
+    list_display = ["username", "first_name", "email", "is_active", "last_login"]
