@@ -81,6 +81,21 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
+def own_cache(settings: Settings, request: pytest.FixtureRequest) -> None:
+    """Each test its own empty cache in memory: a page stored by one test (or by another
+    run sharing var/) must not be served in the next. The public pages' cache is off:
+    a test's transaction never commits, so its changes would not renew the pages;
+    tests/web/test_page_cache.py turns it on."""
+    settings.CNVH_PAGE_CACHE = False
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.nodeid,
+        }
+    }
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings: Settings) -> None:
     """Argon2 is slow on purpose; tests that are not about hashing use a fast one.
     tests/plan/test_login.py checks the real setting."""

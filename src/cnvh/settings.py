@@ -12,6 +12,7 @@ between a laptop and a city's server comes from environment variables:
     CNVH_DATABASE_URL   postgres://user:password@host:5432/name, or sqlite:///path
                         (default: the SQLite file var/cnvh.sqlite3)
     CNVH_DB_CONN_MAX_AGE  seconds a server process keeps its database connection (60)
+    CNVH_DB_CONNECT_TIMEOUT  seconds to wait for a PostgreSQL connection (5)
     CNVH_EMAIL_URL      smtp://user:password@host:587?tls=1 (or CNVH_EMAIL_HOST, _PORT,
                         _USER, _PASSWORD, _TLS, _SSL); without it mail goes to the console
     CNVH_FROM_EMAIL     the sender of the mail cnvh sends
@@ -22,6 +23,7 @@ between a laptop and a city's server comes from environment variables:
     CNVH_TRUSTED_PROXIES  comma-separated addresses or networks of the reverse proxies
                         whose X-Forwarded-For gives the client's address (default: none)
     CNVH_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://cnvh.example.vn
+    CNVH_PAGE_CACHE     "0" computes the public pages on every request (default on)
 
 docs/deploy.md has a production example.
 """
@@ -159,9 +161,21 @@ DATABASES = {
         os.environ.get("CNVH_DATABASE_URL"),
         VAR_DIR / "cnvh.sqlite3",
         conn_max_age=environment.integer(os.environ, "CNVH_DB_CONN_MAX_AGE", 60),
+        connect_timeout=environment.integer(os.environ, "CNVH_DB_CONNECT_TIMEOUT", 5),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Files under var/: one cache every server process shares, for the public pages
+# (cnvh.web.page_cache). CNVH_PAGE_CACHE=0 turns that off (to measure without it).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
+CNVH_PAGE_CACHE = env_flag("CNVH_PAGE_CACHE", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

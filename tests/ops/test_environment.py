@@ -25,7 +25,8 @@ def test_postgres_url_with_quoted_password_and_options() -> None:
         "p@ss/w0rd",
     )
     assert (config["HOST"], config["PORT"]) == ("db.internal", "6543")
-    assert config["OPTIONS"] == {"sslmode": "require"}
+    assert config["OPTIONS"] == {"connect_timeout": 5, "sslmode": "require"}
+    assert database(url + "&connect_timeout=2", DEFAULT)["OPTIONS"]["connect_timeout"] == "2"
     assert config["CONN_MAX_AGE"] == 60
     assert database(database_url(config), DEFAULT)["PASSWORD"] == "p@ss/w0rd"
 

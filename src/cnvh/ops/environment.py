@@ -34,11 +34,15 @@ def integer(environ: Mapping[str, str], name: str, default: int) -> int:
         raise SettingError(f"{name}={value!r} is not a whole number") from None
 
 
-def database(url: str | None, default_sqlite: Path, conn_max_age: int = 0) -> dict[str, Any]:
+def database(
+    url: str | None, default_sqlite: Path, conn_max_age: int = 0, connect_timeout: int = 5
+) -> dict[str, Any]:
     """Django's DATABASES["default"] from CNVH_DATABASE_URL.
 
     postgres://user:password@host:port/name?sslmode=require, or sqlite:////absolute/path,
     sqlite:///relative/path, or a plain file path; no URL: the SQLite file `default_sqlite`.
+    PostgreSQL connections are checked before reuse (CONN_HEALTH_CHECKS), so a server
+    process serves again by itself after the database restarts.
     """
     if not url:
         return _sqlite(default_sqlite)
@@ -54,7 +58,11 @@ def database(url: str | None, default_sqlite: Path, conn_max_age: int = 0) -> di
             "PASSWORD": unquote(parts.password or ""),
             "HOST": unquote(parts.hostname or ""),
             "PORT": str(parts.port or ""),
-            "OPTIONS": dict(parse_qsl(parts.query)),
+            # A database host that does not answer (down, or packets dropped) would hold
+            # a request until TCP gives up, minutes later: the attempt fails after
+            # `connect_timeout` seconds instead, and the request answers 500 rather than
+            # hanging until gunicorn kills its worker. The URL's ?connect_timeout= wins.
+            "OPTIONS": {"connect_timeout": connect_timeout, **dict(parse_qsl(parts.query))},
             # Each gunicorn worker keeps its connection instead of opening one per request.
             "CONN_MAX_AGE": conn_max_age,
             "CONN_HEALTH_CHECKS": True,

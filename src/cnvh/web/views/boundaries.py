@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from cnvh.web import boundaries
+from cnvh.web import boundaries, page_cache
 from cnvh.web.views.access import permission_required
 
 
@@ -47,6 +47,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             except boundaries.BoundaryError as error:
                 form.add_error("file", str(error))
             else:
+                page_cache.invalidate()  # the overview's ward map draws them
                 messages.success(
                     request,
                     _("Ward boundaries saved: %(count)s areas.") % {"count": saved.features},

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from cnvh.estimates.models import Estimate
 from cnvh.plan import trajectory, values
 from cnvh.plan.models import Indicator, Target
-from cnvh.web import indicator_page, provenance
+from cnvh.web import indicator_page, page_cache, provenance
 from cnvh.web.csv_export import csv_response, wants_csv
 from cnvh.web.templatetags.cnvh_format import unit_label
 from cnvh.web.views.access import published_only
@@ -20,6 +20,10 @@ from cnvh.web.views.access import published_only
 
 @require_safe
 def indicator_list(request: HttpRequest) -> HttpResponse:
+    return page_cache.public_page(request, lambda extra: _indicator_list(request, extra))
+
+
+def _indicator_list(request: HttpRequest, extra: dict[str, Any]) -> HttpResponse:
     public = published_only(request)
     rows = []
     indicators = values.visible_indicators(published_only=public)
@@ -40,7 +44,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
                 ),
             }
         )
-    return render(request, "web/indicator_list.html", {"rows": rows})
+    return render(request, "web/indicator_list.html", {"rows": rows} | extra)
 
 
 def _indicator(request: HttpRequest, code: str) -> Indicator:
@@ -58,6 +62,10 @@ def _indicator(request: HttpRequest, code: str) -> Indicator:
 
 @require_safe
 def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
+    return page_cache.public_page(request, lambda extra: _indicator_detail(request, code, extra))
+
+
+def _indicator_detail(request: HttpRequest, code: str, extra: dict[str, Any]) -> HttpResponse:
     indicator = _indicator(request, code)
     public = published_only(request)
     series = values.series(indicator, published_only=public)
@@ -88,7 +96,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         "at_risk_ratio": trajectory.AT_RISK_RATIO,
     }
     context["breakdowns"] = _breakdowns(indicator, latest_year, estimate, public)
-    return render(request, "web/indicator_detail.html", context)
+    return render(request, "web/indicator_detail.html", context | extra)
 
 
 def _breakdowns(

@@ -11,13 +11,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from cnvh.estimates.store import latest_estimates
-from cnvh.web import plan_progress, summary, targets, wardmap
+from cnvh.web import page_cache, plan_progress, summary, targets, wardmap
 from cnvh.web.csv_export import csv_response, wants_csv
 from cnvh.web.views.access import published_only
 
 
 @require_safe
 def overview(request: HttpRequest) -> HttpResponse:
+    return page_cache.public_page(request, lambda extra: _overview(request, extra))
+
+
+def _overview(request: HttpRequest, extra: dict[str, Any]) -> HttpResponse:
     public = published_only(request)
     plan = targets.plan_targets(published_only=public)
     summaries = [
@@ -42,7 +46,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             else None
         ),
     }
-    return render(request, "web/overview.html", context)
+    return render(request, "web/overview.html", context | extra)
 
 
 def _section(item: summary.Summary) -> dict[str, Any]:
