@@ -8,6 +8,8 @@ COVID years and recovers toward the plan's target without reaching it.
 """
 
 YEARS: tuple[int, ...] = (2019, 2020, 2021, 2022, 2023, 2024, 2025)
+# From 2025 the data are keyed by the new wards.
+REFORM_YEAR = 2025
 
 # Million VND at current prices.
 GRDP: dict[int, float] = {
@@ -57,10 +59,45 @@ GROUP_TREND: dict[str, tuple[float, ...]] = {
 }
 
 
+# Years before 2019 (a city-scale load set spans ten years) are extrapolated back from
+# 2019: nominal GRDP growth, employment growth, the share a little lower each year.
+BACK_GRDP_GROWTH = 1.09
+BACK_EMPLOYMENT_GROWTH = 1.01
+BACK_SHARE_STEP = 0.0008
+BACK_TREND_GROWTH = 1.04
+
+
+def years_from(first: int) -> tuple[int, ...]:
+    """The years from `first` to the last calibrated year."""
+    if first > YEARS[-1]:
+        raise ValueError(f"the first year must be at most {YEARS[-1]}")
+    return tuple(range(first, YEARS[-1] + 1))
+
+
+def _before(year: int) -> int:
+    return max(0, YEARS[0] - year)
+
+
+def grdp(year: int) -> float:
+    return GRDP.get(year) or GRDP[YEARS[0]] / BACK_GRDP_GROWTH ** _before(year)
+
+
+def employment(year: int) -> int:
+    return EMPLOYMENT.get(year) or round(
+        EMPLOYMENT[YEARS[0]] / BACK_EMPLOYMENT_GROWTH ** _before(year)
+    )
+
+
+def culture_share(year: int) -> float:
+    return CULTURE_SHARE.get(year) or CULTURE_SHARE[YEARS[0]] - BACK_SHARE_STEP * _before(year)
+
+
 def trend(group: str, year: int) -> float:
+    if year < YEARS[0]:
+        return 1.0 / BACK_TREND_GROWTH ** _before(year)
     return GROUP_TREND[group][YEARS.index(year)]
 
 
 def average_productivity(year: int) -> float:
     """GRDP per employed person, million VND."""
-    return GRDP[year] / EMPLOYMENT[year]
+    return grdp(year) / employment(year)

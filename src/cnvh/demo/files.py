@@ -52,12 +52,12 @@ def write_units(columns: Columns, output: Path) -> None:
         con.close()
 
 
-def write_totals(output: Path) -> None:
+def write_totals(output: Path, years: tuple[int, ...] = calibration.YEARS) -> None:
     with (output / "totals.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["year", "grdp", "employment"])
-        for year in calibration.YEARS:
-            writer.writerow([year, f"{calibration.GRDP[year]:.0f}", calibration.EMPLOYMENT[year]])
+        for year in years:
+            writer.writerow([year, f"{calibration.grdp(year):.0f}", calibration.employment(year)])
 
 
 def write_crosswalk(output: Path) -> None:
@@ -75,12 +75,17 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def write_readme(output: Path, seed: int, units_per_year: int) -> None:
-    (output / "README.txt").write_text(readme_text(seed, units_per_year), encoding="utf-8")
+def write_readme(
+    output: Path, seed: int, units_per_year: int, years: tuple[int, ...] = calibration.YEARS
+) -> None:
+    text = readme_text(seed, units_per_year, years)
+    (output / "README.txt").write_text(text, encoding="utf-8")
 
 
-def write_manifest(output: Path, seed: int, units_per_year: int) -> None:
-    manifest = {
+def write_manifest(
+    output: Path, seed: int, units_per_year: int, years: tuple[int, ...] = calibration.YEARS
+) -> None:
+    manifest: dict[str, object] = {
         "synthetic": True,
         "note": "SYNTHETIC DEMO DATA, not official statistics / DỮ LIỆU MẪU TỔNG HỢP",
         "seed": seed,
@@ -89,5 +94,8 @@ def write_manifest(output: Path, seed: int, units_per_year: int) -> None:
         "cnvh_version": cnvh_version(),
         "files": {name: sha256(output / name) for name in DATA_FILES},
     }
+    if years != calibration.YEARS:
+        # Only when asked for, so the default data set's manifest keeps its bytes.
+        manifest["years"] = [years[0], years[-1]]
     text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     (output / "manifest.json").write_text(text, encoding="utf-8")

@@ -80,7 +80,7 @@ def _rescale(columns: Columns, scope: dict[str, list[ScopeRow]]) -> Columns:
     factor = np.ones(len(columns["year"]))
     for year, va in measured.items():
         if va > 0:
-            target = calibration.CULTURE_SHARE[year] * calibration.GRDP[year]
+            target = calibration.culture_share(year) * calibration.grdp(year)
             factor[columns["year"] == year] = target / va
     # Money is kept to the thousand VND (3 decimals of a million), as reports give it.
     money = {name: np.round(columns[name] * factor, 3) for name in MONEY}

@@ -79,21 +79,25 @@ def _sizes(rng: np.random.Generator, profile: np.ndarray, household: np.ndarray)
     return np.where(household, household_size, enterprise_size)
 
 
-def _lifetimes(rng: np.random.Generator, count: int) -> tuple[np.ndarray, np.ndarray]:
-    later = rng.integers(YEARS[1], YEARS[-1] + 1, count)
-    opened = np.where(rng.random(count) < OPEN_IN_2019, YEARS[0], later)
+def _lifetimes(
+    rng: np.random.Generator, count: int, years: tuple[int, ...]
+) -> tuple[np.ndarray, np.ndarray]:
+    later = rng.integers(years[1], years[-1] + 1, count)
+    opened = np.where(rng.random(count) < OPEN_IN_2019, years[0], later)
     closed = opened + rng.geometric(CLOSING_RATE, count)
     return opened, closed
 
 
-def businesses(rng: np.random.Generator, units_per_year: int) -> Businesses:
+def businesses(
+    rng: np.random.Generator, units_per_year: int, years: tuple[int, ...] = YEARS
+) -> Businesses:
     count = max(1, round(units_per_year * POOL_PER_UNIT))
     household_p, enterprise_p = _kind_probabilities()
     pick = rng.choice(2 * len(PROFILES), size=count, p=np.concatenate([household_p, enterprise_p]))
     profile = pick % len(PROFILES)
     household = pick < len(PROFILES)
     old_ward = _places(rng, profile, household)
-    opened, closed = _lifetimes(rng, count)
+    opened, closed = _lifetimes(rng, count, years)
     return Businesses(
         profile=profile,
         household=household,

@@ -3,11 +3,11 @@
 from cnvh.demo import calibration
 
 
-def _share_lines() -> str:
+def _share_lines(years: tuple[int, ...]) -> str:
     return "\n".join(
-        f"  {year}: GRDP {calibration.GRDP[year] / 1e6:,.0f} nghìn tỷ / trillion VND, "
-        f"CNVH {calibration.CULTURE_SHARE[year]:.2%}"
-        for year in calibration.YEARS
+        f"  {year}: GRDP {calibration.grdp(year) / 1e6:,.0f} nghìn tỷ / trillion VND, "
+        f"CNVH {calibration.culture_share(year):.2%}"
+        for year in years
     )
 
 
@@ -84,7 +84,7 @@ Files
 """
 
 
-def readme_text(seed: int, units_per_year: int) -> str:
+def readme_text(seed: int, units_per_year: int, years: tuple[int, ...] = calibration.YEARS) -> str:
     vi = VI.format(seed=seed, units=f"{units_per_year:,}")
-    en = EN.format(seed=seed, units=f"{units_per_year:,}", shares=_share_lines())
+    en = EN.format(seed=seed, units=f"{units_per_year:,}", shares=_share_lines(years))
     return f"{vi}\n{en}"

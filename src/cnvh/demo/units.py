@@ -38,7 +38,7 @@ def _year_rows(rng: np.random.Generator, pool: Businesses, year: int) -> YearRow
     groups = [PROFILES[i].group for i in pool.profile[alive]]
     trend = np.array([calibration.trend(g, year) for g in groups])
     noise = rng.lognormal(0.0, 0.12, len(alive))
-    if year >= 2025:
+    if year >= calibration.REFORM_YEAR:
         area = pool.new_ward[alive]
     else:
         district = np.array([w.district for w in areas.old_wards()], dtype=object)
@@ -110,7 +110,7 @@ def _year_columns(
     rows = _year_rows(rng, pool, year)
     weight = _weights(rng, pool, rows)
     in_scope = float((weight * rows.true_va * scope_shares[pool.profile[rows.business]]).sum())
-    target = calibration.CULTURE_SHARE[year] * calibration.GRDP[year]
+    target = calibration.culture_share(year) * calibration.grdp(year)
     va = rows.true_va * (target / in_scope if in_scope > 0 else 1.0)
     household = pool.household[rows.business]
     return {
@@ -126,9 +126,12 @@ def _year_columns(
 
 
 def unit_columns(
-    rng: np.random.Generator, pool: Businesses, scope: dict[str, list[ScopeRow]]
+    rng: np.random.Generator,
+    pool: Businesses,
+    scope: dict[str, list[ScopeRow]],
+    years: tuple[int, ...] = calibration.YEARS,
 ) -> Columns:
     """All years' rows, calibrated once on true value added (see the module note)."""
     scope_shares = np.array([in_scope_share(p.code, scope) for p in PROFILES])
-    years = [_year_columns(rng, pool, year, scope_shares) for year in calibration.YEARS]
-    return {name: np.concatenate([y[name] for y in years]) for name in years[0]}
+    columns = [_year_columns(rng, pool, year, scope_shares) for year in years]
+    return {name: np.concatenate([y[name] for y in columns]) for name in columns[0]}

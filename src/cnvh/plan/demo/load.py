@@ -22,9 +22,12 @@ class Loaded:
 
 
 @transaction.atomic
-def load_demo_plan(today: date, *, demo_mode: bool, seed: int = SEED) -> Loaded | None:
+def load_demo_plan(
+    today: date, *, demo_mode: bool, seed: int = SEED, reports_from: date | None = None
+) -> Loaded | None:
     """The demo plan, its agencies, people and a year of reports; None if a plan
-    with the demo's code is already there (loading twice changes nothing)."""
+    with the demo's code is already there (loading twice changes nothing).
+    `reports_from` moves the start of reporting (the plan's own by default)."""
     if Plan.objects.filter(code=catalogue.plan_settings()["code"]).exists():
         return None
     agencies = catalogue.load_agencies()
@@ -32,7 +35,8 @@ def load_demo_plan(today: date, *, demo_mode: bool, seed: int = SEED) -> Loaded 
     indicators = catalogue.load_indicators(documents)
     catalogue.load_plan(agencies, documents, indicators)
     settings = catalogue.plan_settings()
-    ensure_periods(settings["reports_from"], today.year + 1, settings["report_due_days"])
+    since = reports_from or settings["reports_from"]
+    ensure_periods(since, today.year + 1, settings["report_due_days"])
     made = people.load_people(agencies, demo_mode)
     reports = ReportMaker(today, made["dieuphoi"], seed).make_all()
     people.give_addresses(made)

@@ -13,9 +13,11 @@ from django.utils import timezone
 
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, save_estimate, unchanged
+from cnvh.plan.demo.city import load_city_plan
 from cnvh.plan.demo.load import load_demo_plan
 from cnvh.stats import EstimateOptions, InputError, estimate, load_scope, shipped_scopes
 from cnvh.stats.result import Estimate as Result
+from cnvh.web import page_cache
 
 
 class Command(BaseCommand):
@@ -31,6 +33,27 @@ class Command(BaseCommand):
             type=date.fromisoformat,
             default=None,
             help="the day the demo's year of reports ends (default: today)",
+        )
+        parser.add_argument(
+            "--scale",
+            choices=["demo", "city"],
+            default="demo",
+            help=(
+                "city: grow the plan to a city's 1,000 tasks and 10,000 reports, for load "
+                "tests (with the units of `cnvh demo-data --units 108000 --first-year 2016`)"
+            ),
+        )
+        parser.add_argument(
+            "--factor",
+            type=float,
+            default=1.0,
+            help="with --scale city: multiply the counts of tasks and reports (default 1)",
+        )
+        parser.add_argument(
+            "--officers-file",
+            type=Path,
+            default=None,
+            help="with --scale city: write the user names of officers with reports to submit",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -50,6 +73,11 @@ class Command(BaseCommand):
                 publish(stored, note="demo data")
                 self.stdout.write(describe(stored))
         today = options["today"] or timezone.localdate()
+        # The public pages show what was just loaded, whatever they had stored.
+        transaction.on_commit(page_cache.invalidate)
+        if options["scale"] == "city":
+            self._city(today, options["factor"], options["officers_file"])
+            return
         loaded = load_demo_plan(today, demo_mode=settings.DEBUG)
         if loaded is None:
             self.stdout.write("plan: already loaded, unchanged")
@@ -59,6 +87,25 @@ class Command(BaseCommand):
             f"{loaded.reports} reports up to {today}, {loaded.people} people"
             + ("" if settings.DEBUG else " (no passwords: not in demo mode)")
         )
+
+    def _city(self, today: date, factor: float, officers_file: Path | None) -> None:
+        try:
+            city = load_city_plan(today, demo_mode=settings.DEBUG, factor=factor)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        if city is None:
+            self.stdout.write("plan: already loaded, unchanged")
+            return
+        statuses = ", ".join(f"{status} {count:,}" for status, count in city.by_status.items())
+        self.stdout.write(
+            f"plan (city scale): {city.tasks:,} tasks, {city.reports:,} reports: {statuses}"
+        )
+        if officers_file is not None:
+            officers_file.parent.mkdir(parents=True, exist_ok=True)
+            officers_file.write_text("\n".join(city.officers) + "\n", encoding="utf-8")
+            self.stdout.write(
+                f"{len(city.officers)} officers with reports to submit: {officers_file}"
+            )
 
 
 def demo_estimate(scope_key: str, directory: Path) -> Result:
