@@ -9,7 +9,7 @@ CNVH := $(BIN)/cnvh
 DEMO_DIR := var/demo
 HOST ?= 127.0.0.1:8000
 
-.PHONY: setup demo test lint typecheck pytest pytest-sqlite pytest-postgres bench clean messages
+.PHONY: setup demo test lint typecheck pytest pytest-sqlite pytest-postgres bench load clean messages
 
 setup: $(VENV)/.installed
 
@@ -51,6 +51,12 @@ test: lint typecheck pytest
 
 bench: setup
 	$(BIN)/python -m bench.engine
+
+# The load scenario on PostgreSQL with the city-scale data set (not part of `make test`):
+# 50 users for 5 minutes; LOAD_ARGS="--time 1m --users 20", "--fresh", "--no-page-cache".
+LOAD_ARGS ?=
+load: setup
+	$(BIN)/python -m bench.load.run $(LOAD_ARGS)
 
 # Each app with its own catalogue (cnvh/plan/locale) keeps its messages out of the shared one.
 messages: setup
