@@ -45,6 +45,6 @@ def test_tasks_follow_their_latest_approved_report() -> None:
             assert task.status == Task.Status.NOT_STARTED
             continue
         assert (task.status, task.percent_done) == (latest.task_status, latest.percent_done)
-        assert task.history.first().status == task.status  # type: ignore[union-attr]
+        assert task.history.first().status == task.status
         statuses[task.status] += 1
     assert statuses[Task.Status.IN_PROGRESS] and statuses[Task.Status.COMPLETED]

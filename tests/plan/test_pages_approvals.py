@@ -170,3 +170,23 @@ def test_writes_need_the_csrf_token(world: dict[str, Any]) -> None:
     assert client.post(reverse("plan-approve", args=[report.pk])).status_code == 403
     report.refresh_from_db()
     assert report.status == ProgressReport.Status.SUBMITTED
+
+
+def test_a_long_queue_shows_its_oldest_page_in_bounded_queries(
+    client: Client, world: dict[str, Any], django_assert_max_num_queries: Any
+) -> None:
+    from cnvh.plan.views.approvals import QUEUE_SHOWN
+
+    quarter = factories.quarter(2026, 2)
+    officer = world["officer"]
+    for number in range(QUEUE_SHOWN + 3):
+        task = factories.task(lead=world["culture"], code=f"9.{number}")
+        workflow.submit(factories.report(task, quarter, by=officer), officer)
+    login(client, world["coordinator"])
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("plan-approvals"))
+    rows = response.context["rows"]
+    assert len(rows) == QUEUE_SHOWN
+    # Oldest first: the two reports of the world were submitted before the others.
+    assert [row["report"].task.code for row in rows[:2]] == ["1.1", "2.1"]
+    assert "Also waiting: 5 reports." in response.content.decode()

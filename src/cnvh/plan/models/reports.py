@@ -116,6 +116,9 @@ class ProgressReport(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["task", "period"], name="report_unique_task_period")
         ]
+        # The approval queue: reports of one status, oldest submission first (a city
+        # has ten thousand reports a few years in, a few hundred waiting).
+        indexes = [models.Index(fields=["status", "submitted_at"], name="report_status_submitted")]
 
     def __str__(self) -> str:
         return f"{self.task.code} {self.period.label}"

@@ -17,6 +17,9 @@ from cnvh.plan.models import ProgressReport
 from cnvh.plan.views.common import require
 
 QUEUE_RELATED = ("task__group", "task__lead_agency", "period", "agency", "submitted_by")
+# The queue shows the oldest reports, a page's worth: a city can have hundreds waiting,
+# and each row carries its forms. The next ones appear as these are handled.
+QUEUE_SHOWN = 50
 
 
 @require_safe
@@ -29,8 +32,12 @@ def approvals(request: HttpRequest) -> HttpResponse:
         for report in waiting.select_related(*QUEUE_RELATED).order_by("submitted_at")
         if request.user.has_perm("plan.review_report", report)
     ]
-    rows = [{"report": report, "form": ReturnForm(prefix=f"r{report.pk}")} for report in reports]
-    return render(request, "plan/approvals.html", {"rows": rows})
+    rows = [
+        {"report": report, "form": ReturnForm(prefix=f"r{report.pk}")}
+        for report in reports[:QUEUE_SHOWN]
+    ]
+    context = {"rows": rows, "more": len(reports) - len(rows)}
+    return render(request, "plan/approvals.html", context)
 
 
 def _reviewable(request: HttpRequest, pk: int) -> ProgressReport:
