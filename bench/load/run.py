@@ -219,9 +219,11 @@ def serve_and_load(args: argparse.Namespace, database_url: str) -> int:
     ):
         wait_healthy(base, server)
         code = run_locust(args, base, prefix)
+    after = os.getloadavg()
     table = summary(prefix)
     print(f"\n{args.users} users for {args.time}; page cache {'off' if extra else 'on'}; "
-          f"load average before: {before[0]:.2f} on {os.cpu_count()} cores\n")  # fmt: skip
+          f"load average (1 min) before: {before[0]:.2f}, at the end: {after[0]:.2f}, "
+          f"on {os.cpu_count()} cores\n")  # fmt: skip
     print(table)
     Path(f"{prefix}.md").write_text(table + "\n", encoding="utf-8")
     print(f"\nReports: {prefix}_stats.csv, {prefix}.html")

@@ -14,6 +14,7 @@ from django.db import connections
 
 from cnvh.ops import backup
 from cnvh.ops.messages import OpsError
+from cnvh.web import page_cache
 
 
 class Command(BaseCommand):
@@ -40,6 +41,8 @@ class Command(BaseCommand):
         except OpsError as error:
             self.stderr.write(str(error))
             raise SystemExit(1) from None
+        # The public pages stored in the cache show the old database.
+        page_cache.invalidate()
         rows = sum(manifest["database"]["tables"].values())
         self.stdout.write(
             f"Restored the backup of {manifest['created']} (cnvh {manifest['cnvh']}): "
