@@ -10,9 +10,10 @@ unit their indicators and targets are stated in.
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
 from cnvh.estimates.models import Estimate, EstimateRow
 from cnvh.estimates.store import latest_estimates
@@ -119,29 +120,51 @@ def _from_registry(indicator: Indicator) -> list[IndicatorValue]:
     return []
 
 
-def _approved_values(indicators: list[Indicator]) -> QuerySet[ReportValue]:
-    return (
+@dataclass(frozen=True)
+class _Reported:
+    """One approved report's number, with what the sums need of its report."""
+
+    indicator_id: int
+    value: Decimal
+    report_id: int
+    year: int
+    ends_on: date
+    agency: str
+
+
+def _approved_values(indicators: list[Indicator]) -> list[_Reported]:
+    # Plain rows, not model instances: a city has thousands of approved values, and
+    # building three objects for each took most of an indicator page's time.
+    rows = (
         ReportValue.objects.filter(
             indicator__in=indicators, report__status=ProgressReport.Status.APPROVED
         )
-        .select_related("report__period", "report__agency")
         .order_by("report__period__ends_on", "report_id")
+        .values_list(
+            "indicator_id",
+            "value",
+            "report_id",
+            "report__period__year",
+            "report__period__ends_on",
+            "report__agency__code",
+        )
     )
+    return [_Reported(*row) for row in rows]
 
 
 def _from_reports(indicator: Indicator, by_agency: bool = False) -> list[IndicatorValue]:
-    return _aggregate(indicator, list(_approved_values([indicator])), by_agency)
+    return _aggregate(indicator, _approved_values([indicator]), by_agency)
 
 
 def _aggregate(
-    indicator: Indicator, rows: list[ReportValue], by_agency: bool = False
+    indicator: Indicator, rows: list[_Reported], by_agency: bool = False
 ) -> list[IndicatorValue]:
     """Approved reports' numbers by the period's year: summed, the latest period's,
     or a running total."""
-    grouped: dict[tuple[int, str | None], list[ReportValue]] = defaultdict(list)
+    grouped: dict[tuple[int, str | None], list[_Reported]] = defaultdict(list)
     for row in rows:
-        key = row.report.agency.code if by_agency else None
-        grouped[(row.report.period.year, key)].append(row)
+        key = row.agency if by_agency else None
+        grouped[(row.year, key)].append(row)
     values = []
     running: dict[str | None, Decimal] = defaultdict(Decimal)
     for (year, key), group in sorted(
@@ -149,8 +172,8 @@ def _aggregate(
     ):
         items = group
         if indicator.aggregation == Indicator.Aggregation.LATEST:
-            last_end = group[-1].report.period.ends_on
-            items = [item for item in group if item.report.period.ends_on == last_end]
+            last_end = group[-1].ends_on
+            items = [item for item in group if item.ends_on == last_end]
         total = sum((Decimal(item.value) for item in items), Decimal(0))
         if indicator.aggregation == Indicator.Aggregation.CUMULATIVE:
             running[key] += total
@@ -193,7 +216,7 @@ def series_many(
             cells = rows[(estimate.pk, indicator.sector or None)] if estimate else []
             found[indicator.pk] = _to_values(indicator, estimate, cells) if estimate else []
     from_reports = [i for i in indicators if i.source == Indicator.Source.REPORTS]
-    reported: dict[int, list[ReportValue]] = defaultdict(list)
+    reported: dict[int, list[_Reported]] = defaultdict(list)
     for value in _approved_values(from_reports) if from_reports else []:
         reported[value.indicator_id].append(value)
     for indicator in from_reports:
