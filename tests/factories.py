@@ -6,6 +6,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 
 from cnvh.plan.models import (
     Agency,
@@ -115,6 +116,25 @@ def indicator(code: str = "grdp-share", **fields: Any) -> Indicator:
     for year, value in targets.items():
         Target.objects.create(indicator=made, year=year, value=value)
     return made
+
+
+def everyone_around(
+    lead: Agency, coordinating: Agency, elsewhere: Agency, city: Agency
+) -> dict[str, Any]:
+    """One person of each kind the rules tell apart, around a task led by `lead` and
+    coordinated by `coordinating`; the city holds the city-wide roles."""
+    return {
+        "anonymous": AnonymousUser(),
+        "no_role": user(),
+        "administrator": user(Role.ADMINISTRATOR, city),
+        "coordinator": user(Role.COORDINATOR, city),
+        "leader_of_lead": user(Role.LEADER, lead),
+        "leader_elsewhere": user(Role.LEADER, elsewhere),
+        "officer_of_lead": user(Role.OFFICER, lead),
+        "officer_of_coordinating": user(Role.OFFICER, coordinating),
+        "officer_elsewhere": user(Role.OFFICER, elsewhere),
+        "statistician": user(Role.STATISTICIAN, city),
+    }
 
 
 ROLES = [

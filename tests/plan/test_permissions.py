@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 import rules
-from django.contrib.auth.models import AnonymousUser
 
 from cnvh.plan.models import Indicator, Membership, ProgressReport, Role, Task
 from tests import factories
@@ -69,18 +68,7 @@ for state in ProgressReport.Status.values:
 @pytest.fixture
 def world() -> dict[str, Any]:
     lead, coordinating, elsewhere, city = (factories.agency() for _ in range(4))
-    people: dict[str, Any] = {
-        "anonymous": AnonymousUser(),
-        "no_role": factories.user(),
-        "administrator": factories.user(Role.ADMINISTRATOR, city),
-        "coordinator": factories.user(Role.COORDINATOR, city),
-        "leader_of_lead": factories.user(Role.LEADER, lead),
-        "leader_elsewhere": factories.user(Role.LEADER, elsewhere),
-        "officer_of_lead": factories.user(Role.OFFICER, lead),
-        "officer_of_coordinating": factories.user(Role.OFFICER, coordinating),
-        "officer_elsewhere": factories.user(Role.OFFICER, elsewhere),
-        "statistician": factories.user(Role.STATISTICIAN, city),
-    }
+    people: dict[str, Any] = factories.everyone_around(lead, coordinating, elsewhere, city)
     task = factories.task(lead=lead, coordinating=(coordinating,))
     period = factories.quarter()
     objects: dict[str, Any] = {"none": None, "task": task, "agency": lead}

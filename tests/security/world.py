@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from django.apps import apps
-from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -20,7 +20,7 @@ from django_tasks_db.models import DBTaskResult
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, save_estimate
 from cnvh.plan import evidence, workflow
-from cnvh.plan.models import Indicator, Notification, ProgressReport, Role
+from cnvh.plan.models import Indicator, Notification, ProgressReport
 from cnvh.web import boundaries
 from tests import factories
 from tests.conftest import engine_estimate
@@ -76,18 +76,7 @@ def boundary_collection(name: str = "00004", code_property: str = "code") -> byt
 def build(media: Path) -> World:
     """The city; uploaded files go under `media` (the test's MEDIA_ROOT)."""
     lead, coordinating, elsewhere, city = (factories.agency() for _ in range(4))
-    people: dict[str, Any] = {
-        "anonymous": AnonymousUser(),
-        "no_role": factories.user(),
-        "administrator": factories.user(Role.ADMINISTRATOR, city),
-        "coordinator": factories.user(Role.COORDINATOR, city),
-        "leader_of_lead": factories.user(Role.LEADER, lead),
-        "leader_elsewhere": factories.user(Role.LEADER, elsewhere),
-        "officer_of_lead": factories.user(Role.OFFICER, lead),
-        "officer_of_coordinating": factories.user(Role.OFFICER, coordinating),
-        "officer_elsewhere": factories.user(Role.OFFICER, elsewhere),
-        "statistician": factories.user(Role.STATISTICIAN, city),
-    }
+    people: dict[str, Any] = factories.everyone_around(lead, coordinating, elsewhere, city)
     # As in the demo: the administrators manage people in Django's admin.
     people["administrator"].is_staff = True
     people["administrator"].save()
