@@ -58,12 +58,17 @@ LOAD_ARGS ?=
 load: setup
 	$(BIN)/python -m bench.load.run $(LOAD_ARGS)
 
-# Each app with its own catalogue (cnvh/plan/locale) keeps its messages out of the shared one.
+# Each app with its own catalogue (cnvh/<app>/locale) keeps its messages out of the shared one.
+APP_CATALOGUES := plan exchange exports api
 messages: setup
 	cd src/cnvh && CNVH_VAR_DIR=../../var ../../$(CNVH) makemessages -l vi -l en --no-obsolete \
-	  --ignore 'plan/*' && CNVH_VAR_DIR=../../var ../../$(CNVH) compilemessages
-	cd src/cnvh/plan && CNVH_VAR_DIR=../../../var ../../../$(CNVH) makemessages -l vi -l en \
-	  --no-obsolete && CNVH_VAR_DIR=../../../var ../../../$(CNVH) compilemessages
+	  $(foreach app,$(APP_CATALOGUES),--ignore '$(app)/*') && \
+	  CNVH_VAR_DIR=../../var ../../$(CNVH) compilemessages
+	for app in $(APP_CATALOGUES); do \
+	  if [ -d src/cnvh/$$app/locale ]; then (cd src/cnvh/$$app && \
+	    CNVH_VAR_DIR=../../../var ../../../$(CNVH) makemessages -l vi -l en --no-obsolete && \
+	    CNVH_VAR_DIR=../../../var ../../../$(CNVH) compilemessages) || exit 1; fi; \
+	done
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -92,6 +92,9 @@ INSTALLED_APPS = [
     "cnvh.plan",
     "cnvh.web",
     "cnvh.ops",
+    "cnvh.exchange",
+    "cnvh.exports",
+    "cnvh.api",
 ]
 
 AUTHENTICATION_BACKENDS = [

@@ -16,7 +16,11 @@ import pytest
 import cnvh
 
 PACKAGE = Path(cnvh.__file__).parent
-CATALOGUES = [PACKAGE / "locale", PACKAGE / "plan" / "locale"]
+CATALOGUES = [PACKAGE / "locale"] + [
+    PACKAGE / app / "locale"
+    for app in ("plan", "exchange", "exports", "api")
+    if (PACKAGE / app / "locale").is_dir()
+]
 LANGUAGES = ["vi", "en"]
 
 needs_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="needs gettext")

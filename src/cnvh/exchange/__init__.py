@@ -1,0 +1,1 @@
+"""Imports: files (CSV, XLSX, Parquet) read, understood, checked and saved in one piece."""
