@@ -48,6 +48,9 @@ MATRIX: list[tuple[str, str, set[str]]] = [
     ("plan.view_indicator", "unpublished_indicator", MEMBERS),
     ("plan.change_indicator", "published_indicator", {"coordinator"}),
     ("plan.view_unpublished", "none", MEMBERS),
+    ("plan.import_agencies", "none", {"administrator"}),
+    ("plan.import_tasks", "none", {"coordinator"}),
+    ("plan.import_indicator_values", "none", {"statistician", "coordinator"}),
     ("estimates.run_estimate", "none", {"statistician"}),
     ("estimates.publish_estimate", "none", {"statistician"}),
 ]

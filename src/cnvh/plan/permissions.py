@@ -136,6 +136,14 @@ rules.add_perm("plan.view_indicator", is_published | is_member)
 rules.add_perm("plan.change_indicator", is_coordinator)
 rules.add_perm("plan.view_unpublished", is_member)
 
+# Imports from files: agencies are the administrator's, who changes them; tasks the
+# coordinator's, who edits them; indicator values from statistical tables the
+# statistician's, who brings in the statistics, and the coordinator's, who keeps the
+# indicators.
+rules.add_perm("plan.import_agencies", is_administrator)
+rules.add_perm("plan.import_tasks", is_coordinator)
+rules.add_perm("plan.import_indicator_values", is_statistician | is_coordinator)
+
 # Estimates: the statistician loads, runs and publishes them.
 rules.add_perm("estimates.run_estimate", is_statistician)
 rules.add_perm("estimates.publish_estimate", is_statistician)

@@ -2,7 +2,8 @@
 
 Pages, the API and reports read indicator values only through here, so a value
 shown anywhere can be traced to the same source: a stored estimate revision
-(and its provenance), a registry count, or the approved reports that gave it.
+(and its provenance), a registry count, the approved reports that gave it, or the
+imported statistical table (the import, its file and row).
 Shares are stored by the engine as fractions and given here in percent, the
 unit their indicators and targets are stated in.
 """
@@ -13,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from cnvh.estimates.models import Estimate, EstimateRow
 from cnvh.estimates.store import latest_estimates
 from cnvh.plan import trajectory
-from cnvh.plan.models import Indicator, ProgressReport, ReportValue, Task
+from cnvh.plan.models import ImportedValue, Indicator, ProgressReport, ReportValue, Task
 
 PERCENT_MEASURES = {Indicator.Measure.SHARE, Indicator.Measure.EMPLOYMENT_SHARE}
 
@@ -32,6 +33,7 @@ class IndicatorValue:
     key: str | None = None  # the sector or area of a disaggregated value
     ci_low: float | None = None
     ci_high: float | None = None
+    imported: ImportedValue | None = None
 
 
 def source_estimate(indicator: Indicator, *, published_only: bool) -> Estimate | None:
@@ -186,6 +188,24 @@ def _aggregate(
     return values
 
 
+def _imported(
+    indicators: list[Indicator], *, by_area: bool = False, year: int | None = None
+) -> QuerySet[ImportedValue]:
+    """The current imported values: the city's, or by area."""
+    found = ImportedValue.objects.filter(indicator__in=indicators, current=True)
+    found = found.exclude(area="") if by_area else found.filter(area="")
+    if year is not None:
+        found = found.filter(year=year)
+    return found.select_related("record", "record__created_by").order_by("year", "area")
+
+
+def _from_imported(rows: Iterable[ImportedValue]) -> list[IndicatorValue]:
+    return [
+        IndicatorValue(year=row.year, value=float(row.value), key=row.area or None, imported=row)
+        for row in rows
+    ]
+
+
 def series(indicator: Indicator, *, published_only: bool = False) -> list[IndicatorValue]:
     """One value per year, oldest first."""
     if indicator.source == Indicator.Source.ESTIMATE:
@@ -193,6 +213,8 @@ def series(indicator: Indicator, *, published_only: bool = False) -> list[Indica
         return _from_estimate(indicator, estimate) if estimate else []
     if indicator.source == Indicator.Source.REGISTRY:
         return _from_registry(indicator)
+    if indicator.source == Indicator.Source.IMPORTED:
+        return _from_imported(_imported([indicator]))
     return _from_reports(indicator)
 
 
@@ -224,6 +246,12 @@ def series_many(
     for indicator in indicators:
         if indicator.source == Indicator.Source.REGISTRY:
             found[indicator.pk] = _from_registry(indicator)
+    imported = [i for i in indicators if i.source == Indicator.Source.IMPORTED]
+    by_indicator: dict[int, list[ImportedValue]] = defaultdict(list)
+    for observation in _imported(imported) if imported else []:
+        by_indicator[observation.indicator_id].append(observation)
+    for indicator in imported:
+        found[indicator.pk] = _from_imported(by_indicator[indicator.pk])
     return found
 
 
@@ -238,6 +266,8 @@ def breakdown(
         return _from_estimate(indicator, estimate, dimension, year)
     if indicator.source == Indicator.Source.REPORTS and dimension == "area":
         return [value for value in _from_reports(indicator, by_agency=True) if value.year == year]
+    if indicator.source == Indicator.Source.IMPORTED and dimension == "area":
+        return _from_imported(_imported([indicator], by_area=True, year=year))
     return []
 
 

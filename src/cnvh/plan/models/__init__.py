@@ -1,4 +1,5 @@
 from cnvh.plan.models.agencies import Agency
+from cnvh.plan.models.imported import ImportedValue
 from cnvh.plan.models.indicators import Indicator, Target
 from cnvh.plan.models.people import LoginAttempt, Membership, Notification, Role
 from cnvh.plan.models.plans import ContentGroup, LegalDocument, Plan, Task
@@ -14,6 +15,7 @@ __all__ = [
     "Agency",
     "ContentGroup",
     "Evidence",
+    "ImportedValue",
     "Indicator",
     "LegalDocument",
     "LoginAttempt",

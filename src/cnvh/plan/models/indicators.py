@@ -2,7 +2,8 @@
 
 An indicator's values come from one place, stated on the indicator: a stored
 estimate of the engine (a measure of one scope, optionally one sector), a count
-in a registry, or the numbers in approved progress reports. Values are never
+in a registry, the numbers in approved progress reports, or a statistical table
+published by others and imported (`ImportedValue`). Values are never
 typed into the indicator itself, so every value can be traced to its source.
 """
 
@@ -21,6 +22,7 @@ class Indicator(models.Model):
         ESTIMATE = "estimate", _("Estimate of the statistics engine")
         REGISTRY = "registry", _("Count in a registry")
         REPORTS = "reports", _("Values in approved progress reports")
+        IMPORTED = "imported", _("Values from an imported statistical table")
 
     class Measure(models.TextChoices):
         SHARE = "share", _("Share of GRDP")
