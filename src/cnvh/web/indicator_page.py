@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cnvh.estimates.models import Estimate
 from cnvh.plan import trajectory, values
+from cnvh.plan.imports.provenance import imported_source_text
 from cnvh.plan.models import Agency, Indicator, Target
 from cnvh.web.templatetags.cnvh_format import VND_PER_UNIT, MoneyScale, money_scale
 
@@ -133,7 +134,8 @@ def parts(
     keys = [value.key for value in found if value.key]
     names: dict[str, tuple[str, str]] = {}
     if dimension == "area" and keys:
-        field = "unit_code" if indicator.source == Indicator.Source.ESTIMATE else "code"
+        by_unit = {Indicator.Source.ESTIMATE, Indicator.Source.IMPORTED}
+        field = "unit_code" if indicator.source in by_unit else "code"
         agencies = Agency.objects.filter(**{f"{field}__in": keys})
         names = {getattr(agency, field): (agency.label, agency.code) for agency in agencies}
     result = []
@@ -155,6 +157,8 @@ def source_text(indicator: Indicator, value: values.IndicatorValue) -> str:
             "scope": value.estimate.scope_key,
             "revision": value.estimate.revision,
         }
+    if value.imported is not None:
+        return imported_source_text(value.imported)
     if value.report_ids:
         ids = " ".join(str(pk) for pk in value.report_ids)
         return gettext("approved reports %(ids)s") % {"ids": ids}

@@ -47,6 +47,7 @@ WATCHED = (
     "plan.Task",
     "plan.Indicator",
     "plan.Target",
+    "plan.ImportedValue",
     "plan.Agency",
     "plan.LegalDocument",
 )

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from cnvh.exchange.kinds import Column, Row
-from cnvh.plan.demo import catalogue
+from cnvh.plan.demo.catalogue import DATA, load_agencies, load_documents, load_indicators, load_plan
 from cnvh.plan.imports import AgencyKind, TaskKind
 from cnvh.plan.models import Agency, ContentGroup, Indicator, Plan, Task
 from tests import factories
@@ -38,7 +38,7 @@ def typed(columns: tuple[Column, ...], cells: dict[str, str]) -> dict[str, Any]:
 
 
 def demo_file(name: str, columns: tuple[Column, ...]) -> list[Row]:
-    with (catalogue.DATA / name).open(encoding="utf-8", newline="") as handle:
+    with (DATA / name).open(encoding="utf-8", newline="") as handle:
         lines = list(csv.DictReader(handle))
     return rows(*(typed(columns, line) for line in lines))
 
@@ -65,10 +65,10 @@ def snapshot(codes: list[str]) -> dict[str, tuple[Any, ...]]:
 
 @pytest.fixture
 def demo(db: None) -> Plan:
-    agencies = catalogue.load_agencies()
-    documents = catalogue.load_documents(agencies)
-    indicators = catalogue.load_indicators(documents)
-    return catalogue.load_plan(agencies, documents, indicators)
+    agencies = load_agencies()
+    documents = load_documents(agencies)
+    indicators = load_indicators(documents)
+    return load_plan(agencies, documents, indicators)
 
 
 def test_the_demo_file_gives_the_demo_tasks(demo: Plan) -> None:
