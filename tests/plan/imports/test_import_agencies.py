@@ -77,11 +77,18 @@ def test_the_same_file_again_changes_nothing(city: Agency) -> None:
     assert Agency.objects.get(code="so-vhtt").history.count() == 1
 
 
-def test_an_absent_column_keeps_the_field_an_empty_cell_empties_it(city: Agency) -> None:
-    factories.agency("so-vhtt", name_en="Department of Culture", short_name="Sở VHTT", parent=city)
-    run(KIND, rows(agency_row("so-vhtt", short_name=None)))
+def test_an_empty_cell_keeps_the_field_a_dash_empties_it(city: Agency) -> None:
+    factories.agency(
+        "so-vhtt",
+        name_en="Department of Culture",
+        short_name="Sở VHTT",
+        unit_code="01",
+        parent=city,
+    )
+    run(KIND, rows(agency_row("so-vhtt", name_en=None, short_name="-", parent="—")))
     kept = Agency.objects.get(code="so-vhtt")
-    assert (kept.name_en, kept.short_name, kept.parent) == ("Department of Culture", "", city)
+    assert (kept.name_en, kept.short_name, kept.unit_code) == ("Department of Culture", "", "01")
+    assert kept.parent is None
 
 
 def assert_nothing_saved(before: int) -> None:
@@ -155,6 +162,18 @@ def test_end_before_start(city: Agency) -> None:
     assert "30/06/2025 trước ngày bắt đầu 01/07/2025" in problem.what_vi
     assert "2025-06-30 comes before the start date 2025-07-01" in problem.what_en
     assert_nothing_saved(1)
+
+
+def test_end_before_the_saved_start(city: Agency) -> None:
+    factories.agency("so-a", valid_from=date(2025, 7, 1))
+    problems, _ = run(KIND, rows(agency_row("so-a", valid_to=date(2025, 6, 30))))
+    problem = problems.only()
+    assert (problem.row, problem.column) == (2, "valid_to")
+    assert "2025-06-30 comes before the start date 2025-07-01" in problem.what_en
+    problems, _ = run(KIND, rows(agency_row("so-a", valid_from=date(2031, 1, 1))))
+    assert problems.found == []
+    problems, _ = run(KIND, rows(agency_row("so-a", valid_to=date(2030, 12, 31))))
+    assert problems.only().column == "valid_to"
 
 
 @pytest.mark.parametrize("code", ["sở-vhtt", "so vhtt", "a" * 33])

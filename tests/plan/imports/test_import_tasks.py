@@ -164,6 +164,28 @@ def test_update_moves_and_records_history(plan: Plan) -> None:
     assert latest.history_user == importer
 
 
+def test_empty_cells_keep_a_dash_empties(plan: Plan) -> None:
+    full = task_row(coordinating="so-du-lich", indicators="events", title_en="Communicate")
+    run(KIND, rows(full | {"frequency": "half", "expected_output_vi": "Tin bài"}))
+    run(KIND, rows(task_row(coordinating=None, indicators=None, title_en=None)))
+    task = Task.objects.get(code="1.1")
+    assert [a.code for a in task.coordinating_agencies.all()] == ["so-du-lich"]
+    assert [i.code for i in task.indicators.all()] == ["events"]
+    assert (task.title_en, task.frequency, task.expected_output_vi) == (
+        "Communicate",
+        "half",
+        "Tin bài",
+    )
+    problems, saved = run(KIND, rows(task_row(coordinating="-", indicators="-", title_en="-")))
+    assert (problems.found, saved) == ([], 1)
+    task.refresh_from_db()
+    assert (task.coordinating_agencies.count(), task.indicators.count(), task.title_en) == (
+        0,
+        0,
+        "",
+    )
+
+
 def test_plan_named_in_the_file(plan: Plan) -> None:
     other = factories.plan()
     factories.group(other, 1)

@@ -1,5 +1,9 @@
 """Agencies from a file: inserted or updated by code, each change in the agency's history
-with the import as its reason."""
+with the import as its reason.
+
+An empty cell leaves what is saved as it is; a dash ("-") empties a saved text or
+removes the parent.
+"""
 
 import re
 from collections.abc import Sequence
@@ -18,6 +22,7 @@ from cnvh.plan.imports.common import (
     duplicates,
     given,
     mark_change,
+    new_text,
     set_fields,
     text,
 )
@@ -79,19 +84,14 @@ class AgencyKind:
 
     def check(self, rows: Sequence[Row], problems: Problems) -> None:
         kinds = choice_lookup(Agency.Kind, KIND_SYNONYMS)
+        saved = Agency.objects.in_bulk([text(row, "code") for row in rows], field_name="code")
         for row in rows:
             _check_code(problems, row)
             _check_kind(problems, row, kinds)
             for name, limit in (("name_vi", 255), ("name_en", 255), ("short_name", 64)):
                 check_length(problems, row, name, limit)
             _check_unit_code(problems, row)
-            check_date_order(
-                problems,
-                row,
-                "valid_from",
-                "valid_to",
-                Text("“Hiệu lực từ ngày” và “Hiệu lực đến ngày”", "“Valid from” and “Valid to”"),
-            )
+            _check_validity(problems, row, saved.get(text(row, "code")))
         duplicates(
             rows,
             lambda row: text(row, "code") or None,
@@ -115,7 +115,7 @@ class AgencyKind:
             agency = agencies.get(code) or Agency(code=code)
             fields = _fields(row, kinds)
             if given(row, "parent"):
-                parent = text(row, "parent")
+                parent = new_text(row, "parent")
                 fields["parent_id"] = agencies[parent].pk if parent else None
             if set_fields(agency, fields) or agency.pk is None:
                 mark_change(agency, record)
@@ -132,7 +132,7 @@ def _fields(row: Row, kinds: dict[str, str]) -> dict[str, object]:
     }
     for name in ("name_en", "short_name", "unit_code"):
         if given(row, name):
-            fields[name] = text(row, name)
+            fields[name] = new_text(row, name)
     for name in ("valid_from", "valid_to"):
         if given(row, name):
             fields[name] = day(row, name)
@@ -169,7 +169,7 @@ def _check_kind(problems: Problems, row: Row, kinds: dict[str, str]) -> None:
 
 
 def _check_unit_code(problems: Problems, row: Row) -> None:
-    unit = text(row, "unit_code")
+    unit = new_text(row, "unit_code")
     if unit and (not unit.isdigit() or len(unit) > 8):
         add(
             problems,
@@ -186,14 +186,30 @@ def _check_unit_code(problems: Problems, row: Row) -> None:
         )
 
 
+def _check_validity(problems: Problems, row: Row, saved: Agency | None) -> None:
+    """The dates the agency will have, the file's or the saved ones, are in order."""
+    dated = Row(row.number, dict(row.values))
+    for name in ("valid_from", "valid_to"):
+        if saved is not None and day(row, name) is None:
+            dated.values[name] = getattr(saved, name)
+    check_date_order(
+        problems,
+        dated,
+        "valid_from",
+        "valid_to",
+        Text("“Hiệu lực từ ngày” và “Hiệu lực đến ngày”", "“Valid from” and “Valid to”"),
+        at="valid_to" if day(row, "valid_to") else "valid_from",
+    )
+
+
 def _check_parents(rows: Sequence[Row], problems: Problems) -> None:
     """Every parent exists in the file or in cnvh, and no agency is its own ancestor."""
     parents: dict[str, str | None] = dict(Agency.objects.values_list("code", "parent__code"))
     for row in rows:
         if given(row, "parent") and text(row, "code"):
-            parents[text(row, "code")] = text(row, "parent") or None
+            parents[text(row, "code")] = new_text(row, "parent") or None
     for row in rows:
-        code, parent = text(row, "code"), text(row, "parent")
+        code, parent = text(row, "code"), new_text(row, "parent")
         if not parent or not code:
             continue
         if parent not in parents:

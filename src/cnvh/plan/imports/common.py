@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 # Codes in one cell: "so-vhtt; so-du-lich", "so-vhtt, so-du-lich" or "so-vhtt so-du-lich"
 # (the demo data's own files). Agency and indicator codes never hold these characters.
 CODE_SEPARATORS = re.compile(r"[;,\s]+")
+# A cell holding only a dash empties the saved value.
+CLEAR = frozenset({"-", "–", "—"})
 
 
 def column(
@@ -58,14 +60,26 @@ def text(row: Row, name: str) -> str:
 
 
 def given(row: Row, name: str) -> bool:
-    """The file has the column: an absent optional column leaves a saved field as it
-    is, while an empty cell empties it."""
-    return name in row.values
+    """The row says something for the field: a value, or a dash to empty it. An empty
+    cell leaves a saved field as it is, so a file with fewer columns, or gaps, never
+    erases what it does not say."""
+    return bool(text(row, name))
+
+
+def clears(row: Row, name: str) -> bool:
+    return text(row, name) in CLEAR
+
+
+def new_text(row: Row, name: str) -> str:
+    """The field's new text: empty for a dash."""
+    return "" if clears(row, name) else text(row, name)
 
 
 def codes(row: Row, name: str) -> list[str]:
-    """The codes listed in one cell, in order, each once."""
+    """The codes listed in one cell, in order, each once; none for a dash."""
     found: list[str] = []
+    if clears(row, name):
+        return found
     for code in CODE_SEPARATORS.split(text(row, name)):
         if code and code not in found:
             found.append(code)
@@ -154,14 +168,17 @@ def check_length(problems: Problems, row: Row, name: str, limit: int) -> None:
         )
 
 
-def check_date_order(problems: Problems, row: Row, first: str, last: str, titles: Text) -> None:
-    """`first` must not come after `last`; `titles` names both columns."""
+def check_date_order(
+    problems: Problems, row: Row, first: str, last: str, titles: Text, at: str | None = None
+) -> None:
+    """`first` must not come after `last`; `titles` names both columns, `at` the one
+    reported (`last` unless said)."""
     start, end = day(row, first), day(row, last)
     if start is not None and end is not None and end < start:
         add(
             problems,
             row,
-            last,
+            at or last,
             Text(
                 f"Ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}.",
                 f"The end date {end:%Y-%m-%d} comes before the start date {start:%Y-%m-%d}.",

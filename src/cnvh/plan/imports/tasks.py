@@ -1,7 +1,8 @@
 """Tasks of a plan from a file: inserted or updated by the plan and the task's code, each
 change in the task's history with the import as its reason.
 
-A task's status and % done are not read: they come from its approved reports.
+A task's status and % done are not read: they come from its approved reports. An empty
+cell leaves what is saved as it is; a dash ("-") empties a saved text or list.
 """
 
 from collections.abc import Sequence
@@ -21,6 +22,7 @@ from cnvh.plan.imports.common import (
     duplicates,
     given,
     mark_change,
+    new_text,
     set_fields,
     text,
 )
@@ -222,7 +224,7 @@ def _fields(row: Row, frequencies: dict[str, str]) -> dict[str, object]:
     }
     for name in TEXTS:
         if name != "title_vi" and given(row, name):
-            fields[name] = text(row, name)
+            fields[name] = new_text(row, name)
     # The frequency cannot be empty: an empty cell keeps it (quarterly for a new task).
     if text(row, "frequency"):
         fields["frequency"] = frequencies[plain(text(row, "frequency"))]
