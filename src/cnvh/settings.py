@@ -24,6 +24,7 @@ between a laptop and a city's server comes from environment variables:
                         whose X-Forwarded-For gives the client's address (default: none)
     CNVH_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://cnvh.example.vn
     CNVH_PAGE_CACHE     "0" computes the public pages on every request (default on)
+    CNVH_API_WRITE_LIMIT  writes one person may make through the API per minute (30)
 
 docs/deploy.md has a production example.
 """
@@ -95,6 +96,8 @@ INSTALLED_APPS = [
     "cnvh.exchange",
     "cnvh.exports",
     "cnvh.api",
+    # The API's docs page: django-ninja's own copy of Swagger UI, served from here.
+    "ninja",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -179,6 +182,10 @@ CACHES = {
     }
 }
 CNVH_PAGE_CACHE = env_flag("CNVH_PAGE_CACHE", True)
+
+# The REST API (cnvh.api): writes per person within the window, across every process.
+CNVH_API_WRITE_LIMIT = environment.integer(os.environ, "CNVH_API_WRITE_LIMIT", 30)
+CNVH_API_WRITE_WINDOW_SECONDS = 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

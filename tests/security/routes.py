@@ -136,6 +136,68 @@ ROUTES: dict[str, Route] = {
 }
 
 
+# The REST API (cnvh.api). It answers with JSON: 401 to the anonymous where a login is
+# needed (it never redirects), 404 where an object does not exist for the caller. Its
+# writes take JSON, so the form data posted here is a bad body (400) to all who pass the
+# login. tests/api has each endpoint with real bodies, by token and by session.
+def api_members(outcome: Outcome, others: Outcome = 403) -> Outcomes:
+    found: Outcomes = {role: outcome if role in MEMBERS else others for role in ROLES}
+    found["anonymous"] = 401
+    return found
+
+
+def api_only(outcome: Outcome, allowed: set[str], refused: set[str]) -> Outcomes:
+    """`outcome` for `allowed`, 403 for `refused`, 404 for the others (401 anonymous)."""
+    found: Outcomes = {
+        role: outcome if role in allowed else 403 if role in refused else 404 for role in ROLES
+    }
+    found["anonymous"] = 401
+    return found
+
+
+ROUTES |= {
+    "api/tokens/": Route(lambda w: "/api/tokens/", who(200, MEMBERS), who(200, MEMBERS)),
+    # Only one's own tokens can be revoked; nobody here has one with this number.
+    "api/tokens/<int:pk>/revoke/": Route(
+        lambda w: "/api/tokens/999999/revoke/", NOT_ALLOWED, who(404, MEMBERS)
+    ),
+    "api/openapi.json": Route(lambda w: "/api/openapi.json", everyone(200)),
+    "api/docs": Route(lambda w: "/api/docs", everyone(200)),
+    "api/scopes": Route(lambda w: "/api/scopes", everyone(200)),
+    "api/estimates": Route(lambda w: "/api/estimates", everyone(200)),
+    "api/estimates/<estimate_id>": Route(
+        pk("estimate", "/api/estimates/{}"), hidden_from_public(200)
+    ),
+    "api/estimate-rows": Route(lambda w: "/api/estimate-rows", everyone(200)),
+    "api/indicators": Route(lambda w: "/api/indicators", everyone(200)),
+    "api/indicators/<code>": Route(lambda w: "/api/indicators/hidden", hidden_from_public(200)),
+    "api/areas": Route(lambda w: "/api/areas", everyone(200)),
+    "api/plans": Route(lambda w: "/api/plans", api_members(200)),
+    "api/plans/<code>": Route(
+        lambda w: f"/api/plans/{w.objects['task'].group.plan.code}", api_members(200)
+    ),
+    "api/groups": Route(lambda w: "/api/groups", api_members(200)),
+    "api/tasks": Route(lambda w: "/api/tasks", api_members(200)),
+    "api/tasks/<task_id>": Route(pk("task", "/api/tasks/{}"), api_members(200)),
+    "api/periods": Route(lambda w: "/api/periods", api_members(200)),
+    "api/agencies": Route(lambda w: "/api/agencies", api_members(200)),
+    "api/agencies/<code>": Route(
+        lambda w: f"/api/agencies/{w.objects['lead'].code}", api_members(200)
+    ),
+    "api/reports": Route(lambda w: "/api/reports", api_members(200), api_members(400, 400)),
+    "api/reports/<report_id>": Route(
+        pk("draft", "/api/reports/{}"), api_only(200, OVERSEERS | WORKERS, set())
+    ),
+    # The draft has no narrative yet: the workflow refuses to submit it (422).
+    "api/reports/<report_id>/submit": Route(
+        pk("draft", "/api/reports/{}/submit"), NOT_ALLOWED, api_only(422, WORKERS, OVERSEERS)
+    ),
+    "api/me": Route(lambda w: "/api/me", api_members(200, 200)),
+    "api/": Route(lambda w: "/api/", everyone(404), everyone(404)),
+    "api/<path:rest>": Route(lambda w: "/api/nothing/here", everyone(404), everyone(404)),
+}
+
+
 # Django's admin: staff only. The administrators are staff (as in the demo) but hold
 # no model permission here, so being staff alone opens no table.
 STAFF = {"administrator"}

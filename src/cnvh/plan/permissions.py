@@ -147,3 +147,6 @@ rules.add_perm("plan.import_indicator_values", is_statistician | is_coordinator)
 # Estimates: the statistician loads, runs and publishes them.
 rules.add_perm("estimates.run_estimate", is_statistician)
 rules.add_perm("estimates.publish_estimate", is_statistician)
+
+# The API: members make and revoke their own tokens; a token acts with its owner's roles.
+rules.add_perm("api.manage_own_tokens", is_member)

@@ -1,0 +1,257 @@
+"""Indicators with their series, targets and status, read through `cnvh.plan.values`:
+the functions the indicator pages use, so the numbers are the same."""
+
+from typing import Any, Literal
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest
+from ninja import Field, Query, Router, Schema
+
+from cnvh.api import auth
+from cnvh.api.errors import ERRORS
+from cnvh.api.pagination import CodeInPath, PageMeta, PageQuery, meta, page
+from cnvh.api.statistics import published_only
+from cnvh.plan import trajectory, values
+from cnvh.plan.models import Indicator, Target
+from cnvh.web.indicator_page import expected_path, target_points
+
+router = Router(tags=["indicators"])
+
+
+class PointOut(Schema):
+    year: int
+    value: float
+
+
+class TargetOut(Schema):
+    year: int
+    value: float
+    document: str | None = Field(description="The number of the document that set it.")
+    note_vi: str
+    note_en: str
+
+
+class ValueOut(Schema):
+    year: int
+    value: float = Field(description="In the indicator's unit, full precision.")
+    ci_low: float | None
+    ci_high: float | None
+    expected: float | None = Field(description="The target trajectory's value that year.")
+    estimate_id: int | None = Field(description="The estimate revision the value is from.")
+    estimate_revision: int | None
+    report_ids: list[int] = Field(description="The approved reports the value sums.")
+    import_id: int | None = Field(description="The import (file) the value came in with.")
+    import_row: int | None = Field(description="The value's row in that file.")
+
+
+class AssessmentOut(Schema):
+    status: Literal["on_track", "at_risk", "off_track", "no_data", "no_target"]
+    observed: PointOut | None
+    expected: float | None
+    ratio: float | None = Field(description="(observed − baseline) ÷ (expected − baseline).")
+    on_track_ratio: float = trajectory.ON_TRACK_RATIO
+    at_risk_ratio: float = trajectory.AT_RISK_RATIO
+
+
+class IndicatorOut(Schema):
+    code: str
+    name_vi: str
+    name_en: str
+    definition_vi: str
+    definition_en: str
+    unit: str = Field(description="'%', a money unit such as 'million VND', or a count.")
+    source: Literal["estimate", "registry", "reports", "imported"]
+    scope: str | None
+    measure: str | None
+    sector: str | None
+    registry: str | None
+    aggregation: str
+    direction: Literal["increase", "decrease"]
+    disaggregations: list[str]
+    published: bool
+    baseline: PointOut | None
+    targets: list[TargetOut]
+    series: list[ValueOut]
+    latest: ValueOut | None
+    assessment: AssessmentOut
+
+
+class IndicatorPage(PageMeta):
+    items: list[IndicatorOut]
+
+
+class PartOut(Schema):
+    key: str = Field(description="A sector key, an area code or a reporting agency's code.")
+    title_vi: str | None
+    title_en: str | None
+    value: float
+    estimate_id: int | None
+    estimate_revision: int | None
+    report_ids: list[int]
+    import_id: int | None
+    import_row: int | None
+
+
+class BreakdownOut(Schema):
+    dimension: Literal["sector", "area"]
+    year: int
+    parts: list[PartOut]
+
+
+class IndicatorDetailOut(IndicatorOut):
+    breakdowns: list[BreakdownOut]
+
+
+class IndicatorFilter(PageQuery):
+    source: Literal["estimate", "registry", "reports", "imported"] | None = None
+
+
+def _indicators() -> Any:
+    targets = Target.objects.select_related("document").order_by("year")
+    return Indicator.objects.prefetch_related(Prefetch("targets", queryset=targets))
+
+
+@router.get(
+    "/indicators",
+    response={200: IndicatorPage, **ERRORS},
+    auth=auth.public,
+    operation_id="listIndicators",
+    summary="Indicators with their series, targets and status",
+    openapi_extra=auth.OPTIONAL,
+)
+def list_indicators(request: HttpRequest, filters: Query[IndicatorFilter]) -> dict[str, Any]:
+    """The published indicators (members: all), by code."""
+    public = published_only(request)
+    indicators = _indicators().order_by("code", "pk")
+    if public:
+        indicators = indicators.filter(published=True)
+    if filters.source:
+        indicators = indicators.filter(source=filters.source)
+    total, found = page(indicators, filters)
+    series = values.series_many(found, published_only=public)
+    return {
+        **meta(total, filters),
+        "items": [indicator_out(indicator, series[indicator.pk]) for indicator in found],
+    }
+
+
+@router.get(
+    "/indicators/{code}",
+    response={200: IndicatorDetailOut, **ERRORS},
+    auth=auth.public,
+    operation_id="getIndicator",
+    summary="One indicator, with its breakdowns in the latest year",
+    openapi_extra=auth.OPTIONAL,
+)
+def get_indicator(request: HttpRequest, code: CodeInPath) -> dict[str, Any]:
+    indicator = _indicators().filter(code=code).first()
+    # Unpublished indicators do not exist for the public, as on the pages.
+    if indicator is None or not request.auth.has_perm(  # type: ignore[attr-defined]
+        "plan.view_indicator", indicator
+    ):
+        raise Http404
+    public = published_only(request)
+    series = values.series(indicator, published_only=public)
+    found = indicator_out(indicator, series)
+    found["breakdowns"] = _breakdowns(indicator, series, public)
+    return found
+
+
+def indicator_out(indicator: Indicator, series: list[values.IndicatorValue]) -> dict[str, Any]:
+    baseline = values.baseline(indicator, series)
+    points = target_points(indicator)
+    lines = [_value(value, expected_path(baseline, points, value.year)) for value in series]
+    assessment = values.assess(indicator, series)
+    return {
+        "code": indicator.code,
+        "name_vi": indicator.name_vi,
+        "name_en": indicator.name_en,
+        "definition_vi": indicator.definition_vi,
+        "definition_en": indicator.definition_en,
+        "unit": indicator.unit,
+        "source": indicator.source,
+        "scope": indicator.scope_key or None,
+        "measure": indicator.measure or None,
+        "sector": indicator.sector or None,
+        "registry": indicator.registry or None,
+        "aggregation": indicator.aggregation,
+        "direction": indicator.direction,
+        "disaggregations": list(indicator.disaggregations or []),
+        "published": indicator.published,
+        "baseline": _point(baseline),
+        "targets": [_target(target) for target in indicator.targets.all()],
+        "series": lines,
+        "latest": lines[-1] if lines else None,
+        "assessment": {
+            "status": str(assessment.status),
+            "observed": _point(assessment.observed),
+            "expected": assessment.expected,
+            "ratio": assessment.ratio,
+        },
+    }
+
+
+def _point(point: trajectory.Point | None) -> dict[str, Any] | None:
+    return {"year": point.year, "value": point.value} if point else None
+
+
+def _target(target: Target) -> dict[str, Any]:
+    return {
+        "year": target.year,
+        "value": float(target.value),
+        "document": target.document.number if target.document else None,
+        "note_vi": target.note_vi,
+        "note_en": target.note_en,
+    }
+
+
+def _value(value: values.IndicatorValue, expected: float | None = None) -> dict[str, Any]:
+    return {
+        "year": value.year,
+        "value": value.value,
+        "ci_low": value.ci_low,
+        "ci_high": value.ci_high,
+        "expected": expected,
+        "estimate_id": value.estimate.pk if value.estimate else None,
+        "estimate_revision": value.estimate.revision if value.estimate else None,
+        "report_ids": value.report_ids,
+        **_imported(value),
+    }
+
+
+def _breakdowns(
+    indicator: Indicator, series: list[values.IndicatorValue], public: bool
+) -> list[dict[str, Any]]:
+    if not series:
+        return []
+    year = series[-1].year
+    found = []
+    for dimension in ("sector", "area"):
+        if dimension not in (indicator.disaggregations or []):
+            continue
+        parts = values.breakdown(indicator, dimension, year, published_only=public)
+        if parts:
+            found.append({"dimension": dimension, "year": year, "parts": [_part(p) for p in parts]})
+    return found
+
+
+def _part(value: values.IndicatorValue) -> dict[str, Any]:
+    titles = (value.estimate.sectors or {}).get(value.key or "", {}) if value.estimate else {}
+    return {
+        "key": value.key or "",
+        "title_vi": titles.get("title_vi"),
+        "title_en": titles.get("title_en"),
+        "value": value.value,
+        "estimate_id": value.estimate.pk if value.estimate else None,
+        "estimate_revision": value.estimate.revision if value.estimate else None,
+        "report_ids": value.report_ids,
+        **_imported(value),
+    }
+
+
+def _imported(value: values.IndicatorValue) -> dict[str, int | None]:
+    imported = value.imported
+    return {
+        "import_id": imported.record_id if imported else None,
+        "import_row": imported.row if imported else None,
+    }
