@@ -53,6 +53,7 @@ MATRIX: list[tuple[str, str, set[str]]] = [
     ("plan.import_indicator_values", "none", {"statistician", "coordinator"}),
     ("estimates.run_estimate", "none", {"statistician"}),
     ("estimates.publish_estimate", "none", {"statistician"}),
+    ("plan.export_report", "none", MEMBERS),
     ("api.manage_own_tokens", "none", MEMBERS),
 ]
 for state in ProgressReport.Status.values:

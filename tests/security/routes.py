@@ -129,6 +129,14 @@ ROUTES: dict[str, Route] = {
     "notifications/read/": Route(
         lambda w: "/notifications/read/", NOT_ALLOWED, who(302, SIGNED_IN)
     ),
+    # The plan's periodic report and its downloads: GET only, for members.
+    "exports/periodic/": Route(lambda w: "/exports/periodic/", who(200, MEMBERS)),
+    "exports/periodic/report.xlsx": Route(
+        lambda w: "/exports/periodic/report.xlsx", who(200, MEMBERS)
+    ),
+    "exports/periodic/report.pdf": Route(
+        lambda w: "/exports/periodic/report.pdf", who(200, MEMBERS)
+    ),
     "i18n/setlang/": Route(
         lambda w: "/i18n/setlang/", everyone(302), everyone(302), lambda w: {"language": "vi"}
     ),

@@ -1,3 +1,6 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    # The plan's periodic report: the page, XLSX and PDF.
+    path("", include("cnvh.exports.periodic.urls")),
+]

@@ -148,5 +148,8 @@ rules.add_perm("plan.import_indicator_values", is_statistician | is_coordinator)
 rules.add_perm("estimates.run_estimate", is_statistician)
 rules.add_perm("estimates.publish_estimate", is_statistician)
 
+# The plan's periodic report (page, XLSX, PDF): everyone who works on the plan.
+rules.add_perm("plan.export_report", is_member)
+
 # The API: members make and revoke their own tokens; a token acts with its owner's roles.
 rules.add_perm("api.manage_own_tokens", is_member)

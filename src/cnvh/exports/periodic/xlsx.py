@@ -162,7 +162,9 @@ def _summary(sheet: Sheet, document: PeriodicReport) -> None:
     sheet.line([f"I. {_('Overview of the period')}".upper()], "section")
     sheet.line([f"1. {_('Tasks by status')}"], "section")
     statuses = [count.label for count in summary.by_status]
-    sheet.line([_("No."), _("Content group"), _("Tasks"), *statuses, _("Mean % done")], "header")
+    sheet.line(
+        [_("No."), _("Content group"), _("Tasks"), *statuses, _("Mean percent done")], "header"
+    )
     for section in document.sections:
         progress = section.progress
         sheet.cell(0, section.number, "count")
@@ -222,7 +224,7 @@ def _tasks(sheet: Sheet, document: PeriodicReport) -> None:
             _("Task"),
             _("Lead agency"),
             _("Status"),
-            _("% done (%)"),
+            _("Percent done (%)"),
             _("Results reported in the period"),
             _("Period of that report"),
             _("Due on"),
