@@ -1,0 +1,140 @@
+"""What a file may be before anything parses it: its type, size, and (for the zip
+files XLSX and ODS are) how much it unpacks to.
+
+An XLSX file of a few hundred kilobytes can unpack to gigabytes (a "zip bomb"); the
+sizes its zip directory declares are read here, and the file refused, before the
+spreadsheet reader opens it. The reader's zip library stops at the declared size of
+each part, so a directory that lies about the sizes only breaks the file.
+"""
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import ProblemLog
+
+MB = 1024 * 1024
+TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
+ZIP_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
+SUFFIXES = TEXT_SUFFIXES | ZIP_SUFFIXES | {".xls", ".parquet"}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = b"PK\x03\x04"
+_PARQUET = b"PAR1"
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 100 * MB
+    max_rows: int = 2_000_000
+    max_unzipped_bytes: int = 1024 * MB
+    # Worksheets compress 5 to 30 times; a zip bomb, hundreds to millions of times.
+    max_zip_ratio: int = 200
+
+
+def file_format(suffix: str) -> str:
+    """ "csv", "xlsx", "xls", "ods" or "parquet" for an accepted suffix."""
+    if suffix in TEXT_SUFFIXES:
+        return "csv"
+    return {".xlsm": "xlsx"}.get(suffix, suffix.lstrip("."))
+
+
+def check_file(path: Path, name: str, limits: Limits, problems: ProblemLog) -> str | None:
+    """The file's format when it may be read; else None, with the problem recorded."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        problems.report("wrong_type", suffix=suffix or name)
+        return None
+    size = path.stat().st_size
+    if size == 0:
+        problems.report("empty_upload")
+        return None
+    if size > limits.max_bytes:
+        problems.report("too_big", size=_mb(size), limit=_mb(limits.max_bytes))
+        return None
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+        handle.seek(max(size - 4, 0))
+        tail = handle.read(4)
+    found = _content(head, tail)
+    expected = file_format(suffix)
+    if not _fits(expected, found):
+        problems.report("content_mismatch", suffix=suffix, found=_describe(found))
+        return None
+    if expected in {"xlsx", "ods"} and not check_zip(path, limits, problems):
+        return None
+    return expected
+
+
+_MAGIC = (
+    (_ZIP, "zip"),
+    (_OLE, "ole"),
+    (b"%PDF", "binary"),
+    (b"MZ", "binary"),
+    (b"\x7fELF", "binary"),
+    (b"\x1f\x8b", "binary"),
+    (b"\xff\xfe", "utf16"),
+    (b"\xfe\xff", "utf16"),
+)
+
+
+def _content(head: bytes, tail: bytes) -> str:
+    """What the file's first and last bytes say it is."""
+    if head.startswith(_PARQUET) and tail == _PARQUET:
+        return "parquet"
+    found = next((kind for magic, kind in _MAGIC if head.startswith(magic)), None)
+    if found:
+        return found
+    if head.lstrip().lower().startswith((b"<!doctype html", b"<html", b"<table")):
+        return "html"
+    return "binary" if b"\x00" in head else "text"
+
+
+def _fits(expected: str, found: str) -> bool:
+    wanted = {
+        "csv": {"text", "utf16"},
+        "xlsx": {"zip"},
+        "ods": {"zip"},
+        "xls": {"ole"},
+        "parquet": {"parquet"},
+    }
+    return found in wanted[expected]
+
+
+def _describe(found: str) -> str:
+    return {
+        "zip": "XLSX/ZIP",
+        "ole": "XLS (Excel 97-2003)",
+        "parquet": "Parquet",
+        "html": "HTML",
+        "binary": "binary / nhị phân",
+        "utf16": "UTF-16",
+        "text": "text / văn bản",
+    }[found]
+
+
+def check_zip(path: Path, limits: Limits, problems: ProblemLog) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        problems.report("zip_broken", detail=str(error).splitlines()[0][:200])
+        return False
+    total = sum(entry.file_size for entry in entries)
+    if total > limits.max_unzipped_bytes:
+        problems.report("unzipped_too_big", size=_mb(total), limit=_mb(limits.max_unzipped_bytes))
+        return False
+    for entry in entries:
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if entry.file_size > MB and ratio > limits.max_zip_ratio:
+            problems.report(
+                "zip_bomb",
+                entry=entry.filename[:100],
+                ratio=f"{ratio:,.0f}",
+                limit=limits.max_zip_ratio,
+            )
+            return False
+    return True
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:,.1f}"
