@@ -15,6 +15,7 @@ from cnvh.estimates.store import save_estimate
 from cnvh.stats import EstimateOptions, InputError, Scope, estimate, load_scope, shipped_scopes
 from cnvh.stats.options import BY_CHOICES
 
+from .engine.checks import entry
 from .models import Dataset, EstimateRun
 from .reading import ProblemLog
 
@@ -104,7 +105,7 @@ def perform(run_id: int) -> EstimateRun:
             progress=_follower(run),
         )
     except InputError as error:
-        run.problems = [problem.to_dict() for problem in error.problems]
+        run.problems = [entry(problem) for problem in error.problems]
         return _finish(run, Status.INVALID)
     except Exception as error:
         logger.exception("estimate run %s failed", run.pk)

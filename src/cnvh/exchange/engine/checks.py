@@ -18,7 +18,7 @@ from cnvh.stats.cells import build_aggregate_cells, build_unit_cells
 from cnvh.stats.codemap import build_code_map
 from cnvh.stats.expressions import Columns
 from cnvh.stats.integrity import _check_duplicates
-from cnvh.stats.problems import CATALOGUE, InputError, ProblemList
+from cnvh.stats.problems import CATALOGUE, InputError, Problem, ProblemList
 from cnvh.stats.scope import load_scope
 from cnvh.stats.small_inputs import load_area_crosswalk, load_totals, read_code_crosswalk
 from cnvh.stats.sources import Source, declared_unit, read_source
@@ -146,6 +146,22 @@ def _translate(found: ProblemList, rows: Sequence[Row], problems: Problems) -> N
     more = getattr(problems, "count_more", None)
     if found.more and more:
         more(found.more)
+
+
+def entry(problem: Problem) -> dict[str, object]:
+    """An engine's problem as an import's (cnvh.exchange.reading.problems)."""
+    what_vi, what_en, fix_vi, fix_en = _texts(problem.code, problem.column, problem.params)
+    return {
+        "file": problem.file,
+        "sheet": "",
+        "row": problem.row,
+        "column": problem.column,
+        "header": problem.column,
+        "what_vi": what_vi,
+        "what_en": what_en,
+        "fix_vi": fix_vi,
+        "fix_en": fix_en,
+    }
 
 
 def _texts(code: str, column: str | None, params: dict[str, object]) -> tuple[str, ...]:

@@ -1,0 +1,57 @@
+"""Records laid out for the pages: problems in both languages, the active one first,
+and columns as a person reads them."""
+
+from typing import Any
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .reading.problems import where
+
+TYPE_NAMES = {
+    "text": _("text"),
+    "code": _("code"),
+    "integer": _("whole number"),
+    "decimal": _("number"),
+    "date": _("date"),
+}
+
+
+def language() -> str:
+    return "en" if (get_language() or "vi").startswith("en") else "vi"
+
+
+def problem_rows(problems: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each problem: where, and what and how to fix in the reader's language first,
+    then in the other."""
+    first = language()
+    other = "vi" if first == "en" else "en"
+    return [
+        {
+            "where": where(problem, first),
+            "row": problem.get("row"),
+            "header": problem.get("header") or "",
+            "what": problem.get(f"what_{first}", ""),
+            "fix": problem.get(f"fix_{first}", ""),
+            "what_other": problem.get(f"what_{other}", ""),
+            "fix_other": problem.get(f"fix_{other}", ""),
+            "other": other,
+        }
+        for problem in problems
+    ]
+
+
+def column_rows(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    chosen = language()
+    index = 1 if chosen == "en" else 0
+    rows = []
+    for column in columns:
+        rows.append(
+            {
+                **column,
+                "title": column.get(f"title_{chosen}") or "",
+                "type_name": TYPE_NAMES.get(column.get("type") or "", ""),
+                "notes": [note[index] for note in column.get("notes") or []],
+            }
+        )
+    return rows

@@ -1,0 +1,1 @@
+"""The import pages (imports.py) and the estimate-from-datasets pages (runs.py)."""
