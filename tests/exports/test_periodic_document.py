@@ -121,7 +121,7 @@ def test_reported_values_count_only_periods_ended(world: periodic_world.World) -
     third = indicator(report(world, 3), "events")
     assert third.value.value == 3 + 4 + 2 + 5  # type: ignore[union-attr]
     assert [v.value for v in values.series(world.events)] == [14.0]  # the indicator page's
-    assert third.value.source_short == "4 báo cáo đã được phê duyệt"  # type: ignore[union-attr]
+    assert third.value.source_short == "số báo cáo đã được phê duyệt: 4"  # type: ignore[union-attr]
 
 
 def test_the_share_of_grdp_as_the_indicator_page_shows_it(

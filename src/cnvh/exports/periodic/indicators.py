@@ -11,7 +11,7 @@ span's end, summed as `cnvh.plan.values` sums them.
 from collections import defaultdict
 from datetime import date
 
-from django.utils.translation import ngettext
+from django.utils.translation import gettext
 
 from cnvh.exports.periodic.document import IndicatorLine, IndicatorValueLine, ShareChart
 from cnvh.plan import values
@@ -50,10 +50,7 @@ def _target(targets_set: list[Target], year: int) -> Point | None:
 
 def _short_source(indicator: Indicator, value: values.IndicatorValue) -> str:
     if value.report_ids:
-        count = len(value.report_ids)
-        return ngettext("%(count)s approved report", "%(count)s approved reports", count) % {
-            "count": count
-        }
+        return gettext("approved reports: %(count)s") % {"count": len(value.report_ids)}
     if value.estimate is not None:
         return indicator_page.source_text(indicator, value)
     return str(indicator.get_registry_display() or indicator.get_source_display())
