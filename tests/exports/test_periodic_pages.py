@@ -108,6 +108,8 @@ def test_a_wrong_choice_says_what_and_how_in_both_languages(
         "Kỳ này chỉ có số thứ tự từ 1 đến 2 trong năm. / "
         "This kind of period is numbered 1 to 2 in a year."
     ) in page.content.decode()
+    empty = client.get(URL + "?year=").content.decode()
+    assert "Trường này cần có giá trị: chọn hoặc nhập lại. / This field needs a value" in empty
     download = client.get(URL + "report.pdf?year=20x6")
     assert download.status_code == 400
     assert "Năm phải là một số, ví dụ 2025. / The year is a number, e.g. 2025." in (

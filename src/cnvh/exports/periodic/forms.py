@@ -14,6 +14,10 @@ from cnvh.plan.models import Plan, ReportingPeriod
 from cnvh.plan.periods import MONTHS
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+REQUIRED = {
+    "required": "Trường này cần có giá trị: chọn hoặc nhập lại. / "
+    "This field needs a value: choose or type one."
+}
 
 
 def both(vietnamese: str, english: str) -> str:
@@ -43,18 +47,29 @@ class PeriodicReportForm(forms.Form):
         empty_label=None,
         label=_("Plan"),
         error_messages={
+            **REQUIRED,
             "invalid_choice": both(
                 "Không có kế hoạch này: chọn một kế hoạch trong danh sách.",
                 "No such plan: choose one from the list.",
-            )
+            ),
         },
     )
-    kind = forms.ChoiceField(choices=ReportingPeriod.Kind.choices, label=_("Kind of period"))
+    kind = forms.ChoiceField(
+        choices=ReportingPeriod.Kind.choices,
+        label=_("Kind of period"),
+        error_messages={
+            **REQUIRED,
+            "invalid_choice": both(
+                "Loại kỳ: quý, 6 tháng hoặc năm.", "Kind of period: quarter, half-year or year."
+            ),
+        },
+    )
     year = forms.IntegerField(
         label=_("Year"),
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
         error_messages={
+            **REQUIRED,
             "invalid": both("Năm phải là một số, ví dụ 2025.", "The year is a number, e.g. 2025."),
             "min_value": both(
                 f"Năm: từ {FIRST_YEAR} đến {LAST_YEAR}.",
@@ -72,6 +87,7 @@ class PeriodicReportForm(forms.Form):
         min_value=1,
         max_value=4,
         error_messages={
+            **REQUIRED,
             "invalid": both("Số thứ tự kỳ phải là một số.", "The period's number is a number."),
             "min_value": both("Số thứ tự kỳ từ 1.", "The period's number starts at 1."),
             "max_value": both("Quý: 1 đến 4.", "Quarters: 1 to 4."),
