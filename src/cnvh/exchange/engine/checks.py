@@ -128,7 +128,15 @@ def _translate(found: ProblemList, rows: Sequence[Row], problems: Problems) -> N
     def row_of(record: int) -> int:
         return rows[record - 1].number if 0 < record <= len(rows) else record
 
+    # A row the reading found wrong (a number it could not read) is one the engine
+    # finds wrong again in consequence (no money value): the first problem is the one
+    # to fix.
+    seen = getattr(problems, "has_row", lambda row: False)
+    rows_read_wrong = {row_of(p.row) for p in found.items if p.row and seen(row_of(p.row))}
     for problem in found.items:
+        row = row_of(problem.row) if problem.row else None
+        if row in rows_read_wrong:
+            continue
         params = dict(problem.params)
         if "rows" in params:  # the rows of a code whose shares exceed 1
             params["rows"] = ", ".join(
@@ -136,7 +144,7 @@ def _translate(found: ProblemList, rows: Sequence[Row], problems: Problems) -> N
             )
         what_vi, what_en, fix_vi, fix_en = _texts(problem.code, problem.column, params)
         problems.add(
-            row=row_of(problem.row) if problem.row else None,
+            row=row,
             column=problem.column,
             what_vi=what_vi,
             what_en=what_en,

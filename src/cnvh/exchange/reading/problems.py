@@ -188,6 +188,11 @@ class ProblemLog:
     items: list[dict[str, Any]] = field(default_factory=list)
     total: int = 0
     _cells: set[tuple[int, str]] = field(default_factory=set)
+    _rows: set[int] = field(default_factory=set)
+
+    def has_row(self, row: int) -> bool:
+        """Whether a problem was found in this row already."""
+        return row in self._rows
 
     def add(
         self,
@@ -203,6 +208,8 @@ class ProblemLog:
             if (row, column) in self._cells:
                 return
             self._cells.add((row, column))
+        if row is not None:
+            self._rows.add(row)
         self.total += 1
         if len(self.items) >= self.limit:
             return
