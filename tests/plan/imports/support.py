@@ -9,6 +9,7 @@ from django.db import transaction
 
 from cnvh.exchange.kinds import Kind, Row
 from cnvh.exchange.models import ImportRecord
+from cnvh.plan.models import Task
 from tests import factories
 
 
@@ -59,3 +60,23 @@ def rows(*values: dict[str, Any], first: int = 2) -> list[Row]:
     """Rows as the machinery gives them: numbered as a spreadsheet shows them, under
     a header row."""
     return [Row(first + index, dict(cells)) for index, cells in enumerate(values)]
+
+
+def snapshot(codes: list[str]) -> dict[str, tuple[Any, ...]]:
+    found = {}
+    for task in Task.objects.filter(code__in=codes).select_related("group", "lead_agency"):
+        found[task.code] = (
+            task.group.number,
+            task.title_vi,
+            task.title_en,
+            task.description_vi,
+            task.lead_agency.code,
+            sorted(task.coordinating_agencies.values_list("code", flat=True)),
+            task.starts_on,
+            task.due_on,
+            task.frequency,
+            task.expected_output_vi,
+            task.expected_output_en,
+            sorted(task.indicators.values_list("code", flat=True)),
+        )
+    return found

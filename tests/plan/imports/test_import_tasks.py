@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from cnvh.exchange.kinds import Column, Row
-from cnvh.plan.demo.catalogue import DATA, load_agencies, load_documents, load_indicators, load_plan
+from cnvh.plan.demo.catalogue import DATA
 from cnvh.plan.imports import AgencyKind, TaskKind
 from cnvh.plan.models import Agency, ContentGroup, Indicator, Plan, Task
 from tests import factories
-from tests.plan.imports.support import record, rows, run
+from tests.plan.imports.support import record, rows, run, snapshot
 
 pytestmark = pytest.mark.django_db
 KIND = TaskKind()
@@ -41,34 +41,6 @@ def demo_file(name: str, columns: tuple[Column, ...]) -> list[Row]:
     with (DATA / name).open(encoding="utf-8", newline="") as handle:
         lines = list(csv.DictReader(handle))
     return rows(*(typed(columns, line) for line in lines))
-
-
-def snapshot(codes: list[str]) -> dict[str, tuple[Any, ...]]:
-    found = {}
-    for task in Task.objects.filter(code__in=codes).select_related("group", "lead_agency"):
-        found[task.code] = (
-            task.group.number,
-            task.title_vi,
-            task.title_en,
-            task.description_vi,
-            task.lead_agency.code,
-            sorted(task.coordinating_agencies.values_list("code", flat=True)),
-            task.starts_on,
-            task.due_on,
-            task.frequency,
-            task.expected_output_vi,
-            task.expected_output_en,
-            sorted(task.indicators.values_list("code", flat=True)),
-        )
-    return found
-
-
-@pytest.fixture
-def demo(db: None) -> Plan:
-    agencies = load_agencies()
-    documents = load_documents(agencies)
-    indicators = load_indicators(documents)
-    return load_plan(agencies, documents, indicators)
 
 
 def test_the_demo_file_gives_the_demo_tasks(demo: Plan) -> None:
