@@ -12,7 +12,8 @@ from ninja import Field, Query, Router, Schema
 
 from cnvh.api import auth
 from cnvh.api.errors import ERRORS
-from cnvh.api.pagination import CodeInPath, PageMeta, PageQuery, meta, ordered, page
+from cnvh.api.fields import CodeInPath
+from cnvh.api.pagination import PageMeta, PageQuery, meta, ordered, page
 from cnvh.api.plan import require
 from cnvh.plan import completeness
 from cnvh.plan.models import Agency, ReportingPeriod, Task

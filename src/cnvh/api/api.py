@@ -47,6 +47,7 @@ api = NinjaAPI(
     docs=Swagger(settings={"persistAuthorization": False}),
 )
 handlers.install(api)
+api.add_decorator(handlers.known_parameters_only(api), mode="view")
 # The writes join the reads' router: one URL pattern per address, all its methods.
 assert report_writes.router is reports.router
 for router in (

@@ -1,10 +1,13 @@
 """django-ninja's errors, Django's and the plan's, all given in the API's one error body."""
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
@@ -65,3 +68,42 @@ def from_http_error(exc: HttpError) -> ApiError:
     if exc.status_code == 403:
         return ApiError(403, "permission_denied", FORBIDDEN)
     return ApiError(exc.status_code, "error", str(exc))
+
+
+UNKNOWN_PARAMETER = _(
+    "%(names)s: not a parameter of this address, so it would be ignored. Check the "
+    "spelling; the parameters are: %(known)s."
+)
+
+
+def known_parameters_only(api: NinjaAPI) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Refuse a query parameter the operation does not take: a misspelt filter would
+    otherwise be ignored, and the caller would read the whole list as the filtered one."""
+
+    def decorator(run: Callable[..., Any]) -> Callable[..., Any]:
+        operation = run.__self__  # type: ignore[attr-defined]
+        known = {
+            name
+            for model in operation.models
+            if model.__ninja_param_source__ == "query"
+            for name in model.__ninja_flatten_map__
+        }
+
+        @wraps(run)
+        def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            unknown = sorted(set(request.GET) - known)
+            if not unknown:
+                return run(request, *args, **kwargs)
+            error = ApiError(
+                422,
+                "unknown_parameter",
+                UNKNOWN_PARAMETER,
+                field=unknown[0],
+                names=", ".join(unknown),
+                known=", ".join(sorted(known)) or "-",
+            )
+            return error_response(api, request, error)
+
+        return checked
+
+    return decorator

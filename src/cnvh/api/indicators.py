@@ -9,7 +9,8 @@ from ninja import Field, Query, Router, Schema
 
 from cnvh.api import auth
 from cnvh.api.errors import ERRORS
-from cnvh.api.pagination import CodeInPath, PageMeta, PageQuery, meta, page
+from cnvh.api.fields import CodeInPath
+from cnvh.api.pagination import PageMeta, PageQuery, meta, page
 from cnvh.api.statistics import published_only
 from cnvh.plan import trajectory, values
 from cnvh.plan.models import Indicator, Target

@@ -1,23 +1,13 @@
 """Pages of a list: `limit` and `offset`, a stable order, and the total count."""
 
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Any
 
 from django.db.models import Model, QuerySet
-from ninja import Field, Path, Schema
+from ninja import Field, Schema
 
 MAX_LIMIT = 1000
-# Ids and offsets fit the databases' 64-bit integers; larger ones are refused as
-# invalid rather than reaching the database.
-MAX_ID = 2**63 - 1
 MAX_OFFSET = 10**9
-
-# Codes of scopes, sectors, areas, agencies and indicators: never spaces or NUL.
-CODE_PATTERN = r"^[A-Za-z0-9_.\-]+$"
-Code = Annotated[str, Field(min_length=1, max_length=64, pattern=CODE_PATTERN)]
-# The same, as the last part of an address.
-CodeInPath = Annotated[str, Path(min_length=1, max_length=64, pattern=CODE_PATTERN)]
-IdInPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class PageQuery(Schema):

@@ -13,17 +13,8 @@ from ninja import Field, Query, Router, Schema
 
 from cnvh.api import auth
 from cnvh.api.errors import ERRORS
-from cnvh.api.pagination import (
-    MAX_ID,
-    Code,
-    CodeInPath,
-    IdInPath,
-    PageMeta,
-    PageQuery,
-    meta,
-    ordered,
-    page,
-)
+from cnvh.api.fields import MAX_ID, Code, CodeInPath, IdInPath
+from cnvh.api.pagination import PageMeta, PageQuery, meta, ordered, page
 from cnvh.plan.models import ContentGroup, Plan, ReportingPeriod, Task
 
 router = Router(tags=["plan"], auth=auth.member)

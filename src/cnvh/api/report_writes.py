@@ -18,7 +18,7 @@ from ninja import Field, Schema, Status
 
 from cnvh.api import auth
 from cnvh.api.errors import ERRORS, ApiError
-from cnvh.api.pagination import MAX_ID, Code, IdInPath
+from cnvh.api.fields import MAX_ID, Code, IdInPath, Text
 from cnvh.api.plan import require
 from cnvh.api.reports import ReportDetailOut, TaskStatus, detail_out, find_report, router
 from cnvh.plan import workflow
@@ -57,7 +57,7 @@ class ValueIn(Schema):
 class ReportIn(Schema):
     task_status: TaskStatus | None = None
     percent_done: int | None = Field(None, ge=0, le=100)
-    narrative: str | None = Field(None, max_length=MAX_NARRATIVE)
+    narrative: Text | None = Field(None, max_length=MAX_NARRATIVE)
     values: list[ValueIn] | None = Field(None, max_length=200)
 
 

@@ -15,16 +15,8 @@ from ninja import Field, Query, Router, Schema
 
 from cnvh.api import auth
 from cnvh.api.errors import ERRORS
-from cnvh.api.pagination import (
-    MAX_ID,
-    Code,
-    IdInPath,
-    PageMeta,
-    PageQuery,
-    meta,
-    ordered,
-    page,
-)
+from cnvh.api.fields import MAX_ID, Code, IdInPath
+from cnvh.api.pagination import PageMeta, PageQuery, meta, ordered, page
 from cnvh.api.plan import require
 from cnvh.plan.models import ProgressReport, Role, Task
 from cnvh.plan.permissions import agencies_with

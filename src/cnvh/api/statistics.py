@@ -15,16 +15,8 @@ from ninja import Field, Query, Router, Schema
 
 from cnvh.api import auth
 from cnvh.api.errors import ERRORS
-from cnvh.api.pagination import (
-    MAX_ID,
-    Code,
-    IdInPath,
-    PageMeta,
-    PageQuery,
-    meta,
-    ordered,
-    page,
-)
+from cnvh.api.fields import MAX_ID, Code, IdInPath
+from cnvh.api.pagination import PageMeta, PageQuery, meta, ordered, page
 from cnvh.estimates.models import Estimate, EstimateRow
 from cnvh.estimates.store import latest_estimates, scope_sort_key
 from cnvh.stats import load_scope, shipped_scopes

@@ -1,0 +1,27 @@
+"""The kinds of value the API's parameters and bodies take, checked before any use."""
+
+from typing import Annotated
+
+from ninja import Field, Path
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
+
+# Ids and offsets fit the databases' 64-bit integers; larger ones are refused as
+# invalid rather than reaching the database.
+MAX_ID = 2**63 - 1
+# Codes of scopes, sectors, areas, agencies and indicators: never spaces or NUL.
+CODE_PATTERN = r"^[A-Za-z0-9_.\-]+$"
+Code = Annotated[str, Field(min_length=1, max_length=64, pattern=CODE_PATTERN)]
+# The same, as the last part of an address.
+CodeInPath = Annotated[str, Path(min_length=1, max_length=64, pattern=CODE_PATTERN)]
+IdInPath = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+def no_nul(text: str) -> str:
+    # PostgreSQL cannot store NUL in text; the pages' forms refuse it too.
+    if "\x00" in text:
+        raise PydanticCustomError("no_nul", "contains a NUL character")
+    return text
+
+
+Text = Annotated[str, AfterValidator(no_nul)]

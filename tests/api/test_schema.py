@@ -1,0 +1,92 @@
+"""The OpenAPI 3.1 schema, its stable operation ids, and the docs page (Swagger UI from
+our own static files, under our Content Security Policy)."""
+
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+OPERATIONS = {
+    ("get", "/api/scopes"): "listScopes",
+    ("get", "/api/estimates"): "listEstimates",
+    ("get", "/api/estimates/{estimate_id}"): "getEstimate",
+    ("get", "/api/estimate-rows"): "listEstimateRows",
+    ("get", "/api/indicators"): "listIndicators",
+    ("get", "/api/indicators/{code}"): "getIndicator",
+    ("get", "/api/areas"): "listAreas",
+    ("get", "/api/plans"): "listPlans",
+    ("get", "/api/plans/{code}"): "getPlan",
+    ("get", "/api/groups"): "listGroups",
+    ("get", "/api/tasks"): "listTasks",
+    ("get", "/api/tasks/{task_id}"): "getTask",
+    ("get", "/api/periods"): "listPeriods",
+    ("get", "/api/agencies"): "listAgencies",
+    ("get", "/api/agencies/{code}"): "getAgency",
+    ("get", "/api/reports"): "listReports",
+    ("post", "/api/reports"): "startReport",
+    ("get", "/api/reports/{report_id}"): "getReport",
+    ("patch", "/api/reports/{report_id}"): "updateReport",
+    ("post", "/api/reports/{report_id}/submit"): "submitReport",
+    ("get", "/api/me"): "getMe",
+}
+
+
+def schema() -> dict[str, Any]:
+    response = Client().get("/api/openapi.json")
+    assert response.status_code == 200
+    found: dict[str, Any] = response.json()
+    return found
+
+
+def test_openapi_3_1_with_stable_operation_ids() -> None:
+    found = schema()
+    assert found["openapi"] == "3.1.0"
+    assert found["info"]["title"] == "cnvh API"
+    operations = {
+        (method, path): operation["operationId"]
+        for path, methods in found["paths"].items()
+        for method, operation in methods.items()
+    }
+    assert operations == OPERATIONS
+
+
+def test_public_operations_need_no_token_the_others_do() -> None:
+    found = schema()
+    scheme = found["components"]["securitySchemes"]["BearerToken"]
+    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+    public = {"listScopes", "listEstimates", "getEstimate", "listEstimateRows"}
+    public |= {"listIndicators", "getIndicator", "listAreas"}
+    for methods in found["paths"].values():
+        for operation in methods.values():
+            optional = {} in operation["security"]
+            assert optional == (operation["operationId"] in public), operation["operationId"]
+
+
+def test_writes_document_the_rate_limit() -> None:
+    for methods in schema()["paths"].values():
+        for method, operation in methods.items():
+            assert "429" in operation["responses"], operation["operationId"]
+            assert "200" in operation["responses"] or "201" in operation["responses"]
+            if method != "get":
+                assert "409" in operation["responses"]
+
+
+def test_the_docs_page_uses_only_our_own_files() -> None:
+    page = Client().get("/api/docs")
+    assert page.status_code == 200
+    html = page.content.decode()
+    scripts = re.findall(r"<script([^>]*)>", html)
+    sources = [re.search(r'src="([^"]+)"', attrs) for attrs in scripts]
+    executable = [s.group(1) for s in sources if s]
+    assert executable == ["/static/ninja/swagger-ui-bundle.js", "/static/ninja/swagger-ui-init.js"]
+    # The only script without a source is the settings, as data.
+    assert sum(1 for attrs in scripts if "src=" not in attrs) == 1
+    assert 'type="application/json"' in html
+    assert "cdn" not in html.lower()
+    policy = page["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("style-src")[0]
+    for url in [*executable, "/static/ninja/swagger-ui.css"]:
+        assert Client().get(url).status_code == 200, url
