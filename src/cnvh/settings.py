@@ -24,6 +24,7 @@ between a laptop and a city's server comes from environment variables:
                         whose X-Forwarded-For gives the client's address (default: none)
     CNVH_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://cnvh.example.vn
     CNVH_PAGE_CACHE     "0" computes the public pages on every request (default on)
+    CNVH_OPEN_DATA_LICENCE  the address of the open data's licence (default CC BY 4.0)
     CNVH_API_WRITE_LIMIT  writes one person may make through the API per minute (30)
 
 docs/deploy.md has a production example.
@@ -182,6 +183,11 @@ CACHES = {
     }
 }
 CNVH_PAGE_CACHE = env_flag("CNVH_PAGE_CACHE", True)
+
+# The licence the open data (/open-data/) is published under, stated in its catalogue.
+CNVH_OPEN_DATA_LICENCE = os.environ.get(
+    "CNVH_OPEN_DATA_LICENCE", "https://creativecommons.org/licenses/by/4.0/"
+)
 
 # The REST API (cnvh.api): writes per person within the window, across every process.
 CNVH_API_WRITE_LIMIT = environment.integer(os.environ, "CNVH_API_WRITE_LIMIT", 30)

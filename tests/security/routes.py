@@ -137,6 +137,31 @@ ROUTES: dict[str, Route] = {
     "exports/periodic/report.pdf": Route(
         lambda w: "/exports/periodic/report.pdf", who(200, MEMBERS)
     ),
+    # Tables as CSV and XLSX: estimates and indicators as the pages show them (the
+    # newest revision is not published: it does not exist for the public); reports
+    # for members, each row one they may see.
+    "exports/": Route(lambda w: "/exports/", everyone(200)),
+    "exports/estimates/<int:pk>.<table_format:file_format>": Route(
+        pk("estimate", "/exports/estimates/{}.xlsx"), hidden_from_public(200)
+    ),
+    "exports/indicators.<table_format:file_format>": Route(
+        lambda w: "/exports/indicators.csv", everyone(200)
+    ),
+    "exports/reports.<table_format:file_format>": Route(
+        lambda w: "/exports/reports.xlsx", who(200, MEMBERS)
+    ),
+    "exports/report-values.<table_format:file_format>": Route(
+        lambda w: "/exports/report-values.csv", who(200, MEMBERS)
+    ),
+    # Open data: public, the same published files for everyone.
+    "open-data/": Route(lambda w: "/open-data/", everyone(200)),
+    "open-data/catalog.jsonld": Route(lambda w: "/open-data/catalog.jsonld", everyone(200)),
+    "open-data/estimates.<open_data_format:file_format>": Route(
+        lambda w: "/open-data/estimates.csv", everyone(200)
+    ),
+    "open-data/indicators.<open_data_format:file_format>": Route(
+        lambda w: "/open-data/indicators.json", everyone(200)
+    ),
     "i18n/setlang/": Route(
         lambda w: "/i18n/setlang/", everyone(302), everyone(302), lambda w: {"language": "vi"}
     ),

@@ -60,7 +60,8 @@ def _task_of(obj: Task | ProgressReport | None) -> Task | None:
 def _task_agencies(task: Task) -> set[int]:
     ids: set[int] | None = getattr(task, "_cnvh_agencies", None)
     if ids is None:
-        ids = {task.lead_agency_id, *task.coordinating_agencies.values_list("id", flat=True)}
+        # .all(): tasks listed with their coordinating agencies prefetched need no query.
+        ids = {task.lead_agency_id, *(agency.pk for agency in task.coordinating_agencies.all())}
         task._cnvh_agencies = ids  # type: ignore[attr-defined]
     return ids
 

@@ -7,6 +7,9 @@
 - Text cells that a spreadsheet would run as a formula (starting with = + - @, or a
   tab or carriage return that hides one) get a leading apostrophe. Numbers are left
   alone: a negative value is a number, not a formula.
+
+The same tables download as XLSX too (`cnvh.exports.tables`): `requested_format`
+reads which, and `looks_like_formula` is the one rule both formats neutralise by.
 """
 
 import csv
@@ -18,10 +21,21 @@ from django.http import HttpRequest, HttpResponse
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
+TABLE_FORMATS = ("csv", "xlsx")
 
 
 def wants_csv(request: HttpRequest) -> bool:
     return request.GET.get("format") == "csv"
+
+
+def requested_format(request: HttpRequest) -> str | None:
+    """The format asked for when the page's table is wanted as a file: ?format=csv or xlsx."""
+    chosen = request.GET.get("format")
+    return chosen if chosen in TABLE_FORMATS else None
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS)
 
 
 def cell(value: object) -> object:
@@ -34,7 +48,7 @@ def cell(value: object) -> object:
     if isinstance(value, int | Decimal):
         return str(value)
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if looks_like_formula(text) else text
 
 
 def csv_response(

@@ -1,6 +1,5 @@
 """The plan with its groups and tasks, the filters, the CSV, and the task page."""
 
-import csv
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -13,12 +12,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from cnvh.exports.tables import table_response
+from cnvh.exports.tables.tasks import task_table
 from cnvh.plan.completeness import current_period
 from cnvh.plan.forms import OVERDUE, TaskFilterForm
 from cnvh.plan.models import Plan, ProgressReport, ReportingPeriod, Task
 from cnvh.plan.views.common import require, today
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from cnvh.web.csv_export import looks_like_formula, requested_format
 
 
 def chosen_plan(request: HttpRequest) -> Plan:
@@ -69,13 +69,16 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     form = TaskFilterForm(request.GET or None, plan=plan)
     day = today()
     tasks = filtered_tasks(plan, form, day)
-    if request.GET.get("format") == "csv":
-        return tasks_csv(plan, tasks.prefetch_related("coordinating_agencies"), day)
+    if file_format := requested_format(request):
+        with_agencies = tasks.prefetch_related("coordinating_agencies")
+        table = task_table(plan, with_agencies, day, request.build_absolute_uri())
+        return table_response(table, file_format)
     context = {
         "plan": plan,
         "form": form,
         "groups": grouped(tasks, day),
         "csv_query": _csv_query(request),
+        "xlsx_query": _csv_query(request, "xlsx"),
     }
     # htmx asks for the table alone when a filter changes.
     template = "plan/_task_table.html" if getattr(request, "htmx", False) else "plan/plan.html"
@@ -84,53 +87,16 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _csv_query(request: HttpRequest) -> str:
+def _csv_query(request: HttpRequest, file_format: str = "csv") -> str:
     query = request.GET.copy()
-    query["format"] = "csv"
+    query["format"] = file_format
     return query.urlencode()
 
 
 def safe_cell(value: object) -> str:
-    """A cell a spreadsheet will not run as a formula."""
+    """A cell a spreadsheet will not run as a formula (the tables' one rule)."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def tasks_csv(plan: Plan, tasks: QuerySet[Task], day: date) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{plan.code}-tasks.csv"'
-    # The byte order mark tells Excel the file is UTF-8, so Vietnamese shows right.
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Group"),
-            _("Code"),
-            _("Task"),
-            _("Lead agency"),
-            _("Coordinating agencies"),
-            _("Starts on"),
-            _("Due on"),
-            _("Status"),
-            _("Percent done"),
-            _("Overdue"),
-        ]
-    )
-    for task in tasks:
-        row = [
-            task.group.number,
-            task.code,
-            task.title,
-            task.lead_agency.name,
-            "; ".join(agency.name for agency in task.coordinating_agencies.all()),
-            task.starts_on.isoformat(),
-            task.due_on.isoformat(),
-            task.get_status_display(),
-            task.percent_done,
-            _("yes") if task.is_overdue(day) else "",
-        ]
-        writer.writerow([safe_cell(cell) for cell in row])
-    return response
+    return "'" + text if looks_like_formula(text) else text
 
 
 @require_safe

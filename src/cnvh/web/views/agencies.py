@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from cnvh.exports.tables import pages, table_response
 from cnvh.plan import completeness
 from cnvh.plan.models import Agency, ReportingPeriod, Task
-from cnvh.web.csv_export import csv_response, wants_csv
+from cnvh.web.csv_export import requested_format
 from cnvh.web.views.access import permission_required
 
 
@@ -44,8 +45,8 @@ def _completeness(agency: Agency) -> list[completeness.Completeness]:
 def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
     agency = get_object_or_404(Agency.objects.select_related("parent"), code=code)
     rows = _completeness(agency)
-    if wants_csv(request):
-        return _csv(agency, rows)
+    if file_format := requested_format(request):
+        return _table(request, agency, rows, file_format)
     tasks = (
         Task.objects.filter(Q(lead_agency=agency) | Q(coordinating_agencies=agency))
         .select_related("group", "lead_agency")
@@ -63,7 +64,9 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "web/agency_detail.html", context)
 
 
-def _csv(agency: Agency, rows: list[completeness.Completeness]) -> HttpResponse:
+def _table(
+    request: HttpRequest, agency: Agency, rows: list[completeness.Completeness], file_format: str
+) -> HttpResponse:
     header = [
         _("Agency"),
         _("Period"),
@@ -87,4 +90,5 @@ def _csv(agency: Agency, rows: list[completeness.Completeness]) -> HttpResponse:
         ]
         for row in rows
     ]
-    return csv_response(f"cnvh-agency-{agency.code}-completeness.csv", header, lines)
+    table = pages.agency_table(agency, header, lines, request.build_absolute_uri())
+    return table_response(table, file_format)

@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from cnvh.estimates.models import Estimate
+from cnvh.exports.tables import indicators as indicator_tables
+from cnvh.exports.tables import table_response
 from cnvh.plan import trajectory, values
 from cnvh.plan.models import Indicator, Target
 from cnvh.web import indicator_page, page_cache, provenance
-from cnvh.web.csv_export import csv_response, wants_csv
-from cnvh.web.templatetags.cnvh_format import unit_label
+from cnvh.web.csv_export import requested_format
 from cnvh.web.views.access import published_only
 
 
@@ -72,8 +73,11 @@ def _indicator_detail(request: HttpRequest, code: str, extra: dict[str, Any]) ->
     baseline = values.baseline(indicator, series)
     assessment = values.assess(indicator, series)
     lines = indicator_page.lines(indicator, series, baseline)
-    if wants_csv(request):
-        return _csv(indicator, lines)
+    if file_format := requested_format(request):
+        table = indicator_tables.indicator_series_table(
+            indicator, lines, request.build_absolute_uri()
+        )
+        return table_response(table, file_format)
     estimate = next((value.estimate for value in series if value.estimate), None)
     if estimate is None:
         estimate = values.source_estimate(indicator, published_only=public)
@@ -116,31 +120,3 @@ def _breakdowns(
                 {"dimension": dimension, "title": titles[dimension], "parts": parts, "scale": shown}
             )
     return found
-
-
-def _csv(indicator: Indicator, lines: list[indicator_page.Line]) -> HttpResponse:
-    unit = unit_label(indicator.unit)
-    header = [
-        _("Indicator"),
-        _("Year"),
-        _("Value (%(unit)s)") % {"unit": unit},
-        _("Confidence interval, low (%(unit)s)") % {"unit": unit},
-        _("Confidence interval, high (%(unit)s)") % {"unit": unit},
-        _("Target (%(unit)s)") % {"unit": unit},
-        _("Target trajectory (%(unit)s)") % {"unit": unit},
-        _("Source"),
-    ]
-    rows = [
-        [
-            indicator.code,
-            line.year,
-            line.value.value,
-            line.value.ci_low,
-            line.value.ci_high,
-            line.target.value if line.target else None,
-            line.expected,
-            indicator_page.source_text(indicator, line.value),
-        ]
-        for line in lines
-    ]
-    return csv_response(f"cnvh-indicator-{indicator.code}.csv", header, rows)

@@ -2,6 +2,7 @@
 sectors, the wards, and how the plan is going. Stored estimates only; the public
 sees the published ones."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,9 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import latest_estimates
+from cnvh.exports.tables import pages, table_response
 from cnvh.web import page_cache, plan_progress, summary, targets, wardmap
-from cnvh.web.csv_export import csv_response, wants_csv
+from cnvh.web.csv_export import requested_format
 from cnvh.web.views.access import published_only
 
 
@@ -27,8 +30,8 @@ def _overview(request: HttpRequest, extra: dict[str, Any]) -> HttpResponse:
     summaries = [
         summary.summarise(estimate, plan) for estimate in latest_estimates(published_only=public)
     ]
-    if wants_csv(request):
-        return _csv(request, summaries)
+    if file_format := requested_format(request):
+        return _table(request, summaries, file_format)
     ward_map = _ward_map(summaries, plan)
     context = {
         "sections": [_section(item) for item in summaries],
@@ -70,8 +73,10 @@ def _ward_map(
     return None
 
 
-def _csv(request: HttpRequest, summaries: list[summary.Summary]) -> HttpResponse:
-    """?format=csv&table=years|sectors&scope=KEY: one definition's table, full precision."""
+def _table(
+    request: HttpRequest, summaries: list[summary.Summary], file_format: str
+) -> HttpResponse:
+    """?format=csv|xlsx&table=years|sectors&scope=KEY: one definition's table, full precision."""
     scope_key = request.GET.get("scope", "")
     item = next((s for s in summaries if s.estimate.scope_key == scope_key), None)
     table = request.GET.get("table", "years")
@@ -79,7 +84,6 @@ def _csv(request: HttpRequest, summaries: list[summary.Summary]) -> HttpResponse
         raise Http404
     estimate = item.estimate
     unit = estimate.unit
-    name = f"cnvh-{estimate.scope_key}-r{estimate.revision}-{table}.csv"
     if table == "sectors":
         header = [
             _("Year"),
@@ -102,7 +106,7 @@ def _csv(request: HttpRequest, summaries: list[summary.Summary]) -> HttpResponse
             ]
             for s in item.sectors
         ]
-        return csv_response(name, header, rows)
+        return _respond(request, estimate, table, header, rows, file_format)
     header = [
         _("Year"),
         _("Value added (%(unit)s)") % {"unit": unit},
@@ -112,4 +116,16 @@ def _csv(request: HttpRequest, summaries: list[summary.Summary]) -> HttpResponse
         _("Target trajectory (fraction)"),
     ]
     rows = [[y.year, y.value_added, y.share, y.ci_low, y.ci_high, y.trajectory] for y in item.years]
-    return csv_response(name, header, rows)
+    return _respond(request, estimate, table, header, rows, file_format)
+
+
+def _respond(
+    request: HttpRequest,
+    estimate: Estimate,
+    table: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    file_format: str,
+) -> HttpResponse:
+    made = pages.overview_table(estimate, table, header, rows, request.build_absolute_uri())
+    return table_response(made, file_format)

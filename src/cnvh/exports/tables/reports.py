@@ -1,0 +1,164 @@
+"""Progress reports and their numbers as tables: only the reports the person may see.
+
+Every report passes `plan.view_report` (cnvh.plan.permissions) before it becomes a
+row, so an officer's file holds their own agencies' reports and nothing else.
+"""
+
+from typing import Any
+
+from django.db.models import QuerySet, prefetch_related_objects
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cnvh.exports.tables.table import DATETIME, WHOLE, Column, Table
+from cnvh.exports.tables.tasks import demo_notes
+from cnvh.plan.models import Plan, ProgressReport, ReportValue, Task
+from cnvh.web.templatetags.cnvh_format import unit_label
+
+FILTERS = ("status", "period", "agency", "task")
+
+
+def filtered_reports(query: Any) -> QuerySet[ProgressReport]:
+    """The reports a download asks for: ?status=, ?period= (id), ?agency= (code),
+    ?task= (id). A filter that is not understood narrows nothing."""
+    reports = ProgressReport.objects.select_related(
+        "task__group__plan", "task__lead_agency", "period", "agency"
+    ).order_by("period__starts_on", "task__group__number", "task__code", "pk")
+    status = query.get("status")
+    if status in ProgressReport.Status.values:
+        reports = reports.filter(status=status)
+    for name, lookup in (("period", "period_id"), ("task", "task_id")):
+        text = query.get(name, "")
+        if text.isdigit():
+            reports = reports.filter(**{lookup: int(text)})
+    if query.get("agency"):
+        reports = reports.filter(agency__code=query["agency"])
+    return reports
+
+
+def visible_reports(user: Any, reports: QuerySet[ProgressReport]) -> list[ProgressReport]:
+    found = list(reports)
+    tasks: dict[int, Task] = {}
+    for report in found:
+        # One object per task: the rule reads a task's agencies once for all its reports.
+        report.task = tasks.setdefault(report.task_id, report.task)
+    prefetch_related_objects(list(tasks.values()), "coordinating_agencies")
+    return [report for report in found if user.has_perm("plan.view_report", report)]
+
+
+def _yes_no(flag: bool | None) -> str:
+    if flag is None:
+        return ""
+    return _("yes") if flag else _("no")
+
+
+def report_columns() -> list[Column]:
+    return [
+        Column(_("Report id"), width=10),
+        Column(_("Period"), width=10),
+        Column(_("Task code"), width=10),
+        Column(_("Task"), width=40),
+        Column(_("Reporting agency"), width=28),
+        Column(_("Report status"), width=12),
+        Column(_("Task status reported"), width=14),
+        Column(_("Percent done"), WHOLE, 10),
+        Column(_("First submitted"), DATETIME, 17),
+        Column(_("Submitted on time"), width=10),
+        Column(_("Reviewed"), DATETIME, 17),
+        Column(_("Narrative"), width=60),
+        Column(_("Reason for return"), width=40),
+    ]
+
+
+def report_table(reports: list[ProgressReport], plan: Plan | None, address: str = "") -> Table:
+    rows = [
+        [
+            report.pk,
+            report.period.label,
+            report.task.code,
+            report.task.title,
+            report.agency.name,
+            report.get_status_display(),
+            report.get_task_status_display(),
+            report.percent_done,
+            report.first_submitted_at,
+            _yes_no(report.on_time()),
+            report.reviewed_at,
+            report.narrative,
+            report.return_reason,
+        ]
+        for report in reports
+    ]
+    return Table(
+        name="cnvh-progress-reports",
+        title=_("Progress reports you may see, in every status"),
+        columns=report_columns(),
+        rows=rows,
+        source=_("The progress reports in cnvh, as their agencies wrote them."),
+        notes=[
+            _("Times are local (%(zone)s).") % {"zone": timezone.get_current_timezone_name()},
+            *demo_notes(plan),
+        ],
+        address=address,
+    )
+
+
+def value_columns() -> list[Column]:
+    return [
+        Column(_("Report id"), width=10),
+        Column(_("Period"), width=10),
+        Column(_("Task code"), width=10),
+        Column(_("Reporting agency"), width=28),
+        Column(_("Report status"), width=12),
+        Column(_("Indicator code"), width=18),
+        Column(_("Indicator"), width=36),
+        Column(_("Value (in the indicator's unit)"), width=16),
+        Column(_("Unit"), width=12),
+        Column(_("Note"), width=40),
+    ]
+
+
+def report_values_table(
+    asked: QuerySet[ProgressReport],
+    reports: list[ProgressReport],
+    plan: Plan | None,
+    address: str = "",
+) -> Table:
+    """The numbers of `reports`, the visible ones of the reports `asked` for."""
+    by_id = {report.pk: report for report in reports}
+    numbers = (
+        ReportValue.objects.filter(report__in=asked.values("pk"))
+        .select_related("indicator")
+        .order_by("report_id", "indicator__code")
+    )
+    rows = []
+    for number in numbers:
+        report = by_id.get(number.report_id)
+        if report is None:
+            continue
+        rows.append(
+            [
+                report.pk,
+                report.period.label,
+                report.task.code,
+                report.agency.name,
+                report.get_status_display(),
+                number.indicator.code,
+                number.indicator.name,
+                number.value,
+                unit_label(number.indicator.unit),
+                number.note,
+            ]
+        )
+    return Table(
+        name="cnvh-report-values",
+        title=_("Numbers in the progress reports you may see, in every status"),
+        columns=value_columns(),
+        rows=rows,
+        source=_(
+            "The numbers the progress reports give for their tasks' indicators. Only "
+            "approved reports count in the indicators."
+        ),
+        notes=demo_notes(plan),
+        address=address,
+    )
