@@ -65,6 +65,7 @@ def test_each_value_names_its_import(client: Client, imported: tuple[ImportRecor
     assert f"import #{second.pk} (chinh-thuc.csv, row 5)" in text
     assert "Ba Đình" in text  # the 2024 value of ward 00004
     assert "thongke" not in text  # who imported is for members
+    assert "/imports/" not in text
 
 
 def test_members_see_who_imported(client: Client, imported: tuple[ImportRecord, ...]) -> None:
@@ -72,6 +73,8 @@ def test_members_see_who_imported(client: Client, imported: tuple[ImportRecord, 
     text = page(client, "/indicators/cultural-visits/")
     assert "Imported by" in text
     assert text.count("thongke") >= 3
+    for made in imported:
+        assert f'<a href="/imports/{made.pk}/">#{made.pk}</a>' in text
 
 
 def test_in_vietnamese(client: Client, imported: tuple[ImportRecord, ...]) -> None:
