@@ -115,7 +115,11 @@ def totals_csv(path: Path, grdp: int = GRDP, year: int = 2024) -> Path:
     return write_csv(path, ["year", "grdp"], [[year, grdp]])
 
 
-def vietnamese_units_xlsx(path: Path, header: Sequence[str] = VIETNAMESE_HEADER) -> Path:
+def vietnamese_units_xlsx(
+    path: Path,
+    header: Sequence[str] = VIETNAMESE_HEADER,
+    rows: Sequence[Sequence[Any]] = UNITS,
+) -> Path:
     """The README's units as a Vietnamese office's workbook: a title and a unit line above
     the table, header cells merged over two rows, the money columns grouped under a merged
     cell, numbers typed as text the Vietnamese way, and a date column."""
@@ -133,7 +137,7 @@ def vietnamese_units_xlsx(path: Path, header: Sequence[str] = VIETNAMESE_HEADER)
     sheet.merge_range(3, 9, 4, 9, header[9])
     sheet.merge_range(3, 10, 4, 10, "Ngày báo cáo")
     dated = book.add_format({"num_format": "dd/mm/yyyy"})
-    for offset, row in enumerate(UNITS):
+    for offset, row in enumerate(rows):
         line = 5 + offset
         for column, cell in enumerate(row):
             if cell is None:
