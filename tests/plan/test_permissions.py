@@ -53,6 +53,8 @@ MATRIX: list[tuple[str, str, set[str]]] = [
     ("plan.import_indicator_values", "none", {"statistician", "coordinator"}),
     ("estimates.run_estimate", "none", {"statistician"}),
     ("estimates.publish_estimate", "none", {"statistician"}),
+    ("exchange.import_data", "none", {"statistician", "coordinator", "administrator"}),
+    ("exchange.import_engine_inputs", "none", {"statistician"}),
     ("plan.export_report", "none", MEMBERS),
     ("api.manage_own_tokens", "none", MEMBERS),
 ]

@@ -149,6 +149,11 @@ rules.add_perm("plan.import_indicator_values", is_statistician | is_coordinator)
 rules.add_perm("estimates.run_estimate", is_statistician)
 rules.add_perm("estimates.publish_estimate", is_statistician)
 
+# The import pages: those who may import some kind (each kind names its permission);
+# the engine's inputs (business data, totals, scopes, crosswalks) are the statistician's.
+rules.add_perm("exchange.import_data", is_statistician | is_coordinator | is_administrator)
+rules.add_perm("exchange.import_engine_inputs", is_statistician)
+
 # The plan's periodic report (page, XLSX, PDF): everyone who works on the plan.
 rules.add_perm("plan.export_report", is_member)
 
