@@ -1,6 +1,7 @@
 """Progress reports as CSV and XLSX: each person gets the reports `plan.view_report`
 lets them see, and nothing of other agencies'."""
 
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -119,3 +120,15 @@ def test_the_first_sheet_says_whose_reports(world: dict[str, Any]) -> None:
     text = {row[0]: row[1] for row in about["About"]}
     assert text["What this file is"] == "Progress reports you may see, in every status"
     assert text["Rows"] == "2"
+
+
+def test_times_are_the_city_s_in_both_files(world: dict[str, Any]) -> None:
+    report = world["reports"]["ours_draft"]
+    ProgressReport.objects.filter(pk=report.pk).update(
+        first_submitted_at=factories.at(date(2026, 7, 5), hour=9)
+    )
+    coordinator = client_of(world, "coordinator")
+    text = read_csv(coordinator.get(f"/exports/reports.csv?period={report.period_id}"))
+    assert text[1][8] == "2026-07-05 09:00:00"
+    rows = data_rows(coordinator.get(f"/exports/reports.xlsx?period={report.period_id}").content)
+    assert rows[1][8] == datetime(2026, 7, 5, 9, 0)

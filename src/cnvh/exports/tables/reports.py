@@ -4,6 +4,7 @@ Every report passes `plan.view_report` (cnvh.plan.permissions) before it becomes
 row, so an officer's file holds their own agencies' reports and nothing else.
 """
 
+from datetime import datetime
 from typing import Any
 
 from django.db.models import QuerySet, prefetch_related_objects
@@ -46,6 +47,11 @@ def visible_reports(user: Any, reports: QuerySet[ProgressReport]) -> list[Progre
     return [report for report in found if user.has_perm("plan.view_report", report)]
 
 
+def local(moment: datetime | None) -> datetime | None:
+    """A moment in the city's time, as both files show it."""
+    return timezone.localtime(moment).replace(tzinfo=None) if moment else None
+
+
 def _yes_no(flag: bool | None) -> str:
     if flag is None:
         return ""
@@ -81,9 +87,9 @@ def report_table(reports: list[ProgressReport], plan: Plan | None, address: str 
             report.get_status_display(),
             report.get_task_status_display(),
             report.percent_done,
-            report.first_submitted_at,
+            local(report.first_submitted_at),
             _yes_no(report.on_time()),
-            report.reviewed_at,
+            local(report.reviewed_at),
             report.narrative,
             report.return_reason,
         ]

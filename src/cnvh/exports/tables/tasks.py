@@ -5,7 +5,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from cnvh.exports.tables.table import Column, Table
+from cnvh.exports.tables.table import DATE, Column, Table
 from cnvh.plan.models import Plan, Task
 
 
@@ -23,8 +23,8 @@ def task_columns() -> list[Column]:
         Column(_("Task"), width=48),
         Column(_("Lead agency"), width=28),
         Column(_("Coordinating agencies"), width=36),
-        Column(_("Starts on"), width=12),
-        Column(_("Due on"), width=12),
+        Column(_("Starts on"), DATE, 12),
+        Column(_("Due on"), DATE, 12),
         Column(_("Status"), width=14),
         Column(_("Percent done"), width=10),
         Column(_("Overdue"), width=8),
@@ -40,8 +40,8 @@ def task_table(plan: Plan, tasks: Iterable[Task], day: date, address: str = "") 
             task.title,
             task.lead_agency.name,
             "; ".join(agency.name for agency in task.coordinating_agencies.all()),
-            task.starts_on.isoformat(),
-            task.due_on.isoformat(),
+            task.starts_on,
+            task.due_on,
             task.get_status_display(),
             task.percent_done,
             _("yes") if task.is_overdue(day) else "",
