@@ -18,7 +18,7 @@ from django.utils.translation import get_language, gettext_noop
 
 from cnvh.estimates.models import Estimate, EstimateRow
 from cnvh.exports import opendata, opendata_estimates, opendata_files, opendata_indicators
-from cnvh.plan.models import Agency, Indicator
+from cnvh.plan.models import Agency, Indicator, Plan
 
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
@@ -175,8 +175,6 @@ def publisher() -> dict[str, Any]:
     """The city's People's Committee as cnvh records it, or the plan's owner."""
     agency = Agency.objects.filter(kind=Agency.Kind.CITY_COMMITTEE).order_by("pk").first()
     if agency is None:
-        from cnvh.plan.models import Plan
-
         plan = Plan.objects.select_related("owner").first()
         agency = plan.owner if plan else None
     names = (
