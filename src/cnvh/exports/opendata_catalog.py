@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Max, Min
@@ -132,7 +133,7 @@ def estimate_datasets(absolute: Callable[[str], str]) -> list[Dataset]:
                 version=str(estimate.revision),
                 synthetic=estimate.synthetic,
                 distributions=_distributions(
-                    absolute, "open-data-estimates", f"?scope={scope}", files
+                    absolute, "open-data-estimates", "?" + urlencode({"scope": scope}), files
                 ),
             )
         )
