@@ -16,6 +16,7 @@ import xlsxwriter
 from django.utils.translation import gettext as _
 
 from cnvh.exports.periodic.document import IndicatorLine, PeriodicReport, ReportingLine
+from cnvh.exports.tables.xlsx import PreciseWorksheet
 from cnvh.web.csv_export import FORMULA_STARTS
 from cnvh.web.templatetags.cnvh_format import VND_PER_UNIT
 
@@ -42,7 +43,8 @@ class Sheet:
 
     def __init__(self, book: Any, name: str, formats: dict[str, Any]) -> None:
         self.book = book
-        self.sheet = book.add_worksheet(name)
+        # Full precision: xlsxwriter alone writes 16 significant digits.
+        self.sheet = book.add_worksheet(name, PreciseWorksheet)
         self.formats = formats
         self.row = 0
 
