@@ -44,6 +44,7 @@ def hidden_from_public(outcome: Outcome) -> Outcomes:
 
 
 NOT_ALLOWED = everyone(405)
+IMPORTERS = {"statistician", "coordinator", "administrator"}
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,28 @@ ROUTES: dict[str, Route] = {
     ),
     "open-data/indicators.<open_data_format:file_format>": Route(
         lambda w: "/open-data/indicators.json", everyone(200)
+    ),
+    # Imports: the pages are for those who may import some kind; a record, for those
+    # who may import its kind (the totals: the statistician's). An empty POST is the
+    # form again with its errors; the record is imported already, so confirming it
+    # again, or asking for its progress, leads back to its page.
+    "imports/": Route(lambda w: "/imports/", who(200, IMPORTERS)),
+    "imports/new/": Route(lambda w: "/imports/new/", who(200, IMPORTERS), who(200, IMPORTERS)),
+    "imports/<int:pk>/": Route(pk("import", "/imports/{}/"), who(200, {"statistician"})),
+    "imports/<int:pk>/confirm/": Route(
+        pk("import", "/imports/{}/confirm/"), NOT_ALLOWED, who(302, {"statistician"})
+    ),
+    "imports/<int:pk>/progress/": Route(
+        pk("import", "/imports/{}/progress/"), who(302, {"statistician"})
+    ),
+    "estimate-runs/new/": Route(
+        lambda w: "/estimate-runs/new/", who(200, {"statistician"}), who(200, {"statistician"})
+    ),
+    "estimate-runs/<int:pk>/": Route(
+        pk("estimate_run", "/estimate-runs/{}/"), who(200, {"statistician"})
+    ),
+    "estimate-runs/<int:pk>/progress/": Route(
+        pk("estimate_run", "/estimate-runs/{}/progress/"), who(302, {"statistician"})
     ),
     "i18n/setlang/": Route(
         lambda w: "/i18n/setlang/", everyone(302), everyone(302), lambda w: {"language": "vi"}

@@ -19,6 +19,7 @@ from django_tasks_db.models import DBTaskResult
 
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, save_estimate
+from cnvh.exchange.models import Dataset, EstimateRun, ImportRecord
 from cnvh.plan import evidence, workflow
 from cnvh.plan.models import Indicator, Notification, ProgressReport
 from cnvh.web import boundaries
@@ -111,11 +112,40 @@ def build(media: Path) -> World:
         "estimate": save_estimate(engine_estimate(), label="new", synthetic=True),
         "media": media,
     }
+    world.objects.update(_imports(people["statistician"]))
     world.objects["admin_ids"] = _admin_ids(world)
     boundaries.save(
         boundary_collection(), original_name="wards.json", code_property="code", user=None
     )
     return world
+
+
+def _imports(statistician: Any) -> dict[str, Any]:
+    """The statistician's import of totals, and an estimate run from it that the data
+    could not make (both finished: their pages do not poll)."""
+    record = ImportRecord.objects.create(
+        kind="totals",
+        file="imports/totals.csv",
+        file_name="totals.csv",
+        file_size=20,
+        sha256="ab" * 32,
+        status=ImportRecord.Status.IMPORTED,
+        rows_read=1,
+        rows_saved=1,
+        created_by=statistician,
+    )
+    totals = Dataset.objects.create(
+        kind="totals",
+        import_record=record,
+        file=f"datasets/{record.pk}/totals.parquet",
+        sha256="cd" * 32,
+        rows=1,
+        years=[2024],
+    )
+    run = EstimateRun.objects.create(
+        scope_key="hanoi-plan", totals=totals, status=EstimateRun.Status.INVALID
+    )
+    return {"import": record, "estimate_run": run}
 
 
 def _admin_ids(world: World) -> dict[str, Any]:
