@@ -88,6 +88,17 @@ def test_422_each_bad_field_in_details(world: World) -> None:
     assert fields["limit"]["message"]["en"] == "limit must be at least 1."
 
 
+def test_422_a_parameter_the_address_does_not_take(world: World) -> None:
+    """A misspelt filter would otherwise be ignored, and the whole list read as filtered."""
+    body = error(
+        world.get("coordinator", "/api/reports", stauts="approved"), 422, "unknown_parameter"
+    )
+    assert body["field"] == "stauts"
+    assert "status" in body["message"]["en"] and "status" in body["message"]["vi"]
+    assert body["message"]["vi"] != body["message"]["en"]
+    error(world.get("anonymous", "/api/indicators/events", year="2024"), 422, "unknown_parameter")
+
+
 def test_422_a_body_field_is_named_as_sent(world: World) -> None:
     draft = world.objects["draft"]
     response = world.send(

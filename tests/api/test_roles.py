@@ -9,9 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 
+from cnvh.exchange import service
+from cnvh.exchange.models import ImportRecord
+from tests.api.test_imports import TOTALS, UNITS
 from tests.api.world import MEMBERS, OVERSEERS, ROLES, WORKERS, World
 
 pytestmark = pytest.mark.django_db
@@ -43,12 +47,21 @@ def only(status: int, allowed: set[str], seen_by: set[str], refused: int = 403) 
     return found
 
 
+IMPORTERS = {"statistician", "coordinator", "administrator"}
+
+
+def importers(status: int, allowed: set[str] = IMPORTERS) -> dict[str, int]:
+    """`status` for `allowed`; 403 for everyone else signed in; 401 for the anonymous."""
+    return {**members(403), **dict.fromkeys(allowed, status)}
+
+
 @dataclass(frozen=True)
 class Call:
     method: str
     url: Callable[[World], str]
     expected: dict[str, int]
     body: Callable[[World], Any] = lambda world: None
+    upload: bool = False  # the body is a form with a file, not JSON
 
 
 def pk(name: str, template: str) -> Callable[[World], str]:
@@ -97,7 +110,63 @@ CALLS: dict[str, Call] = {
     "submitReport": Call(
         "post", pk("draft", "/api/reports/{}/submit"), only(200, WORKERS, OVERSEERS)
     ),
+    "listImportKinds": Call("get", lambda w: "/api/import-kinds", importers(200)),
+    "listImports": Call("get", lambda w: "/api/imports", importers(200)),
+    # The engine's inputs are the statistician's to import.
+    "uploadImport": Call(
+        "post",
+        lambda w: "/api/imports",
+        importers(201, {"statistician"}),
+        lambda w: {"kind": "totals", "file": ("totals.csv", TOTALS)},
+        upload=True,
+    ),
+    "getImport": Call(
+        "get", pk("checked_import", "/api/imports/{}"), importers(200, {"statistician"})
+    ),
+    "confirmImport": Call(
+        "post", pk("checked_import", "/api/imports/{}/confirm"), importers(200, {"statistician"})
+    ),
+    "startEstimate": Call(
+        "post",
+        lambda w: "/api/estimate-runs",
+        importers(201, {"statistician"}),
+        lambda w: {
+            "scope": "hanoi-plan",
+            "units_dataset_id": w.objects["units"].dataset.pk,
+            "totals_dataset_id": w.objects["totals"].dataset.pk,
+        },
+    ),
+    "getEstimateRun": Call(
+        "get", pk("run", "/api/estimate-runs/{}"), importers(200, {"statistician"})
+    ),
 }
+
+
+NEEDS_IMPORTS = {"uploadImport", "getImport", "confirmImport", "startEstimate", "getEstimateRun"}
+
+
+@pytest.fixture
+def with_imports(world: World, settings: Any) -> None:
+    """Imported units and totals, an estimate from them, and a file checked, not saved."""
+    settings.CNVH_TASKS_INLINE = True
+    statistician = world.people["statistician"]
+
+    def start(name: str, content: bytes, kind: str) -> ImportRecord:
+        return service.start_import(statistician, SimpleUploadedFile(name, content), kind)
+
+    units = service.confirm_import(statistician, start("units.csv", UNITS, "units"))
+    totals = service.confirm_import(statistician, start("totals.csv", TOTALS, "totals"))
+    world.objects |= {
+        "units": units,
+        "totals": totals,
+        "checked_import": start("totals.csv", TOTALS, "totals"),
+        "run": service.start_estimate(
+            statistician,
+            "hanoi-plan",
+            units_dataset_id=units.dataset.pk,
+            totals_dataset_id=totals.dataset.pk,
+        ),
+    }
 
 
 def outcome(world: World, call: Call, client: Client) -> int:
@@ -105,6 +174,10 @@ def outcome(world: World, call: Call, client: Client) -> int:
     with transaction.atomic():
         if body is None:
             response = getattr(client, call.method)(call.url(world))
+        elif call.upload:
+            name, content = body.pop("file")
+            body["file"] = SimpleUploadedFile(name, content)
+            response = client.post(call.url(world), body)
         else:
             response = getattr(client, call.method)(
                 call.url(world), body, content_type="application/json"
@@ -115,14 +188,22 @@ def outcome(world: World, call: Call, client: Client) -> int:
 
 
 @pytest.mark.parametrize("name", sorted(CALLS))
-def test_every_person_gets_what_the_rules_give_by_token(world: World, name: str) -> None:
+def test_every_person_gets_what_the_rules_give_by_token(
+    world: World, name: str, request: pytest.FixtureRequest
+) -> None:
+    if name in NEEDS_IMPORTS:
+        request.getfixturevalue("with_imports")
     call = CALLS[name]
     got = {role: outcome(world, call, world.client(role)) for role in ROLES}
     assert got == call.expected
 
 
 @pytest.mark.parametrize("name", sorted(CALLS))
-def test_a_session_gets_the_same_as_a_token(world: World, name: str) -> None:
+def test_a_session_gets_the_same_as_a_token(
+    world: World, name: str, request: pytest.FixtureRequest
+) -> None:
+    if name in NEEDS_IMPORTS:
+        request.getfixturevalue("with_imports")
     call = CALLS[name]
     got = {}
     for role in ROLES:

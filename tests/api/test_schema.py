@@ -31,6 +31,13 @@ OPERATIONS = {
     ("patch", "/api/reports/{report_id}"): "updateReport",
     ("post", "/api/reports/{report_id}/submit"): "submitReport",
     ("get", "/api/me"): "getMe",
+    ("get", "/api/import-kinds"): "listImportKinds",
+    ("get", "/api/imports"): "listImports",
+    ("post", "/api/imports"): "uploadImport",
+    ("get", "/api/imports/{import_id}"): "getImport",
+    ("post", "/api/imports/{import_id}/confirm"): "confirmImport",
+    ("post", "/api/estimate-runs"): "startEstimate",
+    ("get", "/api/estimate-runs/{run_id}"): "getEstimateRun",
 }
 
 

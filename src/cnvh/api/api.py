@@ -12,7 +12,9 @@ from cnvh.api import (
     areas,
     auth,
     errors,
+    estimate_runs,
     handlers,
+    imports,
     indicators,
     plan,
     report_writes,
@@ -57,6 +59,8 @@ for router in (
     plan.router,
     agencies.router,
     reports.router,
+    imports.router,
+    estimate_runs.router,
 ):
     api.add_router("", router)
 

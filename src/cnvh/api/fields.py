@@ -25,3 +25,5 @@ def no_nul(text: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(no_nul)]
+# A workbook's sheet, as written in the file.
+SheetName = Annotated[str, Field(max_length=255), AfterValidator(no_nul)]
