@@ -211,6 +211,11 @@ def api_only(outcome: Outcome, allowed: set[str], refused: set[str]) -> Outcomes
     return found
 
 
+def api_importers(outcome: Outcome, allowed: set[str] | None = None) -> Outcomes:
+    allowed = allowed or {"statistician", "coordinator", "administrator"}
+    return {**api_members(403), **dict.fromkeys(allowed, outcome)}
+
+
 ROUTES |= {
     "api/tokens/": Route(lambda w: "/api/tokens/", who(200, MEMBERS), who(200, MEMBERS)),
     # Only one's own tokens can be revoked; nobody here has one with this number.
@@ -249,6 +254,18 @@ ROUTES |= {
         pk("draft", "/api/reports/{}/submit"), NOT_ALLOWED, api_only(422, WORKERS, OVERSEERS)
     ),
     "api/me": Route(lambda w: "/api/me", api_members(200, 200)),
+    # Imports and estimates: for those who may import (the statistician, the coordinator,
+    # the administrator) and run estimates (the statistician). Nothing has this number.
+    "api/import-kinds": Route(lambda w: "/api/import-kinds", api_importers(200)),
+    "api/imports": Route(lambda w: "/api/imports", api_importers(200), api_members(422, 422)),
+    "api/imports/<import_id>": Route(lambda w: "/api/imports/999999", api_importers(404)),
+    "api/imports/<import_id>/confirm": Route(
+        lambda w: "/api/imports/999999/confirm", NOT_ALLOWED, api_importers(404)
+    ),
+    "api/estimate-runs": Route(lambda w: "/api/estimate-runs", NOT_ALLOWED, api_members(400, 400)),
+    "api/estimate-runs/<run_id>": Route(
+        lambda w: "/api/estimate-runs/999999", api_importers(404, {"statistician"})
+    ),
     "api/": Route(lambda w: "/api/", everyone(404), everyone(404)),
     "api/<path:rest>": Route(lambda w: "/api/nothing/here", everyone(404), everyone(404)),
 }
