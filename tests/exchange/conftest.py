@@ -15,6 +15,9 @@ from cnvh.exchange.models import Dataset, EstimateRun, ImportRecord
 from cnvh.plan.models import Agency, Role, Task
 from tests import factories
 
+# Sites of their own (a folder and a database) for the tests that run `cnvh` processes.
+from tests.ops.conftest import make_database, make_site  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def media(settings: Settings, tmp_path: Path) -> Path:

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from cnvh.exchange.models import Dataset, ImportRecord
-from tests.ops.conftest import Site, make_database, make_site  # noqa: F401  (fixtures)
+from tests.ops.conftest import Site
 from tests.ops.processes import cnvh
 
 from .files import UNITS, UNITS_HEADER, units_csv, vietnamese_units_xlsx, write_csv
