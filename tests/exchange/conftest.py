@@ -15,7 +15,9 @@ from cnvh.exchange.models import Dataset, EstimateRun, ImportRecord
 from cnvh.plan.models import Agency, Role, Task
 from tests import factories
 
-# Sites of their own (a folder and a database) for the tests that run `cnvh` processes.
+# A real browser for test_browser.py; sites of their own (a folder and a database) for
+# the tests that run `cnvh` processes.
+from tests.browser.conftest import browser, new_page  # noqa: F401
 from tests.ops.conftest import make_database, make_site  # noqa: F401
 
 

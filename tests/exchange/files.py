@@ -101,7 +101,7 @@ def windows_1258(text: str) -> bytes:
             continue
         except UnicodeEncodeError:
             pass
-        base, *marks = unicodedata.normalize("NFD", char)
+        base, *marks = list(unicodedata.normalize("NFD", char))
         letter = unicodedata.normalize("NFC", base + "".join(m for m in marks if m not in TONES))
         written += (letter + "".join(m for m in marks if m in TONES)).encode("cp1258")
     return bytes(written)

@@ -89,7 +89,7 @@ def test_an_empty_required_cell(statistician: Any, media: Path, tmp_path: Path) 
 
 
 def test_a_unit_twice_in_a_year(statistician: Any, media: Path, tmp_path: Path) -> None:
-    rows = [*UNITS, ["A", 2024, "5911", "00004", 5, None, None, None, 1, None]]
+    rows: list[list[Any]] = [*UNITS, ["A", 2024, "5911", "00004", 5, None, None, None, 1, None]]
     [problem] = attempt(statistician, media, "units.csv", csv_bytes(tmp_path, UNITS_HEADER, rows))
     assert (problem["row"], problem["column"]) == (2, "unit_id")  # the first of the two
     assert problem["what_en"] == "Unit A has 2 rows for year 2024"

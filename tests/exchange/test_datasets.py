@@ -126,6 +126,7 @@ def test_an_estimate_from_datasets_names_them_in_its_provenance(
     )
     assert run.status == "done", run.problems
     stored = run.estimate
+    assert stored is not None
     assert (stored.scope_key, stored.revision, stored.label) == ("fcs-core", 1, "from imports")
     listed = {item["role"]: item for item in stored.provenance["datasets"]}
     assert listed["units"]["import"] == units.pk

@@ -48,6 +48,7 @@ def test_a_file_name_never_chooses_where_the_file_goes(
 ) -> None:
     record = post(statistician, name, units_csv(tmp_path / "u.csv").read_bytes())
     files = stored(media)
+    assert record.file.name is not None
     assert files == {record.file.name}
     assert record.file.name.startswith("imports/")
     assert Path(record.file.name).name == f"{record.sha256[:16]}.csv"

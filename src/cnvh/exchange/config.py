@@ -2,7 +2,7 @@
 name, or the Django setting, changes it:
 
     CNVH_IMPORT_MAX_BYTES           largest file accepted (100 MB)
-    CNVH_IMPORT_MAX_ROWS            most data rows in a file (2,000,000)
+    CNVH_IMPORT_MAX_ROWS            most data rows in a file (1,000,000)
     CNVH_IMPORT_MAX_UNZIPPED_BYTES  most an XLSX/ODS/Parquet file may unpack to (1 GB)
     CNVH_IMPORT_MAX_ZIP_RATIO       most a part of an XLSX/ODS may be compressed (200:1)
     CNVH_TASKS_INLINE               "1" runs imports and estimates inside the request that

@@ -200,6 +200,9 @@ def _columns(
         for position, header in headers.items()
         if header.text or any(len(cells) > position for cells in rows[:50])
     }
+    # From here on, each column's cells are let go once read: a large file's raw cells,
+    # the numbers as written and the typed values never all live at once.
+    rows.clear()
     numbered = {
         position: cell_values.NumberCells.of(by_position[position])
         for position, header in headers.items()
@@ -211,7 +214,8 @@ def _columns(
     delimiter = reading.facts.get("delimiter")
     values: dict[str, list[Value]] = {}
     reports = []
-    for position, column_cells in by_position.items():
+    for position in list(by_position):
+        column_cells = by_position.pop(position)
         header = headers[position]
         report = ColumnReport(position, header.text or f"#{position + 1}", header.name)
         report.examples = cell_values.examples(column_cells)
@@ -220,13 +224,15 @@ def _columns(
             report.type, report.unit = column.type, header.unit
             report.title_vi, report.title_en = column.title_vi, column.title_en
             choice = None
-            if position in numbered:
-                choice = cell_values.choose_style(numbered[position], file_styles, delimiter)
+            written = numbered.pop(position, None)
+            if written is not None:
+                choice = cell_values.choose_style(written, file_styles, delimiter)
                 if choice.note:
                     report.notes.append(choice.note)
             values[header.name] = cell_values.convert(
-                column, column_cells, numbers, problems, choice, numbered.get(position)
+                column, column_cells, numbers, problems, choice, written
             )
+        del column_cells
         reports.append(report)
     if "unit" in matcher.columns:
         _header_unit(values, reports, numbers, problems)
