@@ -2,13 +2,16 @@
 
 - The public (most of the traffic): the overview, the indicators, one indicator, the
   estimates.
-- Data readers: the CSV downloads of the overview and of an indicator. There is no REST
-  API yet; its calls go in `DataReader` (marked below) when it exists.
+- Data readers: the CSV downloads of the overview and of an indicator, and the REST API's
+  public reads (estimate figures, indicators, one indicator, scopes).
 - Officers: each logs in as a different officer of a different agency (the names come
   from the file `cnvh load-demo --scale city --officers-file` writes), opens their work
   and their tasks, and submits their reports: drafts and returned ones, or new ones for
   the periods due. Saving a draft happens too.
 - One approver (the coordinator): the approval queue, approving, now and then returning.
+- API writers: officers whose programs write through the REST API with a token (made on
+  the tokens page once at the start): their drafts and returned reports, filled in and
+  submitted.
 
 `make load` runs it (bench/load/run.py); by hand:
 
@@ -41,6 +44,7 @@ START_FORM = re.compile(
 )
 APPROVE_ACTION = re.compile(r'action="/approvals/(\d+)/approve/"')
 SELECTED = re.compile(r'<option value="([^"]*)" selected>')
+NEW_TOKEN = re.compile(r'<code id="new-token-value">([^<]+)</code>')
 VALUE_FIELD = re.compile(r'name="(value_\d+)"')
 
 _officer_numbers = itertools.count()
@@ -128,7 +132,25 @@ class DataReader(HttpUser):
         code = random.choice(INDICATORS)
         self.client.get(f"/indicators/{code}/?format=csv", name="/indicators/[code]/?format=csv")
 
-    # --- API calls: add the REST API's reads here when it exists (a later issue). ---
+    # The REST API's public reads.
+    @task(3)
+    def api_estimate_rows(self) -> None:
+        scope = random.choice(SCOPES)
+        query = random.choice(("dimension=sector", "dimension=total", "dimension=area&limit=1000"))
+        self.client.get(f"/api/estimate-rows?scope={scope}&{query}", name="/api/estimate-rows")
+
+    @task(2)
+    def api_indicators(self) -> None:
+        self.client.get("/api/indicators", name="/api/indicators")
+
+    @task(2)
+    def api_indicator(self) -> None:
+        code = random.choice(INDICATORS)
+        self.client.get(f"/api/indicators/{code}", name="/api/indicators/[code]")
+
+    @task(1)
+    def api_scopes(self) -> None:
+        self.client.get("/api/scopes", name="/api/scopes")
 
 
 class Officer(Member):
@@ -210,3 +232,54 @@ class Approver(Member):
             self.post_form(f"/approvals/{report}/return/", page, reason, "/approvals/[id]/return/")
         else:
             self.post_form(f"/approvals/{report}/approve/", page, {}, "/approvals/[id]/approve/")
+
+
+class ApiWriter(Member):
+    """An agency's program writing its reports through the REST API with a token."""
+
+    fixed_count = 2
+    wait_time = between(3, 8)
+
+    def on_start(self) -> None:
+        names = officer_names()
+        if not names:
+            raise RuntimeError(f"no officers listed in {OFFICERS_FILE}")
+        self.username = names[next(_officer_numbers) % len(names)]
+        self.log_in()
+        form = self.client.get("/api/tokens/", name="/api/tokens/").text
+        made = self.client.post(
+            "/api/tokens/",
+            {"name": "load test", "days": "30", "csrfmiddlewaretoken": csrf_token(form)},
+            name="/api/tokens/ (make)",
+        )
+        found = NEW_TOKEN.search(made.text)
+        if found is None:
+            raise RuntimeError(f"{self.username} could not make an API token")
+        # From here on, the token only: as a program would.
+        self.client.cookies.clear()
+        self.client.headers["Authorization"] = f"Bearer {found.group(1)}"
+
+    @task(3)
+    def read_work(self) -> None:
+        self.client.get("/api/me", name="/api/me")
+        self.client.get("/api/tasks?limit=50", name="/api/tasks")
+
+    @task(2)
+    def write_reports(self) -> None:
+        for status in ("returned", "draft"):
+            listed = self.client.get(
+                f"/api/reports?status={status}&limit=5", name="/api/reports?status"
+            )
+            items = listed.json().get("items", []) if listed.ok else []
+            mine = [item for item in items if item["allowed"]["submit"]]
+            if mine:
+                self.submit(mine[0])
+                return
+
+    def submit(self, report: dict[str, Any]) -> None:
+        body = {
+            "narrative": "Đã triển khai các nội dung của kỳ theo kế hoạch (API, kiểm thử tải).",
+            "percent_done": random.randint(20, 90),
+        }
+        self.client.patch(f"/api/reports/{report['id']}", json=body, name="/api/reports/[id]")
+        self.client.post(f"/api/reports/{report['id']}/submit", name="/api/reports/[id]/submit")
