@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connection
 from pytest_django.fixtures import Settings
 
 from cnvh.exchange.models import EstimateRun, ImportRecord
@@ -41,7 +42,10 @@ def worker_later(run: Any, *args: int) -> threading.Thread:
 
     def work() -> None:
         time.sleep(1.5)
-        run(*args)
+        try:
+            run(*args)
+        finally:
+            connection.close()  # this thread's own; the test database is dropped after
 
     thread = threading.Thread(target=work)
     thread.start()

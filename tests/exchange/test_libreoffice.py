@@ -1,5 +1,6 @@
 """Workbooks saved by LibreOffice (`soffice --headless --convert-to`): its own XML, shared
-strings and merged cells in XLSX, and OpenDocument (ODS), give the same data."""
+strings and merged cells in XLSX, OpenDocument (ODS) and Excel 97 (XLS), give the same
+data."""
 
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,7 @@ pytestmark = [
 ]
 
 
-@pytest.mark.parametrize("target", ["xlsx", "ods"])
+@pytest.mark.parametrize("target", ["xlsx", "ods", "xls"])
 def test_a_workbook_saved_by_libreoffice_imports_the_same_data(
     imported: Callable[..., ImportRecord], tmp_path: Path, target: str
 ) -> None:

@@ -37,6 +37,11 @@ class Column:
 
 @dataclass(frozen=True)
 class Row:
+    """One row of the file. `values` holds every column of the kind: None for an empty
+    cell, and for a column the file does not have. A money unit written in a money
+    column's header ("Doanh thu (tỷ đồng)") is the value of a kind's `unit` column in
+    every row that leaves it empty."""
+
     number: int  # the row a person sees: spreadsheet row, CSV line, Parquet record + 1
     values: dict[str, Value]  # canonical name -> parsed value; None when the cell is empty
 
