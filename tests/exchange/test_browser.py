@@ -13,7 +13,7 @@ from django.db import connection
 from pytest_django.fixtures import Settings
 
 from cnvh.exchange.models import EstimateRun, ImportRecord
-from cnvh.exchange.tasks import estimate_from_datasets, save_import
+from cnvh.exchange.tasks import check_import, estimate_from_datasets, save_import
 
 from .files import totals_csv, vietnamese_units_xlsx
 
@@ -30,11 +30,16 @@ def log_in(page: Any, username: str) -> None:
 
 
 def upload(page: Any, path: Path, kind_label: str) -> None:
+    """Uploads; the worker checks the file while the page polls, then it shows it."""
     page.goto("/imports/new/")
     page.get_by_label("What the file holds").select_option(label=kind_label)
     page.get_by_label("File", exact=True).set_input_files(str(path))
     page.get_by_role("button", name="Read and check").click()
     page.wait_for_url(re.compile(r"/imports/\d+/$"))
+    assert "Waiting for a task worker" in page.locator("#import-progress").inner_text()
+    worker = worker_later(check_import.call, ImportRecord.objects.latest("pk").pk)
+    page.get_by_role("button", name="Confirm the import").wait_for(timeout=30_000)
+    worker.join()
 
 
 def worker_later(run: Any, *args: int) -> threading.Thread:

@@ -18,6 +18,8 @@ from cnvh.exchange.models import Dataset, ImportRecord
 from cnvh.stats import EstimateOptions, estimate, load_scope, shipped_scopes
 from cnvh.stats.sources import file_sha256
 
+from .files import totals_csv, write_csv
+
 pytestmark = pytest.mark.django_db
 
 
@@ -142,3 +144,64 @@ def test_an_estimate_from_datasets_names_them_in_its_provenance(
     rows = {(r.year, r.sector, r.area): r.value_added for r in stored.rows.all()}
     for row in original.rows:
         assert rows[(row.year, row.sector, row.area)] == pytest.approx(row.value_added, rel=1e-13)
+
+
+def test_aggregates_a_scope_and_a_code_crosswalk_from_files(
+    imported: Callable[..., ImportRecord], statistician: Any, tmp_path: Path
+) -> None:
+    """Code-level aggregates in VSIC 2025, the statistician's own definition, and their
+    crosswalk to VSIC 2018: the estimate from the datasets is the engine's from the
+    files (and, by hand: 5821 is all games, 7310 all advertising; 1,000 + 300 of 100,000)."""
+    aggregates = write_csv(
+        tmp_path / "tong-hop.csv",
+        ["Năm", "Mã ngành", "Giá trị tăng thêm", "Hệ thống ngành"],
+        [[2024, "5821", "1000", "VSIC2025"], [2024, "7310", "300", "VSIC2025"]],
+    )
+    scope = write_csv(
+        tmp_path / "Phạm vi thử.csv",
+        ["code", "sector", "share", "sector_title_vi", "sector_title_en"],
+        [
+            ["5820", "games", "1", "Trò chơi", "Games"],
+            ["7310", "advertising", "1", "Quảng cáo", "Advertising"],
+        ],
+    )
+    crosswalk = write_csv(
+        tmp_path / "chuyen-ma.csv",
+        ["from_code", "to_code", "weight"],
+        [["5821", "5820", "1"], ["7310", "7310", "1"]],
+    )
+    totals = totals_csv(tmp_path / "tong.csv")
+    records = {
+        kind: imported(path, kind)
+        for kind, path in (
+            ("aggregates", aggregates),
+            ("scope", scope),
+            ("code_crosswalk", crosswalk),
+            ("totals", totals),
+        )
+    }
+    assert all(r.status == "imported" for r in records.values()), [
+        r.problems for r in records.values()
+    ]
+    run = service.start_estimate(
+        statistician,
+        "",
+        scope_dataset_id=records["scope"].dataset.pk,
+        aggregates_dataset_id=records["aggregates"].dataset.pk,
+        totals_dataset_id=records["totals"].dataset.pk,
+        code_crosswalk_dataset_id=records["code_crosswalk"].dataset.pk,
+    )
+    assert run.status == "done", run.problems
+    assert run.estimate is not None
+    key = f"import-{records['scope'].pk}-pham-vi-thu"
+    assert run.estimate.scope_key == key  # never a shipped scope's revisions
+    original = estimate(
+        load_scope(scope),
+        aggregates=aggregates,
+        totals=totals,
+        options=EstimateOptions(code_crosswalk=crosswalk),
+    )
+    stored = {(r.year, r.sector, r.area): r.value_added for r in run.estimate.rows.all()}
+    assert stored == {(r.year, r.sector, r.area): r.value_added for r in original.rows}
+    assert stored[(2024, None, None)] == pytest.approx(1300.0)
+    assert stored[(2024, "games", None)] == pytest.approx(1000.0)

@@ -10,7 +10,7 @@ from django.test import Client
 from pytest_django.fixtures import Settings
 
 from cnvh.exchange.models import ImportRecord
-from cnvh.exchange.tasks import save_import
+from cnvh.exchange.tasks import check_import, save_import
 from cnvh.plan.models import Role
 from tests import factories
 
@@ -105,6 +105,7 @@ def test_the_page_follows_a_save_queued_for_the_worker(
     client = client_of(statistician)
     post_file(client, units_csv(tmp_path / "units.csv"))
     record = ImportRecord.objects.get()
+    check_import.call(record.pk)
     client.post(f"/imports/{record.pk}/confirm/")
     record.refresh_from_db()
     assert (record.status, record.stage) == ("saving", "queued") and record.task_id
@@ -139,3 +140,21 @@ def test_another_kinds_import_is_not_shown(statistician: Any, tmp_path: Path) ->
     assert coordinator.post(f"/imports/{record.pk}/confirm/").status_code == 403
     assert coordinator.get(f"/imports/{record.pk}/progress/").status_code == 403
     assert record.file_name not in coordinator.get("/imports/").content.decode()
+
+
+def test_a_file_checked_by_the_worker_is_followed_too(
+    statistician: Any, tmp_path: Path, settings: Settings
+) -> None:
+    settings.CNVH_TASKS_INLINE = False
+    client = client_of(statistician)
+    post_file(client, units_csv(tmp_path / "units.csv"))
+    record = ImportRecord.objects.get()
+    assert (record.status, record.stage) == ("checking", "queued") and record.task_id
+    fragment = client.get(f"/imports/{record.pk}/progress/", HTTP_HX_REQUEST="true")
+    assert "Waiting for a task worker" in fragment.content.decode()
+
+    check_import.call(record.pk)  # what `cnvh worker` does with the queued task
+    done = client.get(f"/imports/{record.pk}/progress/", HTTP_HX_REQUEST="true")
+    assert done.headers["HX-Refresh"] == "true"
+    page = client.get(f"/imports/{record.pk}/").content.decode()
+    assert "Confirm the import" in page and "Value added (<code>value_added</code>)" in page

@@ -46,9 +46,16 @@ def start_import(
     kind_key: str,
     sheet: str | None = None,
     progress: Progress | None = None,
+    *,
+    background: bool = False,
 ) -> ImportRecord:
     """Stores the file, reads and checks it, and stops: the record is CHECKED (nothing
-    wrong; `confirm_import` saves it) or INVALID (its `problems` say what to fix)."""
+    wrong; `confirm_import` saves it) or INVALID (its `problems` say what to fix).
+
+    With `background`, a large file is checked by a task worker where one serves the
+    queue (the record is CHECKING until then), so that no web request waits on it."""
+    from .tasks import check_import
+
     kind = registry.kind(kind_key)
     if kind is None:
         raise UnknownKind(kind_key)
@@ -56,7 +63,14 @@ def start_import(
     record = importing.store(user, uploaded_file, kind_key, sheet)
     if record.status == ImportRecord.Status.INVALID:
         return record
-    return importing.check(record, progress)
+    if not background or config.tasks_inline():
+        return importing.check(record, progress)
+    record.status, record.stage = ImportRecord.Status.CHECKING, "queued"
+    record.save(update_fields=["status", "stage"])
+    queued = check_import.enqueue(record.pk)
+    ImportRecord.objects.filter(pk=record.pk).update(task_id=str(queued.id))
+    record.refresh_from_db()
+    return record
 
 
 def confirm_import(

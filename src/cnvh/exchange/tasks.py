@@ -6,6 +6,15 @@ from typing import Any
 from django.tasks import task
 
 from . import estimating, importing
+from .models import ImportRecord
+
+
+@task
+def check_import(record_id: int) -> dict[str, Any]:
+    record = ImportRecord.objects.get(pk=record_id)
+    if record.status == ImportRecord.Status.CHECKING:
+        record = importing.check(record)
+    return {"import": record.pk, "status": record.status, "problems": record.problem_count}
 
 
 @task

@@ -329,11 +329,15 @@ def build_aggregate_cells(
                CAST(0 AS DOUBLE) AS rev_imputed, CAST(0 AS DOUBLE) AS donor_va,
                CAST(0 AS DOUBLE) AS donor_rev, 0 AS n_donors,
                sum(emp) AS emp, count(emp) AS n_emp, 0 AS n_sampled
-        FROM r WHERE NOT ({" OR ".join(f"coalesce(flag_{f.name}, false)" for f in flags)})
+        FROM r WHERE NOT ({_any_flag(flags)})
         GROUP BY {_group_by(columns, by_area)}
     """)
     rows = f"SELECT {_flag_columns(flags)} FROM {source.view} {_year_filter(columns, years)}"
     _report_flags(con, columns, flags, rows, problems)
+
+
+def _any_flag(flags: list[Flag]) -> str:
+    return " OR ".join(f"coalesce(flag_{flag.name}, false)" for flag in flags) or "false"
 
 
 def _flag_columns(flags: list[Flag]) -> str:
@@ -347,6 +351,8 @@ def _report_flags(
     rows: str,
     problems: ProblemList,
 ) -> None:
+    if not flags:  # a typed file whose statistics rule out every broken rule
+        return
     counts = con.execute(
         "SELECT "
         + ", ".join(f"count(*) FILTER (WHERE flag_{flag.name})" for flag in flags)

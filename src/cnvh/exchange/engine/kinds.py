@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from cnvh.stats.columns import MONEY
+from cnvh.stats.columns import MONEY, plain
 from cnvh.stats.money import DEFAULT_UNIT, canonical_unit
 from cnvh.stats.sources import file_sha256
 
@@ -38,7 +38,7 @@ class EngineKind:
         """Writes the canonical file, then the dataset that points to it. The file is
         named after the import, so a save that never commits leaves a file no dataset
         points to, which the import's recovery removes (cnvh.exchange.recovery)."""
-        relative = Path(DATASETS_DIR) / str(record.pk) / f"{self.key}.parquet"
+        relative = Path(DATASETS_DIR) / str(record.pk) / f"{self._file_stem(record)}.parquet"
         written = canonical.write(rows, self.columns, Path(settings.MEDIA_ROOT) / relative)
         Dataset.objects.create(
             kind=self.key,
@@ -51,6 +51,15 @@ class EngineKind:
             columns=written.types,
         )
         return written.rows
+
+    def _file_stem(self, record: ImportRecord) -> str:
+        """A scope read from a file is named after the file (the engine's rule), so an
+        imported scope's estimates are kept under a key of its own, never a shipped
+        scope's: "import-12-pham-vi-cnvh"."""
+        if self.key != "scope":
+            return self.key
+        stem = plain(Path(record.file_name).stem).replace("_", "-")[:40].strip("-")
+        return f"import-{record.pk}-{stem}" if stem else f"import-{record.pk}"
 
     @property
     def has_money(self) -> bool:

@@ -44,6 +44,7 @@ def import_new(request: HttpRequest) -> HttpResponse:
             form.cleaned_data["file"],
             form.cleaned_data["kind"],
             form.cleaned_data["sheet"] or None,
+            background=True,
         )
         return redirect("exchange-import", pk=record.pk)
     limits = config.limits()
