@@ -55,7 +55,8 @@ def test_the_preview_shows_how_each_column_was_understood(
     assert "Chỉ tiêu giá trị (triệu đồng) / Giá trị tăng thêm" in page
     assert "Value added (<code>value_added</code>)" in page
     assert "Ngày báo cáo" in page and "ignored: not a column of this kind" in page
-    assert "&#x27;1.000&#x27; were read as 1000" in page  # the ambiguous cells, and why
+    assert "&#x27;1.000&#x27; (1) were read as 1000" in page  # the ambiguous cells, and why
+    assert "million VND" in page and "Seconds" in page
     assert "rows above it skipped: 3" in page
     assert "Confirm the import" in page
     assert ImportRecord.objects.get().status == "checked"
@@ -158,3 +159,14 @@ def test_a_file_checked_by_the_worker_is_followed_too(
     assert done.headers["HX-Refresh"] == "true"
     page = client.get(f"/imports/{record.pk}/").content.decode()
     assert "Confirm the import" in page and "Value added (<code>value_added</code>)" in page
+
+
+def test_the_vietnamese_page_names_units_and_steps_in_vietnamese(
+    statistician: Any, tmp_path: Path
+) -> None:
+    client = client_of(statistician, "vi")
+    response = post_file(client, vietnamese_units_xlsx(tmp_path / "bao-cao.xlsx"))
+    page = client.get(response["Location"]).content.decode()
+    assert "<td>triệu đồng</td>" in page
+    assert "đọc 0" in page or "đọc 0," in page  # "đọc 0,05, kiểm tra 0,1": steps in Vietnamese
+    assert "Các ô như &#x27;1.000&#x27; (1 ô) được đọc là 1000" in page

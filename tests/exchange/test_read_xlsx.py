@@ -53,7 +53,7 @@ def test_vietnamese_numbers_typed_as_text_and_numbers_as_numbers(tmp_path: Path)
     assert fourth.values["weight"] == Decimal(2)
     assert fourth.values["year"] == 2024
     note = next(c for c in reading.columns if c.name == "value_added").notes[0]
-    assert "'1.000' were read as 1000" in note[1]
+    assert "Cells like '1.000' (1) were read as 1000" in note[1]
 
 
 def test_headers_without_accents_in_any_case(tmp_path: Path) -> None:

@@ -211,7 +211,8 @@ def _kind(record: ImportRecord) -> Kind:
 
 
 def _set_problems(record: ImportRecord, problems: ProblemLog) -> None:
-    record.problems = problems.items
+    """The problems of the whole file first, then by row as the file runs."""
+    record.problems = sorted(problems.items, key=lambda p: (p["row"] is not None, p["row"] or 0))
     record.problem_count = problems.total
 
 

@@ -6,6 +6,8 @@ from typing import Any
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cnvh.stats.money import display_unit
+
 from .reading.problems import where
 
 TYPE_NAMES = {
@@ -41,14 +43,24 @@ def problem_rows(problems: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+STEPS = {"read": _("reading"), "check": _("checking"), "save": _("saving")}
+
+
+def seconds(timings: dict[str, float]) -> list[tuple[str, float]]:
+    """How long each step took, named in the reader's language."""
+    return [(str(STEPS.get(step, step)), value) for step, value in timings.items()]
+
+
 def column_rows(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
     chosen = language()
     index = 1 if chosen == "en" else 0
     rows = []
     for column in columns:
+        unit = column.get("unit")
         rows.append(
             {
                 **column,
+                "unit": display_unit(unit, chosen) if unit else "",
                 "title": column.get(f"title_{chosen}") or "",
                 "type_name": TYPE_NAMES.get(column.get("type") or "", ""),
                 "notes": [note[index] for note in column.get("notes") or []],

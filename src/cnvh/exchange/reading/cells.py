@@ -110,8 +110,8 @@ def choose_style(cells: NumberCells, file_styles: set[str], delimiter: str | Non
     return StyleChoice(
         style,
         (
-            f"{ambiguous} ô như '{sample}' được đọc là {read} vì {reason[0]}",
-            f"{ambiguous} cells like '{sample}' were read as {read} because {reason[1]}",
+            f"Các ô như '{sample}' ({ambiguous} ô) được đọc là {read} vì {reason[0]}",
+            f"Cells like '{sample}' ({ambiguous}) were read as {read} because {reason[1]}",
         ),
     )
 

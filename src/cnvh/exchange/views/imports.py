@@ -92,6 +92,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "problems": presentation.problem_rows(record.problems),
         "more": max(record.problem_count - len(record.problems), 0),
         "confirmable": importing.confirmable(record),
+        "seconds": presentation.seconds(record.details.get("seconds") or {}),
         "dataset": Dataset.objects.filter(import_record=record).first(),
     }
     return render(request, "exchange/import_detail.html", context)
