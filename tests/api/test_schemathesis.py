@@ -11,12 +11,14 @@ whole schema takes well under a minute. (Schemathesis' pytest plugin does not ru
 under this pytest; its strategies are driven by Hypothesis directly.)
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -40,6 +42,18 @@ CHECKS = [
     response_headers_conformance,
 ]
 EXAMPLES = 20
+
+
+@pytest.fixture(autouse=True)
+def connection_kept() -> Iterator[None]:
+    """Schemathesis calls the WSGI application itself, which closes the database
+    connection at the end of each request (as a server should); the test's transaction
+    lives on that connection, so it is kept open, as Django's own test client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @cache
