@@ -26,6 +26,8 @@ between a laptop and a city's server comes from environment variables:
     CNVH_PAGE_CACHE     "0" computes the public pages on every request (default on)
     CNVH_OPEN_DATA_LICENCE  the address of the open data's licence (default CC BY 4.0)
     CNVH_API_WRITE_LIMIT  writes one person may make through the API per minute (30)
+    CNVH_REPORT_PLACE   the place written in a periodic report's date line (default Hà Nội)
+    CNVH_REPORT_SIGNATORY  the name in a periodic report's signature block (default blank)
 
 docs/deploy.md has a production example.
 """
@@ -192,6 +194,10 @@ CNVH_OPEN_DATA_LICENCE = os.environ.get(
 # The REST API (cnvh.api): writes per person within the window, across every process.
 CNVH_API_WRITE_LIMIT = environment.integer(os.environ, "CNVH_API_WRITE_LIMIT", 30)
 CNVH_API_WRITE_WINDOW_SECONDS = 60
+
+# The periodic report's date line and signature block; a person may change them per report.
+CNVH_REPORT_PLACE = os.environ.get("CNVH_REPORT_PLACE", "")
+CNVH_REPORT_SIGNATORY = os.environ.get("CNVH_REPORT_SIGNATORY", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -37,11 +37,11 @@ class Issue:
 
 
 def default_place() -> str:
-    return getattr(settings, "CNVH_REPORT_PLACE", "") or pgettext("report place", "Hanoi")
+    return settings.CNVH_REPORT_PLACE or pgettext("report place", "Hanoi")
 
 
 def default_signatory_name() -> str:
-    return getattr(settings, "CNVH_REPORT_SIGNATORY", "")
+    return str(settings.CNVH_REPORT_SIGNATORY)
 
 
 def default_recipients(plan: Plan) -> list[str]:
