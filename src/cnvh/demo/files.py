@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from cnvh.demo import areas, calibration
+from cnvh.demo import areas, calibration, workbook
 from cnvh.demo.readme import readme_text
 from cnvh.demo.units import Columns
 from cnvh.geo.crosswalk import write_crosswalk as write_crosswalk_file
@@ -17,7 +17,14 @@ from cnvh.stats.columns import ROLES
 # The columns the engine reads from unit-level data, less those a file may leave out.
 UNIT_COLUMNS = tuple(c for c in ROLES["units"].known if c not in {"classification", "unit"})
 
-DATA_FILES = ("README.txt", "area-crosswalk.csv", "totals.csv", "units.csv", "units.parquet")
+DATA_FILES = (
+    "README.txt",
+    "area-crosswalk.csv",
+    "totals.csv",
+    "units.csv",
+    "units.parquet",
+    workbook.FILE_NAME,
+)
 
 # Explicit types so that the files do not depend on how DuckDB reads the arrays;
 # NaN in a NumPy array arrives as NULL, which is what a missing figure is.
@@ -58,6 +65,11 @@ def write_totals(output: Path, years: tuple[int, ...] = calibration.YEARS) -> No
         writer.writerow(["year", "grdp", "employment"])
         for year in years:
             writer.writerow([year, f"{calibration.grdp(year):.0f}", calibration.employment(year)])
+
+
+def write_workbook(output: Path) -> None:
+    rows = workbook.aggregate_rows(output / "units.parquet")
+    workbook.write_workbook(rows, output / workbook.FILE_NAME)
 
 
 def write_crosswalk(output: Path) -> None:

@@ -32,6 +32,7 @@ def generate(
     files.write_units(columns, output)
     files.write_totals(output, years)
     files.write_crosswalk(output)
+    files.write_workbook(output)
     files.write_readme(output, seed, units_per_year, years)
     files.write_manifest(output, seed, units_per_year, years)
     return {name: files.sha256(output / name) for name in (*files.DATA_FILES, "manifest.json")}

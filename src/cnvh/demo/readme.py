@@ -33,9 +33,24 @@ số = số phường/xã cũ của quận/huyện chuyển sang phường/xã m
 chia thì chia đều) ÷ tổng số phường/xã cũ của quận/huyện; tổng trọng số bằng 1.
 
 Tiền tệ: triệu đồng. Lao động: người. Mã ngành: VSIC 2018 (một số có dấu chấm,
-ví dụ "59.11", như trong tệp thực tế). Hộ kinh doanh là mẫu phân tầng theo địa
+ví dụ "59.11", như trong tệp thực tế).
+
+Tệp tong-hop-theo-nganh-co-loi.xlsx: số liệu trên cộng theo năm và mã ngành, trình
+bày như biểu của cơ quan thống kê (dòng tiêu đề, tiêu đề cột gộp hai dòng, một số
+số liệu ghi kiểu Việt Nam 1.584.841,68), để thử chức năng nhập (/imports/new/,
+loại "aggregates"). Tệp cố ý có ba lỗi: số có hai dấu phẩy thập phân (dòng 10), mã
+ngành bị bỏ trống (dòng 17) và năm ghi năm chữ số (dòng 27). Sửa trong bảng tính
+rồi nhập, sau đó ước tính từ tệp này cùng totals.csv. Hộ kinh doanh là mẫu phân tầng theo địa
 bàn (stratum = hh-<mã địa bàn>, weight = N_h / n_h); doanh nghiệp là tổng điều
 tra (weight = 1, stratum để trống).
+
+Tệp tong-hop-theo-nganh-co-loi.xlsx: số liệu trên cộng theo năm và mã ngành, trình
+bày như biểu của cơ quan thống kê (dòng tiêu đề, tiêu đề cột gộp hai dòng, một số
+số liệu ghi kiểu Việt Nam 1.584.841,68), để thử chức năng nhập (/imports/new/,
+loại "aggregates"). Tệp cố ý có ba lỗi: số có hai dấu phẩy thập phân (dòng 10), mã
+ngành bị bỏ trống (dòng 17) và năm ghi năm chữ số (dòng 27). Sửa trong bảng tính
+rồi nhập, sau đó ước tính từ tệp này cùng totals.csv. Không gồm các đơn vị chỉ báo
+cáo doanh thu.
 """
 
 EN = """\
@@ -76,6 +91,13 @@ Files
     weight         sampling weight: N_h / n_h for household businesses (a sample
                    stratified by area), 1 for enterprises (a census)
     stratum        hh-<area> for household businesses; empty for enterprises
+  tong-hop-theo-nganh-co-loi.xlsx  the units summed by year and industry code as a
+    statistics office's workbook (title rows, a merged two-row header, some figures
+    typed the Vietnamese way, 1.584.841,68), for trying the import
+    (/imports/new/, kind "aggregates"). It has three mistakes on purpose: a figure
+    with two decimal commas (row 10), an empty industry code (row 17) and a
+    five-digit year (row 27). Fix them in a spreadsheet, import it, and estimate
+    from it with totals.csv. Revenue-only units are left out of it.
   Reporting mix: most units report value added (and its parts and revenue); about
   15% report only output and intermediate consumption; about 10% only revenue.
   totals.csv         year, grdp (million VND), employment (persons) for the whole city
