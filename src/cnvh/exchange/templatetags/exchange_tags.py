@@ -3,6 +3,8 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from cnvh.web.templatetags.cnvh_format import format_number
+
 register = template.Library()
 
 STAGES = {
@@ -33,4 +35,4 @@ def percent(progress: float) -> str:
 
 @register.filter
 def megabytes(size: int) -> str:
-    return f"{(size or 0) / 2**20:,.2f}"
+    return format_number((size or 0) / 2**20, 2)
