@@ -7,6 +7,7 @@ updated or deleted by the code; a new run of the same scope is a new revision.
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models import F
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +57,11 @@ class Estimate(models.Model):
 
     def years(self) -> list[int]:
         return sorted(set(self.rows.values_list("year", flat=True)))
+
+
+# A scope's total before its sectors and the city before its wards, on every database:
+# PostgreSQL sorts NULL last, SQLite first.
+TOTALS_FIRST = (F("sector").asc(nulls_first=True), F("area").asc(nulls_first=True))
 
 
 class EstimateRow(models.Model):

@@ -24,7 +24,7 @@ from django.db.models import Max, Min, Prefetch
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
-from cnvh.estimates.models import Estimate, EstimateRow, Publication
+from cnvh.estimates.models import TOTALS_FIRST, Estimate, EstimateRow, Publication
 from cnvh.estimates.store import latest_estimates
 from cnvh.plan.models import ImportedValue, Indicator, ProgressReport, Target, Task
 from cnvh.web.csv_export import BOM, cell
@@ -180,7 +180,7 @@ def indicators_changed() -> datetime | None:
 def estimate_rows(estimates: list[Estimate]) -> list[tuple[Any, ...]]:
     return list(
         EstimateRow.objects.filter(estimate__in=estimates)
-        .order_by("estimate_id", "year", "sector", "area")
+        .order_by("estimate_id", "year", *TOTALS_FIRST)
         .values_list(
             "estimate_id",
             "year",

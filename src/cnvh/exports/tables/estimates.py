@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from cnvh.estimates.models import Estimate
+from cnvh.estimates.models import TOTALS_FIRST, Estimate
 from cnvh.exports.tables.table import DECIMAL, FRACTION, WHOLE, Column, Table
 from cnvh.plan.models import Agency
 from cnvh.web.templatetags.cnvh_format import unit_label
@@ -37,7 +37,7 @@ def estimate_columns(unit: str) -> list[Column]:
 
 
 def estimate_table(estimate: Estimate, address: str = "") -> Table:
-    rows = list(estimate.rows.order_by("year", "sector", "area"))
+    rows = list(estimate.rows.order_by("year", *TOTALS_FIRST))
     names = area_names({row.area for row in rows if row.area})
     lines = [
         [
