@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from cnvh.exports.periodic import pdf, xlsx
+from cnvh.exports.periodic import cache, pdf, xlsx
 from cnvh.exports.periodic.build import periodic_report
 from cnvh.exports.periodic.document import PeriodicReport
 from cnvh.exports.periodic.forms import PeriodicReportForm, defaults
@@ -60,13 +60,16 @@ def periodic_reports(request: HttpRequest) -> HttpResponse:
 
 
 def _download(
-    request: HttpRequest, write: Callable[[PeriodicReport], bytes], content_type: str, ext: str
+    request: HttpRequest,
+    write: Callable[[PeriodicReport, dict[str, Any]], bytes],
+    content_type: str,
+    ext: str,
 ) -> HttpResponse:
     form = _form(request)
     if not form.is_valid():
         return _page(request, form, None, 400)
     document = _document(form)
-    response = HttpResponse(write(document), content_type=content_type)
+    response = HttpResponse(write(document, form.cleaned_data), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.{ext}"'
     return response
 
@@ -74,10 +77,14 @@ def _download(
 @require_safe
 @permission_required(PERMISSION)
 def periodic_xlsx(request: HttpRequest) -> HttpResponse:
-    return _download(request, xlsx.workbook, XLSX, "xlsx")
+    return _download(request, lambda document, _: xlsx.workbook(document), XLSX, "xlsx")
 
 
 @require_safe
 @permission_required(PERMISSION)
 def periodic_pdf(request: HttpRequest) -> HttpResponse:
-    return _download(request, pdf.pdf, "application/pdf", "pdf")
+    return _download(request, _pdf, "application/pdf", "pdf")
+
+
+def _pdf(document: PeriodicReport, choices: dict[str, Any]) -> bytes:
+    return cache.cached_pdf(choices, lambda: pdf.pdf(document))
