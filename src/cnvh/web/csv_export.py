@@ -38,6 +38,12 @@ def looks_like_formula(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
 
 
+def neutralised(value: object) -> str:
+    """A text cell a spreadsheet will not run as a formula: a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if looks_like_formula(text) else text
+
+
 def cell(value: object) -> object:
     if value is None:
         return ""
@@ -47,8 +53,7 @@ def cell(value: object) -> object:
         return repr(value)  # the shortest text that reads back as the same float
     if isinstance(value, int | Decimal):
         return str(value)
-    text = str(value)
-    return "'" + text if looks_like_formula(text) else text
+    return neutralised(value)
 
 
 def csv_response(

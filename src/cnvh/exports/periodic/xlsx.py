@@ -17,18 +17,12 @@ from django.utils.translation import gettext as _
 
 from cnvh.exports.periodic.document import IndicatorLine, PeriodicReport, ReportingLine
 from cnvh.exports.tables.xlsx import PreciseWorksheet
-from cnvh.web.csv_export import FORMULA_STARTS
+from cnvh.web.csv_export import neutralised
 from cnvh.web.templatetags.cnvh_format import VND_PER_UNIT
 
 A4 = 9
 TASK_COLUMNS = [6, 60, 26, 16, 11, 50, 12, 12, 10]
 INDICATOR_EXTRA = [16, 10, 14]  # columns J-L: expected, status, source
-
-
-def text(value: object) -> str:
-    """A text cell: a leading apostrophe keeps a formula-like text from running."""
-    shown = "" if value is None else str(value)
-    return "'" + shown if shown.startswith(FORMULA_STARTS) else shown
 
 
 def number_format(line: IndicatorLine) -> str:
@@ -67,7 +61,7 @@ class Sheet:
         elif isinstance(value, date):
             self.sheet.write_datetime(self.row, column, value, self.formats["date"])
         else:
-            self.sheet.write_string(self.row, column, text(value), fmt)
+            self.sheet.write_string(self.row, column, neutralised(value), fmt)
 
     def line(self, values: list[object], style: str = "cell") -> None:
         for column, value in enumerate(values):
@@ -75,7 +69,9 @@ class Sheet:
         self.row += 1
 
     def merged(self, first: int, last: int, value: str, style: str, height: float = 0) -> None:
-        self.sheet.merge_range(self.row, first, self.row, last, text(value), self.formats[style])
+        self.sheet.merge_range(
+            self.row, first, self.row, last, neutralised(value), self.formats[style]
+        )
         if height:
             self.sheet.set_row(self.row, height)
 

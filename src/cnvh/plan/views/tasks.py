@@ -18,7 +18,7 @@ from cnvh.plan.completeness import current_period
 from cnvh.plan.forms import OVERDUE, TaskFilterForm
 from cnvh.plan.models import Plan, ProgressReport, ReportingPeriod, Task
 from cnvh.plan.views.common import require, today
-from cnvh.web.csv_export import looks_like_formula, requested_format
+from cnvh.web.csv_export import requested_format
 
 
 def chosen_plan(request: HttpRequest) -> Plan:
@@ -91,12 +91,6 @@ def _csv_query(request: HttpRequest, file_format: str = "csv") -> str:
     query = request.GET.copy()
     query["format"] = file_format
     return query.urlencode()
-
-
-def safe_cell(value: object) -> str:
-    """A cell a spreadsheet will not run as a formula (the tables' one rule)."""
-    text = "" if value is None else str(value)
-    return "'" + text if looks_like_formula(text) else text
 
 
 @require_safe
