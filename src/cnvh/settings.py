@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "cnvh.estimates",
     "cnvh.plan",
+    "cnvh.presentation",
     "cnvh.web",
     "cnvh.ops",
     "cnvh.exchange",
@@ -176,7 +177,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Files under var/: one cache every server process shares, for the public pages
-# (cnvh.web.page_cache). CNVH_PAGE_CACHE=0 turns that off (to measure without it).
+# (cnvh.presentation.page_cache). CNVH_PAGE_CACHE=0 turns that off (to measure without it).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -7,7 +7,7 @@ import pytest
 
 from cnvh.estimates.models import EstimateRow
 from cnvh.estimates.store import latest_estimates
-from cnvh.web import summary
+from cnvh.presentation import summary
 from tests.api.world import World
 from tests.conftest import GRDP, SECTORS_2024
 
@@ -128,7 +128,8 @@ def test_pages_are_stable_and_complete(world: World) -> None:
 
 
 def test_the_same_numbers_as_the_overview(world: World) -> None:
-    """The overview's figures (cnvh.web.summary) for the latest year, as the API gives them."""
+    """The overview's figures (cnvh.presentation.summary) for the latest year, as the API
+    gives them."""
     for role, public in (("anonymous", True), ("coordinator", False)):
         estimate = latest_estimates(published_only=public)[0]
         page = summary.summarise(estimate)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cnvh.exchange.engine.columns import role_columns
+from cnvh.exchange.engine_inputs.columns import role_columns
 from cnvh.exchange.models import ImportRecord
 from cnvh.exchange.reading import Limits, ProblemLog, read_file
 from cnvh.exchange.reading.text import decode

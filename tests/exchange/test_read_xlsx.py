@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from cnvh.exchange.engine.columns import role_columns
+from cnvh.exchange.engine_inputs.columns import role_columns
 from cnvh.exchange.kinds import Column
 from cnvh.exchange.models import ImportRecord
 from cnvh.exchange.reading import Limits, ProblemLog, read_file

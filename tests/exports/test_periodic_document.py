@@ -11,8 +11,8 @@ from cnvh.exports.periodic import heading
 from cnvh.exports.periodic.build import Issue, periodic_report
 from cnvh.exports.periodic.document import IndicatorLine, PeriodicReport
 from cnvh.plan import completeness, values
+from cnvh.plan import progress as plan_progress
 from cnvh.plan.models import ReportingPeriod, Task
-from cnvh.web import plan_progress
 from tests import factories
 from tests.exports import periodic_world
 

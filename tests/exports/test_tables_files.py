@@ -13,8 +13,8 @@ import pytest
 from django.utils import translation
 from python_calamine import CalamineWorkbook
 
-from cnvh.exports.tables import Column, Table, columns, table_response
-from cnvh.exports.tables.table import FRACTION
+from cnvh.presentation.tables import Column, Table, columns, table_response
+from cnvh.presentation.tables.table import FRACTION
 
 DANGEROUS = ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\t=x", "\r=x"]
 

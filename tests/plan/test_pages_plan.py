@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cnvh.plan.models import Role, Task
-from cnvh.web.csv_export import neutralised
+from cnvh.presentation.tables.csv_file import neutralised
 from tests import factories
 
 

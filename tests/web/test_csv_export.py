@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from cnvh.web.csv_export import cell, csv_response
+from cnvh.presentation.tables.csv_file import cell, csv_response
 
 
 @pytest.mark.parametrize("text", ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\t=x", "\r=x"])

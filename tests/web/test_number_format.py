@@ -3,7 +3,7 @@ from collections.abc import Iterator
 import pytest
 from django.utils import translation
 
-from cnvh.web.templatetags.cnvh_format import (
+from cnvh.presentation.formatting import (
     count,
     money,
     money_scale,

@@ -13,8 +13,8 @@ from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, save_estimate
 from cnvh.plan import workflow
 from cnvh.plan.models import Role
+from cnvh.presentation import page_cache
 from cnvh.stats.result import Estimate as Result
-from cnvh.web import page_cache
 from tests import factories
 from tests.web.conftest import as_member, page
 

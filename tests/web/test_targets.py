@@ -3,9 +3,9 @@
 import pytest
 
 from cnvh.estimates.models import Estimate
+from cnvh.plan import targets
 from cnvh.plan.models import Indicator
 from cnvh.plan.trajectory import Status
-from cnvh.web import targets
 
 pytestmark = pytest.mark.django_db
 

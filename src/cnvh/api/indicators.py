@@ -14,7 +14,6 @@ from cnvh.api.pagination import PageMeta, PageQuery, meta, page
 from cnvh.api.statistics import published_only
 from cnvh.plan import trajectory, values
 from cnvh.plan.models import Indicator, Target
-from cnvh.web.indicator_page import expected_path, target_points
 
 router = Router(tags=["indicators"])
 
@@ -160,8 +159,10 @@ def get_indicator(request: HttpRequest, code: CodeInPath) -> dict[str, Any]:
 
 def indicator_out(indicator: Indicator, series: list[values.IndicatorValue]) -> dict[str, Any]:
     baseline = values.baseline(indicator, series)
-    points = target_points(indicator)
-    lines = [_value(value, expected_path(baseline, points, value.year)) for value in series]
+    points = values.target_points(indicator)
+    lines = [
+        _value(value, trajectory.expected_within(value.year, baseline, points)) for value in series
+    ]
     assessment = values.assess(indicator, series)
     return {
         "code": indicator.code,

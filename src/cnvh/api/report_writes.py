@@ -23,9 +23,8 @@ from cnvh.api.plan import require
 from cnvh.api.reports import ReportDetailOut, TaskStatus, detail_out, find_report, router
 from cnvh.plan import workflow
 from cnvh.plan.completeness import owes_report
-from cnvh.plan.forms import ReportForm
+from cnvh.plan.forms import ReportForm, reported_indicators
 from cnvh.plan.models import ProgressReport, ReportingPeriod, ReportValue, Task
-from cnvh.plan.views.reports import reported_indicators
 
 MAX_NARRATIVE = 20_000
 

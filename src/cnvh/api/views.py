@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cnvh.api import tokens
 from cnvh.api.forms import TokenForm
 from cnvh.api.models import ApiToken
-from cnvh.web.views.access import permission_required
+from cnvh.presentation.access import permission_required
 
 PERMISSION = "api.manage_own_tokens"
 

@@ -3,9 +3,9 @@
 import time
 from pathlib import Path
 
-from cnvh.arguments import ArgumentParser
 from cnvh.demo import calibration
 from cnvh.demo.generate import DEFAULT_SEED, DEFAULT_UNITS, generate
+from cnvh.stats.arguments import ArgumentParser
 
 
 def _parser() -> ArgumentParser:

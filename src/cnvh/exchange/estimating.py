@@ -15,7 +15,7 @@ from cnvh.estimates.store import save_estimate
 from cnvh.stats import EstimateOptions, InputError, Scope, estimate, load_scope, shipped_scopes
 from cnvh.stats.options import BY_CHOICES
 
-from .engine.checks import entry
+from .engine_inputs.checks import entry
 from .models import Dataset, EstimateRun
 from .reading import ProblemLog
 

@@ -187,7 +187,7 @@ def perform(record_id: int, progress: Progress | None = None) -> ImportRecord:
 
 def discard_unsaved(record: ImportRecord) -> None:
     """Files a save wrote before its transaction was undone (a kind's own business)."""
-    from .engine.kinds import discard_unsaved as discard_dataset
+    from .engine_inputs.kinds import discard_unsaved as discard_dataset
 
     discard_dataset(record)
 

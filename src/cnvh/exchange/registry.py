@@ -1,20 +1,29 @@
-"""Every import kind: the engine's inputs (here) and the plan's (cnvh.plan.imports)."""
+"""Every import kind. The engine's inputs are this app's own; every other app that
+imports files registers its kinds here when it is ready (`register`, from its
+`AppConfig.ready`), so this app never imports the apps whose data it takes in."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from .kinds import Kind
 
+_registered: dict[str, Kind] = {}
+
+
+def register(found: Iterable[Kind]) -> None:
+    """Adds an app's kinds; a key already taken keeps its first kind."""
+    for kind in found:
+        _registered.setdefault(kind.key, kind)
+
 
 def kinds() -> dict[str, Kind]:
-    """Key -> kind, the engine's inputs first. Read when asked: the plan's kinds import
-    the plan's models, which need the apps loaded."""
-    from cnvh.plan.imports import PLAN_KINDS
-
-    from .engine.kinds import ENGINE_KINDS
+    """Key -> kind, the engine's inputs first, then the apps' in the order they
+    registered. Read when asked: the engine's kinds need the apps loaded."""
+    from .engine_inputs.kinds import ENGINE_KINDS
 
     found: dict[str, Kind] = {kind.key: kind for kind in ENGINE_KINDS}
-    for kind in PLAN_KINDS:
-        found.setdefault(kind.key, kind)
+    for key, kind in _registered.items():
+        found.setdefault(key, kind)
     return found
 
 

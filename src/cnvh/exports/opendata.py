@@ -27,7 +27,7 @@ from django.utils.translation import gettext, gettext_noop
 from cnvh.estimates.models import TOTALS_FIRST, Estimate, EstimateRow, Publication
 from cnvh.estimates.store import latest_estimates
 from cnvh.plan.models import ImportedValue, Indicator, ProgressReport, Target, Task
-from cnvh.web.csv_export import BOM, cell
+from cnvh.presentation.tables.csv_file import BOM, cell
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 LANGUAGES = ("vi", "en")

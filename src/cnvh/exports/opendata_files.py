@@ -3,7 +3,7 @@
 Stored estimates never change, so an estimates file is kept under the revisions and
 publications it holds and built again only when another revision is published. The
 indicators file (and the catalogue, which lists it) depends on much more: it is kept
-under the public pages' generation token (`cnvh.web.page_cache`), which any saved
+under the public pages' generation token (`cnvh.presentation.page_cache`), which any saved
 publication, approval or edit renews. A file's ETag is the hash of its bytes: the
 same bytes always get the same tag, whichever process built them.
 """
@@ -17,7 +17,7 @@ from django.core.cache import cache
 
 import cnvh
 from cnvh.exports import opendata, opendata_estimates, opendata_indicators
-from cnvh.web import page_cache
+from cnvh.presentation import page_cache
 
 CSV = "text/csv; charset=utf-8"
 JSON = "application/json"

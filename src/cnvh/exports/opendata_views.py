@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from cnvh.exports import opendata, opendata_catalog, opendata_files
 from cnvh.exports.opendata_files import Served
-from cnvh.web import page_cache
+from cnvh.presentation import page_cache
 
 MAX_AGE = 300  # seconds a browser or proxy may reuse a file without asking
 

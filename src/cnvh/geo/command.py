@@ -3,7 +3,8 @@
 import sys
 from pathlib import Path
 
-from ..arguments import EXIT_BAD_INPUT, ArgumentParser
+from cnvh.stats.arguments import EXIT_BAD_INPUT, ArgumentParser
+
 from .crosswalk import commune_crosswalk, district_crosswalk, write_crosswalk
 from .units import HANOI
 

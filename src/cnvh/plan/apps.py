@@ -9,4 +9,9 @@ class PlanConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the permission rules with `rules` (one place for every check).
+        # The plan's data files (agencies, tasks, indicator values) join the imports.
+        from cnvh.exchange import registry
         from cnvh.plan import permissions  # noqa: F401
+        from cnvh.plan.imports import PLAN_KINDS
+
+        registry.register(PLAN_KINDS)

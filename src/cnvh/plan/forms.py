@@ -222,3 +222,8 @@ class BaselineForm(forms.ModelForm):
     class Meta:
         model = Indicator
         fields = ["baseline_year", "baseline_value", "direction", "published"]
+
+
+def reported_indicators(report: ProgressReport) -> list[Indicator]:
+    """The task's indicators whose values come from reports: the ones the form asks for."""
+    return list(report.task.indicators.filter(source=Indicator.Source.REPORTS))

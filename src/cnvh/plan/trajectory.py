@@ -62,6 +62,14 @@ def expected(year: int, baseline: Point, targets: list[Point]) -> float | None:
     return None
 
 
+def expected_within(year: int, baseline: Point | None, targets: list[Point]) -> float | None:
+    """The value the path expects in `year`, between the baseline and the last target
+    only: after the last target the plan says nothing, so pages and files show no path."""
+    if baseline is None or not targets or year > max(target.year for target in targets):
+        return None
+    return expected(year, baseline, targets)
+
+
 def assess(
     baseline: Point | None, targets: list[Point], observed: Point | None, increase: bool = True
 ) -> Assessment:

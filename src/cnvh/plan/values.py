@@ -282,6 +282,11 @@ def baseline(indicator: Indicator, values: list[IndicatorValue]) -> trajectory.P
     return None
 
 
+def target_points(indicator: Indicator) -> list[trajectory.Point]:
+    """The indicator's targets as points of its trajectory (targets prefetched or not)."""
+    return [trajectory.Point(t.year, float(t.value)) for t in indicator.targets.all()]
+
+
 def assess(
     indicator: Indicator,
     values: list[IndicatorValue] | None = None,
@@ -291,7 +296,7 @@ def assess(
     """The indicator's status at its latest value, by the rule in `trajectory`."""
     if values is None:
         values = series(indicator, published_only=published_only)
-    targets = [trajectory.Point(t.year, float(t.value)) for t in indicator.targets.all()]
+    targets = target_points(indicator)
     observed = trajectory.Point(values[-1].year, values[-1].value) if values else None
     return trajectory.assess(
         baseline(indicator, values),

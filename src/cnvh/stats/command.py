@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..arguments import EXIT_BAD_INPUT, ArgumentParser
+from .arguments import EXIT_BAD_INPUT, ArgumentParser
 from .estimate import estimate
 from .money import display_unit
 from .options import EstimateOptions, parse_by, parse_replicates, parse_years

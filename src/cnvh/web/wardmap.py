@@ -13,8 +13,8 @@ from django.utils.translation import gettext
 
 from cnvh.estimates.models import Estimate
 from cnvh.plan.models import Agency
+from cnvh.presentation.formatting import MoneyScale, money_scale
 from cnvh.web import boundaries
-from cnvh.web.templatetags.cnvh_format import MoneyScale, money_scale
 
 WARD_KINDS = (Agency.Kind.WARD, Agency.Kind.COMMUNE)
 

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from cnvh.web.templatetags.cnvh_format import format_number
+from cnvh.presentation.formatting import format_number
 
 register = template.Library()
 

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRefresh
 
-from cnvh.web.views.access import permission_required
+from cnvh.presentation.access import permission_required
 
-from .. import config, importing, presentation, registry, service
+from .. import config, display, importing, registry, service
 from ..forms import ImportForm
 from ..models import Dataset, ImportRecord
 from ..recovery import settle, settle_all
@@ -26,7 +26,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
     settle_all()
     keys = [kind.key for kind in registry.allowed(request.user)]
     records = list(ImportRecord.objects.filter(kind__in=keys).select_related("created_by")[:LISTED])
-    language = presentation.language()
+    language = display.language()
     for record in records:
         record.kind_title = registry.title(record.kind, language)  # type: ignore[attr-defined]
     return render(
@@ -53,7 +53,7 @@ def import_new(request: HttpRequest) -> HttpResponse:
         "max_mb": limits.max_bytes >> 20,
         "max_rows": limits.max_rows,
         "kinds": [
-            (kind, presentation.column_rows([_column(c) for c in kind.columns]))
+            (kind, display.column_rows([_column(c) for c in kind.columns]))
             for kind in registry.allowed(request.user)
         ],
     }
@@ -83,16 +83,16 @@ def record_for(request: HttpRequest, pk: int) -> ImportRecord:
 @permission_required(PAGE)
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = settle(record_for(request, pk))
-    columns = presentation.column_rows(record.columns)
+    columns = display.column_rows(record.columns)
     context = {
         "record": record,
-        "kind_title": registry.title(record.kind, presentation.language()),
+        "kind_title": registry.title(record.kind, display.language()),
         "used": [column for column in columns if column.get("name")],
         "ignored": [column for column in columns if not column.get("name")],
-        "problems": presentation.problem_rows(record.problems),
+        "problems": display.problem_rows(record.problems),
         "more": max(record.problem_count - len(record.problems), 0),
         "confirmable": importing.confirmable(record),
-        "seconds": presentation.seconds(record.details.get("seconds") or {}),
+        "seconds": display.seconds(record.details.get("seconds") or {}),
         "dataset": Dataset.objects.filter(import_record=record).first(),
     }
     return render(request, "exchange/import_detail.html", context)

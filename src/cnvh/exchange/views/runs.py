@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.http import HttpResponseClientRefresh
 
-from cnvh.web.views.access import permission_required
+from cnvh.presentation.access import permission_required
 
-from .. import presentation, service
+from .. import display, service
 from ..estimating import ROLES
 from ..forms import EstimateForm
 from ..models import EstimateRun
@@ -24,7 +24,7 @@ def run_new(request: HttpRequest) -> HttpResponse:
         try:
             run = service.start_estimate(request.user, **form.request())
         except service.EstimateRequestError as error:
-            message = error.message_en if presentation.language() == "en" else error.message_vi
+            message = error.message_en if display.language() == "en" else error.message_vi
             form.add_error(None, message)
         else:
             return redirect("exchange-run", pk=run.pk)
@@ -42,7 +42,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "run": run,
         "datasets": datasets,
-        "problems": presentation.problem_rows(run.problems),
+        "problems": display.problem_rows(run.problems),
     }
     return render(request, "exchange/run_detail.html", context)
 

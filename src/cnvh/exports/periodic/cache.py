@@ -4,7 +4,7 @@ the demo plan's 143 tasks: 2.5-4 s), and people download the same report again a
 The key holds everything the document is made of, read before it is built:
 - the form's choices (plan, period, heading and signature fields) and the language;
 - today's date (tasks become overdue with it, and the date line defaults to it);
-- the public pages' generation (`cnvh.web.page_cache`), renewed once a change to the plan,
+- the public pages' generation (`cnvh.presentation.page_cache`), renewed once a change to the plan,
   an approval, a publication or an import commits;
 - the latest change to any progress report (its history), because a submission counts in
   completeness and timeliness without renewing the generation.
@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from cnvh.plan.models import ProgressReport
-from cnvh.web import page_cache
+from cnvh.presentation import page_cache
 
 TIMEOUT = 3600
 

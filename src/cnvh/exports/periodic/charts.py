@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from cnvh.exports.periodic import svg
 from cnvh.exports.periodic.document import Section, ShareChart
 from cnvh.plan.models import Task
-from cnvh.web.templatetags.cnvh_format import format_number
+from cnvh.presentation.formatting import format_number
 
 WIDTH = 620
 STATUS_COLOURS: dict[str, str] = {

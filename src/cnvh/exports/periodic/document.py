@@ -7,9 +7,9 @@ figures keep their full precision (a writer rounds them only for display).
 from dataclasses import dataclass, field
 from datetime import date
 
+from cnvh.plan.progress import GroupProgress
 from cnvh.plan.trajectory import Point
-from cnvh.web.plan_progress import GroupProgress
-from cnvh.web.templatetags.cnvh_format import MoneyScale
+from cnvh.presentation.formatting import MoneyScale
 
 
 @dataclass(frozen=True)

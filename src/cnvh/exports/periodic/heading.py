@@ -14,7 +14,7 @@ from django.utils.translation import pgettext
 
 from cnvh.exports.periodic.document import Heading
 from cnvh.plan.models import Agency, ReportingPeriod
-from cnvh.web.templatetags.cnvh_format import vietnamese
+from cnvh.presentation.formatting import vietnamese
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 # Spelled here, not by the C locale (strftime), which a server may have set otherwise.

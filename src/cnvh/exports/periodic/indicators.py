@@ -1,8 +1,8 @@
 """The indicator table and the share-of-GRDP chart of a periodic report.
 
 Values, baselines and statuses come from `cnvh.plan.values` (the rule of
-`cnvh.plan.trajectory`), sources and display scales from `cnvh.web.indicator_page`,
-the share chart's series from `cnvh.web.summary`: what the indicator pages and the
+`cnvh.plan.trajectory`), sources and display scales from `cnvh.presentation.indicators`,
+the share chart's series from `cnvh.presentation.summary`: what the indicator pages and the
 overview show a member. A value is the indicator's latest up to the span's year;
 values from reports count only the approved reports of periods that end by the
 span's end, summed as `cnvh.plan.values` sums them.
@@ -14,12 +14,13 @@ from datetime import date
 from django.utils.translation import gettext
 
 from cnvh.exports.periodic.document import IndicatorLine, IndicatorValueLine, ShareChart
-from cnvh.plan import values
+from cnvh.plan import targets, values
 from cnvh.plan.models import Indicator, Target
 from cnvh.plan.trajectory import Point
-from cnvh.web import indicator_page, summary, targets
-from cnvh.web.templatetags.cnvh_format import unit_label
-from cnvh.web.templatetags.cnvh_pages import status_label
+from cnvh.presentation import indicators as indicator_page
+from cnvh.presentation import summary
+from cnvh.presentation.formatting import unit_label
+from cnvh.presentation.templatetags.cnvh_pages import status_label
 
 # The members' view: the latest revision of each estimate, published or not.
 PUBLISHED_ONLY = False

@@ -4,7 +4,7 @@ A task's status and percent done are those of its latest approved report (by the
 period's end, then the time of approval): the rule `cnvh.plan.workflow` applies
 when it moves the task on approval, here limited to reports for periods that end
 by the span's end. For the latest period reported on, that is the task as the plan
-page shows it. Counts by content group use `cnvh.web.plan_progress.GroupProgress`,
+page shows it. Counts by content group use `cnvh.plan.progress.GroupProgress`,
 and completeness and timeliness come from `cnvh.plan.completeness`.
 """
 
@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from cnvh.exports.periodic.document import ReportingLine, Section, StatusCount, Summary, TaskLine
 from cnvh.plan import completeness
 from cnvh.plan.models import Plan, ProgressReport, ReportingPeriod, Task
-from cnvh.web.plan_progress import GroupProgress
+from cnvh.plan.progress import GroupProgress
 
 
 @dataclass(frozen=True)

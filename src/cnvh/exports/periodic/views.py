@@ -16,8 +16,8 @@ from cnvh.exports.periodic import cache, pdf, xlsx
 from cnvh.exports.periodic.build import periodic_report
 from cnvh.exports.periodic.document import PeriodicReport
 from cnvh.exports.periodic.forms import PeriodicReportForm, defaults
-from cnvh.web.plan_progress import current_plan
-from cnvh.web.views.access import permission_required
+from cnvh.plan.progress import current_plan
+from cnvh.presentation.access import permission_required
 
 PERMISSION = "plan.export_report"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

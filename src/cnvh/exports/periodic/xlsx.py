@@ -5,7 +5,7 @@ tasks under their content groups, the indicators and the signatory. The second h
 every indicator value up to the report's year with its source. Figures are numbers
 at full precision (formats only choose how they look), units are in the headers,
 and text that a spreadsheet would run as a formula is neutralised by the rule of
-`cnvh.web.csv_export`.
+`cnvh.presentation.tables.csv_file`.
 """
 
 import io
@@ -16,9 +16,9 @@ import xlsxwriter
 from django.utils.translation import gettext as _
 
 from cnvh.exports.periodic.document import IndicatorLine, PeriodicReport, ReportingLine
-from cnvh.exports.tables.xlsx import PreciseWorksheet
-from cnvh.web.csv_export import neutralised
-from cnvh.web.templatetags.cnvh_format import VND_PER_UNIT
+from cnvh.presentation.formatting import VND_PER_UNIT
+from cnvh.presentation.tables.csv_file import neutralised
+from cnvh.presentation.tables.xlsx import PreciseWorksheet
 
 A4 = 9
 TASK_COLUMNS = [6, 60, 26, 16, 11, 50, 12, 12, 10]

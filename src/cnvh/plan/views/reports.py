@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from cnvh.plan import evidence as evidence_files
 from cnvh.plan import reminders, workflow
-from cnvh.plan.forms import ReportForm
-from cnvh.plan.models import Evidence, Indicator, ProgressReport, ReportValue
+from cnvh.plan.forms import ReportForm, reported_indicators
+from cnvh.plan.models import Evidence, ProgressReport, ReportValue
 from cnvh.plan.views.common import require
 
 
@@ -25,11 +25,6 @@ def _report(pk: int) -> ProgressReport:
         ).prefetch_related("values__indicator", "evidence"),
         pk=pk,
     )
-
-
-def reported_indicators(report: ProgressReport) -> list[Indicator]:
-    """The task's indicators whose values come from reports: the ones the form asks for."""
-    return list(report.task.indicators.filter(source=Indicator.Source.REPORTS))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -12,13 +12,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from cnvh.exports.tables import table_response
-from cnvh.exports.tables.tasks import task_table
 from cnvh.plan.completeness import current_period
 from cnvh.plan.forms import OVERDUE, TaskFilterForm
 from cnvh.plan.models import Plan, ProgressReport, ReportingPeriod, Task
 from cnvh.plan.views.common import require, today
-from cnvh.web.csv_export import requested_format
+from cnvh.presentation.tables import table_response
+from cnvh.presentation.tables.csv_file import requested_format
+from cnvh.presentation.tables.tasks import task_table
 
 
 def chosen_plan(request: HttpRequest) -> Plan:

@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from cnvh.exports.tables import pages, table_response
 from cnvh.plan import completeness
 from cnvh.plan.models import Agency, ReportingPeriod, Task
-from cnvh.web.csv_export import requested_format
-from cnvh.web.views.access import permission_required
+from cnvh.presentation.access import permission_required
+from cnvh.presentation.tables import pages, table_response
+from cnvh.presentation.tables.csv_file import requested_format
 
 
 @require_safe

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, scope_sort_key
+from cnvh.presentation.access import permission_required, published_only
 from cnvh.web import provenance
-from cnvh.web.views.access import permission_required, published_only
 
 
 @require_safe

@@ -10,13 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from cnvh.estimates.models import Estimate
-from cnvh.exports.tables import indicators as indicator_tables
-from cnvh.exports.tables import table_response
-from cnvh.plan import trajectory, values
+from cnvh.plan import indicator_lines, trajectory, values
 from cnvh.plan.models import Indicator, Target
-from cnvh.web import indicator_page, page_cache, provenance
-from cnvh.web.csv_export import requested_format
-from cnvh.web.views.access import published_only
+from cnvh.presentation import indicators as indicator_page
+from cnvh.presentation import page_cache
+from cnvh.presentation.access import published_only
+from cnvh.presentation.tables import indicators as indicator_tables
+from cnvh.presentation.tables import table_response
+from cnvh.presentation.tables.csv_file import requested_format
+from cnvh.web import provenance
 
 
 @require_safe
@@ -72,7 +74,7 @@ def _indicator_detail(request: HttpRequest, code: str, extra: dict[str, Any]) ->
     series = values.series(indicator, published_only=public)
     baseline = values.baseline(indicator, series)
     assessment = values.assess(indicator, series)
-    lines = indicator_page.lines(indicator, series, baseline)
+    lines = indicator_lines.lines(indicator, series, baseline)
     if file_format := requested_format(request):
         table = indicator_tables.indicator_series_table(
             indicator, lines, request.build_absolute_uri()
@@ -113,7 +115,7 @@ def _breakdowns(
     for dimension in ("sector", "area"):
         if dimension not in (indicator.disaggregations or []):
             continue
-        parts = indicator_page.parts(indicator, dimension, year, estimate, public=public)
+        parts = indicator_lines.parts(indicator, dimension, year, estimate, public=public)
         if parts:
             shown = indicator_page.scale(indicator, [part.value for part in parts])
             found.append(

@@ -13,10 +13,13 @@ from django.views.decorators.http import require_safe
 
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import latest_estimates
-from cnvh.exports.tables import pages, table_response
-from cnvh.web import page_cache, plan_progress, summary, targets, wardmap
-from cnvh.web.csv_export import requested_format
-from cnvh.web.views.access import published_only
+from cnvh.plan import progress as plan_progress
+from cnvh.plan import targets
+from cnvh.presentation import page_cache, summary
+from cnvh.presentation.access import published_only
+from cnvh.presentation.tables import pages, table_response
+from cnvh.presentation.tables.csv_file import requested_format
+from cnvh.web import wardmap
 
 
 @require_safe

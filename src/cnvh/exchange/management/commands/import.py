@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from cnvh.exchange import presentation, registry, service
+from cnvh.exchange import display, registry, service
 from cnvh.exchange.models import ImportRecord
 from cnvh.exchange.reading.problems import message
 from cnvh.exchange.templatetags.exchange_tags import stage_label
@@ -149,7 +149,7 @@ def _columns(record: ImportRecord) -> Table:
     table = Table(title=_("How the columns were understood"))
     for heading in (_("Header in the file"), _("Read as"), _("Type"), _("Examples"), _("Notes")):
         table.add_column(heading)
-    for column in presentation.column_rows(record.columns):
+    for column in display.column_rows(record.columns):
         meaning = f"{column['title']} ({column['name']})" if column["name"] else _("ignored")
         table.add_row(
             column["header"],

@@ -14,7 +14,7 @@ from django.db import connections
 
 from cnvh.ops import backup
 from cnvh.ops.messages import OpsError
-from cnvh.web import page_cache
+from cnvh.presentation import page_cache
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 
 from cnvh.estimates.models import Estimate
-from cnvh.exports.tables.table import Table, columns
 from cnvh.plan.models import Agency
+from cnvh.presentation.tables.table import Table, columns
 
 
 def overview_table(

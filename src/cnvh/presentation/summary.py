@@ -13,8 +13,8 @@ from typing import Any
 from django.utils.translation import gettext
 
 from cnvh.estimates.models import Estimate, EstimateRow
-from cnvh.web import targets
-from cnvh.web.templatetags.cnvh_format import MoneyScale, money_scale
+from cnvh.plan import targets
+from cnvh.presentation.formatting import MoneyScale, money_scale
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,9 @@
 from django.utils.translation import gettext as _
 
 from cnvh.estimates.models import TOTALS_FIRST, Estimate
-from cnvh.exports.tables.table import DECIMAL, FRACTION, WHOLE, Column, Table
 from cnvh.plan.models import Agency
-from cnvh.web.templatetags.cnvh_format import unit_label
+from cnvh.presentation.formatting import unit_label
+from cnvh.presentation.tables.table import DECIMAL, FRACTION, WHOLE, Column, Table
 
 
 def area_names(codes: set[str]) -> dict[str, str]:

@@ -5,7 +5,7 @@ in either format by `table_response`, so both files hold the same rows and the s
 numbers at full precision, and both neutralise text a spreadsheet would run.
 """
 
-from cnvh.exports.tables.respond import table_response
-from cnvh.exports.tables.table import Column, Table, columns
+from cnvh.presentation.tables.respond import table_response
+from cnvh.presentation.tables.table import Column, Table, columns
 
 __all__ = ["Column", "Table", "columns", "table_response"]

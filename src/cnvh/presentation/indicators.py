@@ -1,18 +1,17 @@
-"""What the indicator pages show of an indicator: its values (from `cnvh.plan.values`,
-never computed here), its targets and trajectory, and where each value came from."""
+"""How an indicator is shown: the scale of its figures, its chart (values, targets and
+trajectory, from `cnvh.plan.indicator_lines` and `cnvh.plan.values`, never computed
+here), and where each value came from in words."""
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cnvh.estimates.models import Estimate
 from cnvh.plan import trajectory, values
 from cnvh.plan.imports.provenance import imported_source_text
-from cnvh.plan.models import Agency, Indicator, Target
-from cnvh.web.templatetags.cnvh_format import VND_PER_UNIT, MoneyScale, money_scale
+from cnvh.plan.models import Indicator
+from cnvh.presentation.formatting import VND_PER_UNIT, MoneyScale, money_scale
 
 # What a registry count counts, said on the page beside the number.
 REGISTRY_COUNTS: dict[str, Promise] = {
@@ -24,27 +23,6 @@ REGISTRY_COUNTS: dict[str, Promise] = {
         "Counted in the progress reports: reports approved for the periods of each year."
     ),
 }
-
-
-@dataclass(frozen=True)
-class Line:
-    value: values.IndicatorValue
-    target: Target | None
-    expected: float | None
-
-    @property
-    def year(self) -> int:
-        return self.value.year
-
-
-@dataclass(frozen=True)
-class Part:
-    """One cell of a disaggregation: a sector or an area in the latest year."""
-
-    key: str
-    title: str
-    value: float
-    agency_code: str | None = None
 
 
 def scale(indicator: Indicator, numbers: list[float]) -> MoneyScale:
@@ -59,30 +37,6 @@ def scale(indicator: Indicator, numbers: list[float]) -> MoneyScale:
     return MoneyScale(1.0, indicator.unit, 0 if whole or largest >= 100 else 1)
 
 
-def expected_path(
-    baseline: trajectory.Point | None, targets: list[trajectory.Point], year: int
-) -> float | None:
-    """The trajectory's value in `year`, from the baseline to the last target only."""
-    if baseline is None or not targets or year > max(target.year for target in targets):
-        return None
-    return trajectory.expected(year, baseline, targets)
-
-
-def target_points(indicator: Indicator) -> list[trajectory.Point]:
-    return [trajectory.Point(t.year, float(t.value)) for t in indicator.targets.all()]
-
-
-def lines(
-    indicator: Indicator, series: list[values.IndicatorValue], baseline: trajectory.Point | None
-) -> list[Line]:
-    targets = {target.year: target for target in indicator.targets.all()}
-    points = target_points(indicator)
-    return [
-        Line(value, targets.get(value.year), expected_path(baseline, points, value.year))
-        for value in series
-    ]
-
-
 def chart(
     indicator: Indicator,
     series: list[values.IndicatorValue],
@@ -90,7 +44,7 @@ def chart(
     shown: MoneyScale,
 ) -> dict[str, Any]:
     """Data for the indicator's chart (values, targets, trajectory), read by charts.js."""
-    points = target_points(indicator)
+    points = values.target_points(indicator)
     years = [value.year for value in series] + [point.year for point in points]
     if baseline is not None:
         years.append(baseline.year)
@@ -106,7 +60,9 @@ def chart(
         ]
 
     with_ci = any(value.ci_low is not None for value in series)
-    trajectory_line = [shown_value(expected_path(baseline, points, year)) for year in axis]
+    trajectory_line = [
+        shown_value(trajectory.expected_within(year, baseline, points)) for year in axis
+    ]
     return {
         "years": [str(year) for year in axis],
         "values": pick("value"),
@@ -124,30 +80,6 @@ def chart(
             "axis": shown.label,
         },
     }
-
-
-def parts(
-    indicator: Indicator, dimension: str, year: int, estimate: Estimate | None, *, public: bool
-) -> list[Part]:
-    """The year's values by sector or area, largest first, with readable names."""
-    found = values.breakdown(indicator, dimension, year, published_only=public)
-    keys = [value.key for value in found if value.key]
-    names: dict[str, tuple[str, str]] = {}
-    if dimension == "area" and keys:
-        by_unit = {Indicator.Source.ESTIMATE, Indicator.Source.IMPORTED}
-        field = "unit_code" if indicator.source in by_unit else "code"
-        agencies = Agency.objects.filter(**{f"{field}__in": keys})
-        names = {getattr(agency, field): (agency.label, agency.code) for agency in agencies}
-    result = []
-    for value in found:
-        key = value.key or ""
-        if dimension == "sector":
-            title = estimate.sector_title(key) if estimate else key
-            result.append(Part(key, title, value.value))
-        else:
-            title, code = names.get(key, (key, None))
-            result.append(Part(key, title, value.value, code))
-    return sorted(result, key=lambda part: part.value, reverse=True)
 
 
 def source_text(indicator: Indicator, value: values.IndicatorValue) -> str:

@@ -15,9 +15,9 @@ from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, save_estimate, unchanged
 from cnvh.plan.demo.city import load_city_plan
 from cnvh.plan.demo.load import load_demo_plan
+from cnvh.presentation import page_cache
 from cnvh.stats import EstimateOptions, InputError, estimate, load_scope, shipped_scopes
 from cnvh.stats.result import Estimate as Result
-from cnvh.web import page_cache
 
 
 class Command(BaseCommand):

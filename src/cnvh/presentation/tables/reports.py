@@ -11,10 +11,10 @@ from django.db.models import QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cnvh.exports.tables.table import DATETIME, WHOLE, Column, Table
-from cnvh.exports.tables.tasks import demo_notes
 from cnvh.plan.models import Plan, ProgressReport, ReportValue, Task
-from cnvh.web.templatetags.cnvh_format import unit_label
+from cnvh.presentation.formatting import unit_label
+from cnvh.presentation.tables.table import DATETIME, WHOLE, Column, Table
+from cnvh.presentation.tables.tasks import demo_notes
 
 FILTERS = ("status", "period", "agency", "task")
 

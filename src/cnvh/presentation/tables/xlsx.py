@@ -21,8 +21,8 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from cnvh.exports.tables.table import DATE, DATETIME, Table
-from cnvh.web.csv_export import looks_like_formula
+from cnvh.presentation.tables.csv_file import looks_like_formula
+from cnvh.presentation.tables.table import DATE, DATETIME, Table
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_WIDTH = 48

@@ -2,9 +2,9 @@
 
 from django.http import HttpResponse
 
-from cnvh.exports.tables import xlsx
-from cnvh.exports.tables.table import Table
-from cnvh.web.csv_export import csv_response
+from cnvh.presentation.tables import xlsx
+from cnvh.presentation.tables.csv_file import csv_response
+from cnvh.presentation.tables.table import Table
 
 
 def table_response(table: Table, file_format: str) -> HttpResponse:

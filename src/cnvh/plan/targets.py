@@ -68,10 +68,8 @@ class PlanTargets:
     def trajectory(self, year: int) -> float | None:
         """The share (fraction) the path expects in `year`, between the baseline
         and the last target; None outside that span."""
-        if self.baseline is None or self.last_year is None or year > self.last_year:
-            return None
         points = [trajectory.Point(target.year, target.share * 100) for target in self.targets]
-        expected = trajectory.expected(year, self.baseline, points)
+        expected = trajectory.expected_within(year, self.baseline, points)
         return None if expected is None else expected / 100
 
     def target_for(self, year: int) -> PlanTarget | None:

@@ -1,4 +1,5 @@
-"""Figures as people read them. The only place a figure is rounded.
+"""Figures as people read them. The only place a figure is rounded for a page or a file
+meant for reading (tables for further work keep full precision).
 
 Vietnamese style groups thousands with "." and uses "," for decimals
 (1.234,5); English style is 1,234.5. Money is shown in one readable scale per
@@ -10,12 +11,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django import template
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
-
-register = template.Library()
 
 MISSING = "—"
 
@@ -63,12 +61,10 @@ def format_number(value: float | None, digits: int = 0) -> str:
     return text
 
 
-@register.filter
 def number(value: float | None, digits: int = 0) -> str:
     return format_number(value, digits)
 
 
-@register.filter
 def percent(share: float | None, digits: int = 1) -> str:
     """A share (0.042) as a percentage (4,2% / 4.2%)."""
     if share is None:
@@ -76,7 +72,6 @@ def percent(share: float | None, digits: int = 1) -> str:
     return format_number(share * 100, digits) + "%"
 
 
-@register.filter
 def points(gap: float | None, digits: int = 1) -> str:
     """A difference of two shares in percentage points, with its sign."""
     if gap is None:
@@ -87,7 +82,6 @@ def points(gap: float | None, digits: int = 1) -> str:
     return gettext("%(value)s pp") % {"value": text}
 
 
-@register.filter
 def unit_label(unit: str) -> str:
     """The unit in the active language: "million VND" -> "triệu đồng"."""
     label = UNIT_LABELS.get(unit)
@@ -125,7 +119,6 @@ def money_scale(values: Iterable[float | None], unit: str) -> MoneyScale:
     return MoneyScale(divisor, display, digits)
 
 
-@register.filter
 def money(value: float | None, scale: MoneyScale) -> str:
     """`value` (in the stored unit) shown in `scale`, without the unit."""
     if value is None:
@@ -133,7 +126,6 @@ def money(value: float | None, scale: MoneyScale) -> str:
     return format_number(float(value) / scale.divisor, scale.digits)
 
 
-@register.filter
 def measure(value: float | None, scale: MoneyScale) -> str:
     """`value` shown in `scale` with its unit: "4,2%", "67,4 nghìn tỷ đồng"."""
     text = money(value, scale)
@@ -142,7 +134,6 @@ def measure(value: float | None, scale: MoneyScale) -> str:
     return text + "%" if scale.unit == "%" else f"{text} {scale.label}"
 
 
-@register.filter
 def count(value: float | None) -> str:
     """Persons or establishments: weighted, so rounded to whole numbers here."""
     return format_number(value, 0)

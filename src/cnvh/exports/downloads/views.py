@@ -12,10 +12,10 @@ from django.views.decorators.http import require_safe
 
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import latest_estimates
-from cnvh.exports.tables import estimates, indicators, reports
-from cnvh.exports.tables.respond import table_response
 from cnvh.plan.models import Indicator, Plan, ProgressReport, Target
-from cnvh.web.views.access import permission_required, published_only
+from cnvh.presentation.access import permission_required, published_only
+from cnvh.presentation.tables import estimates, indicators, reports
+from cnvh.presentation.tables.respond import table_response
 
 
 @require_safe

@@ -8,7 +8,7 @@
   tab or carriage return that hides one) get a leading apostrophe. Numbers are left
   alone: a negative value is a number, not a formula.
 
-The same tables download as XLSX too (`cnvh.exports.tables`): `requested_format`
+The same tables download as XLSX too (`cnvh.presentation.tables`): `requested_format`
 reads which, and `looks_like_formula` is the one rule both formats neutralise by.
 """
 

@@ -5,8 +5,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from cnvh.exports.tables.table import DATE, Column, Table
 from cnvh.plan.models import Plan, Task
+from cnvh.presentation.tables.table import DATE, Column, Table
 
 
 def demo_notes(plan: Plan | None) -> list[str]:

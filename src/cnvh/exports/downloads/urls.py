@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from cnvh.exports.tables import views
+from cnvh.exports.downloads import views
 
 
 class TableFormat:

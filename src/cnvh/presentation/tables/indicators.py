@@ -1,14 +1,14 @@
 """Indicators as tables: one indicator's series (its page's table), and every
 indicator's values and targets by year, each value with its source. The values come
-from `cnvh.plan.values` and the lines from `cnvh.web.indicator_page`, as on the pages."""
+from `cnvh.plan.values` and the lines from `cnvh.presentation.indicators`, as on the pages."""
 
 from django.utils.translation import gettext as _
 
-from cnvh.exports.tables.table import Column, Table
-from cnvh.plan import values
+from cnvh.plan import indicator_lines, trajectory, values
 from cnvh.plan.models import Indicator, Target
-from cnvh.web import indicator_page
-from cnvh.web.templatetags.cnvh_format import unit_label
+from cnvh.presentation import indicators as indicator_page
+from cnvh.presentation.formatting import unit_label
+from cnvh.presentation.tables.table import Column, Table
 
 
 def _synthetic(series: list[values.IndicatorValue]) -> bool:
@@ -16,7 +16,7 @@ def _synthetic(series: list[values.IndicatorValue]) -> bool:
 
 
 def indicator_series_table(
-    indicator: Indicator, lines: list[indicator_page.Line], address: str = ""
+    indicator: Indicator, lines: list[indicator_lines.Line], address: str = ""
 ) -> Table:
     """The table of the indicator's page: a value per year with its target and source."""
     unit = unit_label(indicator.unit)
@@ -86,7 +86,7 @@ def _target_source(target: Target | None) -> str:
 def indicator_rows(indicator: Indicator, series: list[values.IndicatorValue]) -> list[list[object]]:
     """A row for each year with a value or a target, oldest first."""
     baseline = values.baseline(indicator, series)
-    points = indicator_page.target_points(indicator)
+    points = values.target_points(indicator)
     targets = {target.year: target for target in indicator.targets.all()}
     by_year = {value.year: value for value in series}
     rows: list[list[object]] = []
@@ -104,7 +104,7 @@ def indicator_rows(indicator: Indicator, series: list[values.IndicatorValue]) ->
                 value.ci_high if value else None,
                 target.value if target else None,
                 _target_source(target),
-                indicator_page.expected_path(baseline, points, year),
+                trajectory.expected_within(year, baseline, points),
                 indicator_page.source_text(indicator, value) if value else "",
                 estimate.pk if estimate else None,
                 estimate.revision if estimate else None,
