@@ -15,8 +15,8 @@ from django_tasks_db.models import DBTaskResult
 from pytest_django.fixtures import Settings
 
 from cnvh.exchange import recovery, service
+from cnvh.exchange.jobs import estimate_from_datasets, save_import
 from cnvh.exchange.models import EstimateRun, ImportRecord
-from cnvh.exchange.tasks import estimate_from_datasets, save_import
 from cnvh.plan.models import Role
 from tests import factories
 

@@ -12,8 +12,8 @@ import pytest
 from django.db import connection
 from pytest_django.fixtures import Settings
 
+from cnvh.exchange.jobs import check_import, estimate_from_datasets, save_import
 from cnvh.exchange.models import EstimateRun, ImportRecord
-from cnvh.exchange.tasks import check_import, estimate_from_datasets, save_import
 
 from .files import totals_csv, vietnamese_units_xlsx
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from cnvh.exchange.kinds import Column
-from cnvh.exchange.reading import cells, dates, numbers
+from cnvh.exchange.reading import cell_values, dates, numbers
 from cnvh.exchange.reading.problems import ProblemLog
 
 AMOUNT = Column("amount", "decimal", True, (), "Số tiền", "Amount")
@@ -53,10 +53,12 @@ def test_a_spreadsheet_number_is_what_excel_shows() -> None:
 
 
 def read_column(texts: list[str], others: set[str], delimiter: str | None = None) -> tuple:
-    found = cells.NumberCells.of(texts)
-    choice = cells.choose_style(found, others, delimiter)
+    found = cell_values.NumberCells.of(texts)
+    choice = cell_values.choose_style(found, others, delimiter)
     problems = ProblemLog("f.csv")
-    values = cells.convert(AMOUNT, texts, list(range(2, 2 + len(texts))), problems, choice, found)
+    values = cell_values.convert(
+        AMOUNT, texts, list(range(2, 2 + len(texts))), problems, choice, found
+    )
     return values, choice, problems
 
 
@@ -99,14 +101,14 @@ def test_a_column_mixing_both_ways_cannot_read_its_ambiguous_cells() -> None:
 
 
 def test_a_whole_number_column_reads_either_separator_as_thousands() -> None:
-    found = cells.NumberCells.of(["1.234", "1,234", "2024.0", "12.5"])
+    found = cell_values.NumberCells.of(["1.234", "1,234", "2024.0", "12.5"])
     problems = ProblemLog("f.csv")
-    values = cells.convert(
+    values = cell_values.convert(
         COUNT,
         ["1.234", "1,234", "2024.0", "12.5"],
         [2, 3, 4, 5],
         problems,
-        cells.choose_style(found, set(), None),
+        cell_values.choose_style(found, set(), None),
         found,
     )
     assert values == [1234, 1234, 2024, None]

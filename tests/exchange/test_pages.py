@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from pytest_django.fixtures import Settings
 
+from cnvh.exchange.jobs import check_import, save_import
 from cnvh.exchange.models import ImportRecord
-from cnvh.exchange.tasks import check_import, save_import
 from cnvh.plan.models import Role
 from tests import factories
 

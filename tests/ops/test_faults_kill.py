@@ -38,7 +38,7 @@ pytestmark = pytest.mark.skipif(
 )
 SHARE = "LOCK TABLE {} IN SHARE MODE"
 ESTIMATE = (
-    "from cnvh.estimates.tasks import run_estimate; "
+    "from cnvh.estimates.jobs import run_estimate; "
     "print(run_estimate.enqueue('hanoi-plan', '{d}/units.parquet', '{d}/totals.csv', "
     "by=['sector', 'area'], area_crosswalk='{d}/area-crosswalk.csv', label='fault').id)"
 )

@@ -10,7 +10,7 @@ import duckdb
 
 from cnvh.demo import areas, calibration, workbook
 from cnvh.demo.readme import readme_text
-from cnvh.demo.units import Columns
+from cnvh.demo.unit_years import Columns
 from cnvh.geo.crosswalk import write_crosswalk as write_crosswalk_file
 from cnvh.stats.columns import ROLES
 

@@ -8,7 +8,7 @@ from cnvh.demo import calibration, files
 from cnvh.demo.measured import recalibrate
 from cnvh.demo.population import businesses
 from cnvh.demo.scope import read_scope, scope_path
-from cnvh.demo.units import unit_columns
+from cnvh.demo.unit_years import unit_columns
 
 DEFAULT_SEED = 20221208  # any fixed number; this one is arbitrary
 DEFAULT_UNITS = 20_000

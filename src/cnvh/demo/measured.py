@@ -11,7 +11,7 @@ import numpy as np
 
 from cnvh.demo import calibration
 from cnvh.demo.scope import ScopeRow, in_scope_share, normalise_code
-from cnvh.demo.units import Columns
+from cnvh.demo.unit_years import Columns
 
 CALIBRATION_ROUNDS = 3
 MONEY = ("value_added", "output", "intermediate_consumption", "revenue")

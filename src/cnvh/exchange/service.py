@@ -54,7 +54,7 @@ def start_import(
 
     With `background`, a large file is checked by a task worker where one serves the
     queue (the record is CHECKING until then), so that no web request waits on it."""
-    from .tasks import check_import
+    from .jobs import check_import
 
     kind = registry.kind(kind_key)
     if kind is None:
@@ -84,8 +84,8 @@ def confirm_import(
     longer passes its checks, or FAILED (nothing saved). Queued as a background task
     (status SAVING until a worker has run it) unless `background` is False or tasks run
     inline."""
+    from .jobs import save_import
     from .recovery import settle
-    from .tasks import save_import
 
     kind = registry.kind(record.kind)
     if kind is None:
@@ -124,7 +124,7 @@ def start_estimate(
     from datasets: units or aggregates, totals, optional crosswalks. Returns the run,
     DONE with its `estimate` when it ran inline, else QUEUED for a task worker. Raises
     EstimateRequestError when what is asked cannot be estimated."""
-    from .tasks import estimate_from_datasets
+    from .jobs import estimate_from_datasets
 
     _require(user, "estimates.run_estimate")
     run = estimating.prepare(

@@ -1,5 +1,6 @@
-"""Figures as people read them. The only place a figure is rounded for a page or a file
-meant for reading (tables for further work keep full precision).
+"""Figures as people read them: the one rule that rounds and groups a figure for a
+reader (pages, the periodic report, messages). Files for further work (CSV, XLSX,
+open data, the API) keep the stored figure at full precision.
 
 Vietnamese style groups thousands with "." and uses "," for decimals
 (1.234,5); English style is 1,234.5. Money is shown in one readable scale per

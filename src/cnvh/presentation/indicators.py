@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from cnvh.plan import trajectory, values
 from cnvh.plan.imports.provenance import imported_source_text
 from cnvh.plan.models import Indicator
+from cnvh.plan.trajectory import Status
 from cnvh.presentation.formatting import VND_PER_UNIT, MoneyScale, money_scale
 
 # What a registry count counts, said on the page beside the number.
@@ -23,6 +24,19 @@ REGISTRY_COUNTS: dict[str, Promise] = {
         "Counted in the progress reports: reports approved for the periods of each year."
     ),
 }
+
+
+STATUS_LABELS: dict[str, Promise] = {
+    Status.ON_TRACK: _("On track"),
+    Status.AT_RISK: _("At risk"),
+    Status.OFF_TRACK: _("Off track"),
+    Status.NO_DATA: _("No data yet"),
+    Status.NO_TARGET: _("No target"),
+}
+
+
+def status_label(status: str) -> str:
+    return str(STATUS_LABELS.get(status, status))
 
 
 def scale(indicator: Indicator, numbers: list[float]) -> MoneyScale:

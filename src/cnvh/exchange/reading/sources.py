@@ -10,8 +10,7 @@ from typing import Any
 
 import duckdb
 
-from . import cells as cell_values
-from . import text
+from . import cell_values, text
 from .headers import SEARCH_ROWS, Matcher, Merge, find
 from .limits import Limits
 from .problems import ProblemLog

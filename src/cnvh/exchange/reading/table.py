@@ -16,7 +16,7 @@ from cnvh.stats.columns import MONEY
 from cnvh.stats.money import unit_key
 
 from ..kinds import Column, Row, Value
-from . import cells as cell_values
+from . import cell_values
 from .headers import SEARCH_ROWS, Header, HeaderRows, Matcher, Merge, find
 from .limits import Limits, check_file
 from .problems import ProblemLog

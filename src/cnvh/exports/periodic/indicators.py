@@ -20,7 +20,7 @@ from cnvh.plan.trajectory import Point
 from cnvh.presentation import indicators as indicator_page
 from cnvh.presentation import summary
 from cnvh.presentation.formatting import unit_label
-from cnvh.presentation.templatetags.cnvh_pages import status_label
+from cnvh.presentation.indicators import status_label
 
 # The members' view: the latest revision of each estimate, published or not.
 PUBLISHED_ONLY = False

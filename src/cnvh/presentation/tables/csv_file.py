@@ -2,7 +2,7 @@
 
 - UTF-8 with a byte-order mark: Excel otherwise reads Vietnamese as mojibake.
 - Figures at full precision, never rounded: the file is for further work, and the
-  one place figures are rounded is the page (`cnvh_format`).
+  one rule that rounds figures for reading is `cnvh.presentation.formatting`.
 - The unit is in the column header, so a column cannot lose it.
 - Text cells that a spreadsheet would run as a formula (starting with = + - @, or a
   tab or carriage return that hides one) get a leading apostrophe. Numbers are left

@@ -4,26 +4,13 @@ count of a person's unread notifications for the navigation."""
 from typing import Any
 
 from django import template
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
 from cnvh.plan import reminders
-from cnvh.plan.trajectory import Status
+from cnvh.presentation import indicators
 
 register = template.Library()
 
-STATUS_LABELS: dict[str, Promise] = {
-    Status.ON_TRACK: _("On track"),
-    Status.AT_RISK: _("At risk"),
-    Status.OFF_TRACK: _("Off track"),
-    Status.NO_DATA: _("No data yet"),
-    Status.NO_TARGET: _("No target"),
-}
-
-
-@register.filter
-def status_label(status: str) -> str:
-    return str(STATUS_LABELS.get(status, status))
+register.filter("status_label", indicators.status_label)
 
 
 @register.simple_tag(takes_context=True)
