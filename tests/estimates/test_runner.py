@@ -26,10 +26,13 @@ def inputs(tmp_path: Path) -> runner.EngineInputs:
     )
 
 
-def test_run_stores_the_engines_rows_and_the_callers_provenance(tmp_path: Path) -> None:
+def test_stores_the_engines_rows_and_the_callers_provenance(tmp_path: Path) -> None:
     computed = runner.compute(inputs(tmp_path))
-    stored = runner.run(
-        inputs(tmp_path), label="from files", synthetic=True, provenance={"estimate_run": 7}
+    stored = runner.store(
+        runner.compute(inputs(tmp_path)),
+        label="from files",
+        synthetic=True,
+        provenance={"estimate_run": 7},
     )
     assert (stored.scope_key, stored.revision, stored.label, stored.synthetic) == (
         "hanoi-plan",

@@ -3,7 +3,9 @@ imported datasets, `cnvh.exchange.estimating`), the task worker (`cnvh.estimates
 `cnvh load-demo` and the API (through the pages' service) all come here.
 
 `compute` runs the engine on the files it is given; `store` keeps the result as its
-scope's next revision, with what the caller adds to the provenance; `run` does both.
+scope's next revision, with what the caller adds to the provenance. Between the two a
+caller may say it is saving (an estimate run) or store several results at once
+(load-demo, all scopes or none).
 """
 
 from dataclasses import dataclass, field
@@ -47,16 +49,3 @@ def store(
     """Stores `result` as its scope's next revision, `provenance` added to the engine's."""
     result.provenance.update(provenance or {})
     return save_estimate(result, label=label, synthetic=synthetic)
-
-
-def run(
-    inputs: EngineInputs,
-    *,
-    label: str,
-    synthetic: bool,
-    provenance: dict[str, Any] | None = None,
-    progress: Progress | None = None,
-) -> Estimate:
-    """Computes and stores an estimate (`compute`, then `store`)."""
-    result = compute(inputs, progress=progress)
-    return store(result, label=label, synthetic=synthetic, provenance=provenance)
