@@ -14,6 +14,7 @@ from cnvh.api.pagination import PageMeta, PageQuery, meta, page
 from cnvh.api.statistics import published_only
 from cnvh.plan import trajectory, values
 from cnvh.plan.models import Indicator, Target
+from cnvh.presentation import serialise
 
 router = Router(tags=["indicators"])
 
@@ -165,60 +166,24 @@ def indicator_out(indicator: Indicator, series: list[values.IndicatorValue]) -> 
     ]
     assessment = values.assess(indicator, series)
     return {
-        "code": indicator.code,
-        "name_vi": indicator.name_vi,
-        "name_en": indicator.name_en,
-        "definition_vi": indicator.definition_vi,
-        "definition_en": indicator.definition_en,
-        "unit": indicator.unit,
-        "source": indicator.source,
-        "scope": indicator.scope_key or None,
-        "measure": indicator.measure or None,
-        "sector": indicator.sector or None,
-        "registry": indicator.registry or None,
-        "aggregation": indicator.aggregation,
-        "direction": indicator.direction,
+        **serialise.indicator_fields(indicator),
         "disaggregations": list(indicator.disaggregations or []),
         "published": indicator.published,
-        "baseline": _point(baseline),
-        "targets": [_target(target) for target in indicator.targets.all()],
+        "baseline": serialise.point(baseline),
+        "targets": [serialise.target_fields(target) for target in indicator.targets.all()],
         "series": lines,
         "latest": lines[-1] if lines else None,
         "assessment": {
             "status": str(assessment.status),
-            "observed": _point(assessment.observed),
+            "observed": serialise.point(assessment.observed),
             "expected": assessment.expected,
             "ratio": assessment.ratio,
         },
     }
 
 
-def _point(point: trajectory.Point | None) -> dict[str, Any] | None:
-    return {"year": point.year, "value": point.value} if point else None
-
-
-def _target(target: Target) -> dict[str, Any]:
-    return {
-        "year": target.year,
-        "value": float(target.value),
-        "document": target.document.number if target.document else None,
-        "note_vi": target.note_vi,
-        "note_en": target.note_en,
-    }
-
-
 def _value(value: values.IndicatorValue, expected: float | None = None) -> dict[str, Any]:
-    return {
-        "year": value.year,
-        "value": value.value,
-        "ci_low": value.ci_low,
-        "ci_high": value.ci_high,
-        "expected": expected,
-        "estimate_id": value.estimate.pk if value.estimate else None,
-        "estimate_revision": value.estimate.revision if value.estimate else None,
-        "report_ids": value.report_ids,
-        **_imported(value),
-    }
+    return {**serialise.value_fields(value), "expected": expected}
 
 
 def _breakdowns(
@@ -239,21 +204,11 @@ def _breakdowns(
 
 def _part(value: values.IndicatorValue) -> dict[str, Any]:
     titles = (value.estimate.sectors or {}).get(value.key or "", {}) if value.estimate else {}
+    fields = serialise.value_fields(value)
     return {
         "key": value.key or "",
         "title_vi": titles.get("title_vi"),
         "title_en": titles.get("title_en"),
-        "value": value.value,
-        "estimate_id": value.estimate.pk if value.estimate else None,
-        "estimate_revision": value.estimate.revision if value.estimate else None,
-        "report_ids": value.report_ids,
-        **_imported(value),
-    }
-
-
-def _imported(value: values.IndicatorValue) -> dict[str, int | None]:
-    imported = value.imported
-    return {
-        "import_id": imported.record_id if imported else None,
-        "import_row": imported.row if imported else None,
+        "value": fields["value"],
+        **{name: fields[name] for name in serialise.REFERENCES},
     }

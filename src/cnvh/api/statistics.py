@@ -19,7 +19,7 @@ from cnvh.api.fields import MAX_ID, Code, IdInPath
 from cnvh.api.pagination import PageMeta, PageQuery, meta, ordered, page
 from cnvh.estimates.models import Estimate, EstimateRow
 from cnvh.estimates.store import latest_estimates, scope_sort_key
-from cnvh.stats import load_scope, shipped_scopes
+from cnvh.stats import load_scope, result, shipped_scopes
 
 router = Router(tags=["statistics"])
 TOTAL = "total"
@@ -270,7 +270,7 @@ def list_estimate_rows(request: HttpRequest, filters: Query[RowFilter]) -> dict[
     )
     # Plain values: a page holds up to a thousand rows, and model instances (with their
     # estimate's provenance decoded for each) took most of the time.
-    total, found = page(rows.values(*ROW_FIELDS), filters)
+    total, found = page(rows.values(*ROW_VALUES), filters)
     return {**meta(total, filters), "items": _rows(found)}
 
 
@@ -309,19 +309,9 @@ def _filter_rows(rows: QuerySet[EstimateRow], filters: RowFilter) -> QuerySet[Es
     return rows
 
 
-ROW_FIELDS = (
-    "estimate_id",
-    "year",
-    "sector",
-    "area",
-    "value_added",
-    "share",
-    "share_ci_low",
-    "share_ci_high",
-    "employment",
-    "employment_share",
-    "establishments",
-)
+# What is read of each stored row: the estimate it belongs to and the row's fields
+# (cnvh.stats.result.ROW_FIELDS); RowOut adds what the row needs of its estimate.
+ROW_VALUES = ("estimate_id", *result.ROW_FIELDS)
 
 
 def _rows(found: list[dict[str, Any]]) -> list[dict[str, Any]]:

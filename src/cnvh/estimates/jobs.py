@@ -2,7 +2,7 @@
 a web request.
 
 The engine reads the input files and computes; the result is stored in one transaction
-(`save_estimate`). A worker killed in the middle leaves no part of an estimate: nothing
+(`cnvh.estimates.runner`). A worker killed in the middle leaves no part of an estimate: nothing
 is written before the computation ends, and the database rolls back a transaction whose
 connection died. The task is then reported failed by the next worker to start
 (cnvh.ops.recovery), and can be run again.
@@ -13,8 +13,8 @@ from typing import Any
 
 from django.tasks import task
 
-from cnvh.estimates.store import save_estimate
-from cnvh.stats import EstimateOptions, estimate, load_scope
+from cnvh.estimates import runner
+from cnvh.stats import EstimateOptions
 
 
 @task
@@ -35,10 +35,9 @@ def run_estimate(
         by=tuple(by or ("sector",)),
         area_crosswalk=Path(area_crosswalk) if area_crosswalk else None,
     )
-    result = estimate(
-        load_scope(scope_key), units=Path(units), totals=Path(totals), options=options
-    )
-    stored = save_estimate(result, label=label, synthetic=synthetic)
+    inputs = runner.EngineInputs(scope_key, units=Path(units), totals=Path(totals), options=options)
+    result = runner.compute(inputs)
+    stored = runner.store(result, label=label, synthetic=synthetic)
     return {
         "estimate": stored.pk,
         "scope": stored.scope_key,

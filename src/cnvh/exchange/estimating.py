@@ -11,8 +11,8 @@ from typing import Any
 from django.db.models import Model
 from django.utils import timezone
 
-from cnvh.estimates.store import save_estimate
-from cnvh.stats import EstimateOptions, InputError, Scope, estimate, load_scope, shipped_scopes
+from cnvh.estimates import runner
+from cnvh.stats import EstimateOptions, InputError, shipped_scopes
 from cnvh.stats.options import BY_CHOICES
 
 from .engine_inputs.checks import entry
@@ -96,44 +96,40 @@ def perform(run_id: int) -> EstimateRun:
     process = {"host": socket.gethostname(), "pid": os.getpid()}
     _update(run, status=Status.RUNNING, stage="open files", progress=0.0, process=process)
     try:
-        result = estimate(
-            _scope(run),
-            totals=run.totals.path,
-            units=run.units.path if run.units else None,
-            aggregates=run.aggregates.path if run.aggregates else None,
-            options=_options(run),
-            progress=_follower(run),
-        )
+        result = runner.compute(engine_inputs(run), progress=_follower(run))
     except InputError as error:
         run.problems = [entry(problem) for problem in error.problems]
         return _finish(run, Status.INVALID)
     except Exception as error:
         logger.exception("estimate run %s failed", run.pk)
         return _failed(run, error)
-    result.provenance["datasets"] = datasets_provenance(run)
-    result.provenance["estimate_run"] = run.pk
+    provenance = {"datasets": datasets_provenance(run), "estimate_run": run.pk}
     _update(run, stage="saving", progress=0.97)
     try:
-        run.estimate = save_estimate(result, label=run.label, synthetic=run.synthetic)
+        run.estimate = runner.store(
+            result, label=run.label, synthetic=run.synthetic, provenance=provenance
+        )
     except Exception as error:
         logger.exception("estimate run %s: the save failed", run.pk)
         return _failed(run, error)
     return _finish(run, Status.DONE)
 
 
-def _scope(run: EstimateRun) -> Scope:
-    if run.scope_dataset is not None:
-        return load_scope(run.scope_dataset.path)
-    return load_scope(run.scope_key)
-
-
-def _options(run: EstimateRun) -> EstimateOptions:
-    return EstimateOptions(
+def engine_inputs(run: EstimateRun) -> runner.EngineInputs:
+    """The run's datasets as the engine reads them: their canonical files."""
+    options = EstimateOptions(
         by=tuple(run.by),
         area_crosswalk=run.area_crosswalk.path if run.area_crosswalk else None,
         code_crosswalk=run.code_crosswalk.path if run.code_crosswalk else None,
         # Each unit once a year was checked when the units were imported.
         check_duplicates=run.units is None,
+    )
+    return runner.EngineInputs(
+        run.scope_dataset.path if run.scope_dataset is not None else run.scope_key,
+        totals=run.totals.path,
+        units=run.units.path if run.units else None,
+        aggregates=run.aggregates.path if run.aggregates else None,
+        options=options,
     )
 
 

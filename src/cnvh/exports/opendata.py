@@ -28,6 +28,7 @@ from cnvh.estimates.models import TOTALS_FIRST, Estimate, EstimateRow, Publicati
 from cnvh.estimates.store import latest_estimates
 from cnvh.plan.models import ImportedValue, Indicator, ProgressReport, Target, Task
 from cnvh.presentation.tables.csv_file import BOM, cell
+from cnvh.stats import result
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 LANGUAGES = ("vi", "en")
@@ -54,28 +55,49 @@ class Field:
     unit: str | None = None
 
 
-ESTIMATE_FIELDS = [
+REVISION_FIELDS = [
     Field("scope", gettext_noop("Key of the definition (scope) of the cultural industries")),
     Field("scope_version", gettext_noop("Version of the definition's code list")),
     Field("revision", gettext_noop("Revision of the estimate of this definition")),
     Field("estimate_id", gettext_noop("Identifier of the stored estimate")),
     Field("published_at", gettext_noop("When the revision was published (ISO 8601)")),
     Field("synthetic", gettext_noop("true when the figures are synthetic demo data")),
-    Field("year", gettext_noop("Calendar year")),
-    Field("sector", gettext_noop("Sector code; empty for the definition's total")),
-    Field("area", gettext_noop("Administrative unit code (GSO); empty for the whole city")),
-    Field("value_added", gettext_noop("Value added"), "value_added_unit"),
-    Field("value_added_unit", gettext_noop("Unit of the value added")),
-    Field("share_of_grdp", gettext_noop("Value added as a fraction of GRDP"), "fraction"),
-    Field("employment", gettext_noop("Persons employed"), "persons"),
-    Field("establishments", gettext_noop("Establishments"), "establishments"),
-    Field(
+]
+# Each field of an estimate row (cnvh.stats.result.ROW_FIELDS, by its name there) as the
+# open data names and defines it.
+ROW_FIELD_DEFINITIONS = {
+    "year": Field("year", gettext_noop("Calendar year")),
+    "sector": Field("sector", gettext_noop("Sector code; empty for the definition's total")),
+    "area": Field("area", gettext_noop("Administrative unit code (GSO); empty for the whole city")),
+    "value_added": Field("value_added", gettext_noop("Value added"), "value_added_unit"),
+    "share": Field("share_of_grdp", gettext_noop("Value added as a fraction of GRDP"), "fraction"),
+    "employment": Field("employment", gettext_noop("Persons employed"), "persons"),
+    "establishments": Field("establishments", gettext_noop("Establishments"), "establishments"),
+    "employment_share": Field(
         "share_of_employment",
         gettext_noop("Employment as a fraction of all employment"),
         "fraction",
     ),
-    Field("share_ci_low", gettext_noop("Confidence interval of the share, low end"), "fraction"),
-    Field("share_ci_high", gettext_noop("Confidence interval of the share, high end"), "fraction"),
+    "share_ci_low": Field(
+        "share_ci_low", gettext_noop("Confidence interval of the share, low end"), "fraction"
+    ),
+    "share_ci_high": Field(
+        "share_ci_high", gettext_noop("Confidence interval of the share, high end"), "fraction"
+    ),
+}
+VALUE_ADDED_UNIT = Field("value_added_unit", gettext_noop("Unit of the value added"))
+# An estimate row's names in the open data, in the engine's order.
+ROW_NAMES = tuple(ROW_FIELD_DEFINITIONS[name].name for name in result.ROW_FIELDS)
+# The estimates file's columns: the revision's, then the row's (the unit of the value
+# added right after it).
+ESTIMATE_FIELDS = REVISION_FIELDS + [
+    found
+    for name in result.ROW_FIELDS
+    for found in (
+        [ROW_FIELD_DEFINITIONS[name], VALUE_ADDED_UNIT]
+        if name == "value_added"
+        else [ROW_FIELD_DEFINITIONS[name]]
+    )
 ]
 INDICATOR_FIELDS = [
     Field("indicator", gettext_noop("Indicator code")),
@@ -178,20 +200,9 @@ def indicators_changed() -> datetime | None:
 
 
 def estimate_rows(estimates: list[Estimate]) -> list[tuple[Any, ...]]:
+    """The estimates' rows: the estimate's id, then the row's fields (ROW_FIELDS)."""
     return list(
         EstimateRow.objects.filter(estimate__in=estimates)
         .order_by("estimate_id", "year", *TOTALS_FIRST)
-        .values_list(
-            "estimate_id",
-            "year",
-            "sector",
-            "area",
-            "value_added",
-            "share",
-            "employment",
-            "establishments",
-            "employment_share",
-            "share_ci_low",
-            "share_ci_high",
-        )
+        .values_list("estimate_id", *result.ROW_FIELDS)
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_noop
 from cnvh.estimates.models import Estimate
 from cnvh.exports.opendata import (
     ESTIMATE_FIELDS,
+    ROW_NAMES,
     both,
     csv_bytes,
     estimate_rows,
@@ -24,43 +25,29 @@ DESCRIPTION = gettext_noop(
     "(scope) of the cultural industries: the latest published revision of each. Figures "
     "under different definitions are not comparable."
 )
-ROW_NAMES = (
-    "year",
-    "sector",
-    "area",
-    "value_added",
-    "share_of_grdp",
-    "employment",
-    "establishments",
-    "share_of_employment",
-    "share_ci_low",
-    "share_ci_high",
-)
 
 
 def estimates_csv(estimates: list[Estimate]) -> bytes:
-    by_id = {estimate.pk: estimate for estimate in estimates}
+    revisions = {estimate.pk: _revision_cells(estimate) for estimate in estimates}
+    names = [field.name for field in ESTIMATE_FIELDS]
     rows = []
     for estimate_id, *cells in estimate_rows(estimates):
-        estimate = by_id[estimate_id]
-        year, sector, area, value_added, *measures = cells
-        rows.append(
-            [
-                estimate.scope_key,
-                estimate.scope_version,
-                estimate.revision,
-                estimate.pk,
-                iso(estimate.publication.published_at),
-                estimate.synthetic,
-                year,
-                sector,
-                area,
-                value_added,
-                estimate.unit,
-                *measures,
-            ]
-        )
-    return csv_bytes([field.name for field in ESTIMATE_FIELDS], rows)
+        line = {**revisions[estimate_id], **dict(zip(ROW_NAMES, cells, strict=True))}
+        rows.append([line[name] for name in names])
+    return csv_bytes(names, rows)
+
+
+def _revision_cells(estimate: Estimate) -> dict[str, Any]:
+    """What each of the revision's rows says of it in the CSV."""
+    return {
+        "scope": estimate.scope_key,
+        "scope_version": estimate.scope_version,
+        "revision": estimate.revision,
+        "estimate_id": estimate.pk,
+        "published_at": iso(estimate.publication.published_at),
+        "synthetic": estimate.synthetic,
+        "value_added_unit": estimate.unit,
+    }
 
 
 def _revision(estimate: Estimate, rows: list[dict[str, Any]]) -> dict[str, Any]:

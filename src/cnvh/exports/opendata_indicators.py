@@ -2,7 +2,6 @@
 value or a target) and JSON (each indicator with its definition, unit, baseline,
 targets and values, every value with its source)."""
 
-from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext_noop
@@ -17,6 +16,7 @@ from cnvh.exports.opendata import (
 )
 from cnvh.plan import values
 from cnvh.plan.models import Indicator, Target
+from cnvh.presentation import serialise
 
 TITLE = gettext_noop("Indicators of the plan for the cultural industries")
 DESCRIPTION = gettext_noop(
@@ -26,67 +26,39 @@ DESCRIPTION = gettext_noop(
 )
 
 
-def _number(value: Decimal | float | None) -> float | None:
-    return None if value is None else float(value)
-
-
-def value_source(indicator: Indicator, value: values.IndicatorValue) -> dict[str, Any]:
-    if value.estimate is not None:
-        estimate = value.estimate
-        return {
-            "kind": "estimate",
-            "scope": estimate.scope_key,
-            "revision": estimate.revision,
-            "estimate_id": estimate.pk,
-            "synthetic": estimate.synthetic,
-        }
-    if value.imported is not None:
-        return {
-            "kind": "imported",
-            "published_in": value.imported.source,
-            "file_sha256": value.imported.record.sha256,
-            "row": value.imported.row,
-        }
-    if indicator.source == Indicator.Source.REPORTS:
-        return {"kind": "reports", "approved_reports": len(value.report_ids)}
-    return {"kind": "registry", "registry": indicator.registry}
+# The indicator's fields (cnvh.presentation.serialise) the open data gives as they are,
+# after its code and its names and definition in both languages.
+PLAIN = ("unit", "source", "scope", "measure", "sector", "registry", "aggregation", "direction")
 
 
 def _target(target: Target) -> dict[str, Any]:
+    fields = serialise.target_fields(target)
     return {
-        "year": target.year,
-        "value": _number(target.value),
-        "set_by": target.document.number if target.document else None,
-        "note": {"vi": target.note_vi, "en": target.note_en},
+        "year": fields["year"],
+        "value": fields["value"],
+        "set_by": fields["document"],
+        "note": serialise.languages(fields, "note"),
+    }
+
+
+def _value(indicator: Indicator, value: values.IndicatorValue) -> dict[str, Any]:
+    fields = serialise.value_fields(value)
+    return {
+        **{name: fields[name] for name in ("year", "value", "ci_low", "ci_high")},
+        "source": serialise.value_source(indicator, value),
     }
 
 
 def indicator_document(indicator: Indicator, series: list[values.IndicatorValue]) -> dict[str, Any]:
-    baseline = values.baseline(indicator, series)
+    fields = serialise.indicator_fields(indicator)
     return {
-        "code": indicator.code,
-        "name": {"vi": indicator.name_vi, "en": indicator.name_en},
-        "definition": {"vi": indicator.definition_vi, "en": indicator.definition_en},
-        "unit": indicator.unit,
-        "source": indicator.source,
-        "scope": indicator.scope_key or None,
-        "measure": indicator.measure or None,
-        "sector": indicator.sector or None,
-        "registry": indicator.registry or None,
-        "aggregation": indicator.aggregation,
-        "direction": indicator.direction,
-        "baseline": {"year": baseline.year, "value": baseline.value} if baseline else None,
+        "code": fields["code"],
+        "name": serialise.languages(fields, "name"),
+        "definition": serialise.languages(fields, "definition"),
+        **{name: fields[name] for name in PLAIN},
+        "baseline": serialise.point(values.baseline(indicator, series)),
         "targets": [_target(target) for target in indicator.targets.all()],
-        "values": [
-            {
-                "year": value.year,
-                "value": value.value,
-                "ci_low": value.ci_low,
-                "ci_high": value.ci_high,
-                "source": value_source(indicator, value),
-            }
-            for value in series
-        ],
+        "values": [_value(indicator, value) for value in series],
     }
 
 
@@ -105,31 +77,35 @@ def indicators_json(indicators: list[Indicator]) -> bytes:
 
 
 def _rows(indicator: Indicator, series: list[values.IndicatorValue]) -> list[list[object]]:
+    fields = serialise.indicator_fields(indicator)
     targets = {target.year: target for target in indicator.targets.all()}
     by_year = {value.year: value for value in series}
+    names = [field.name for field in INDICATOR_FIELDS]
     rows: list[list[object]] = []
     for year in sorted(set(by_year) | set(targets)):
         value, target = by_year.get(year), targets.get(year)
-        estimate = value.estimate if value else None
-        rows.append(
-            [
-                indicator.code,
-                indicator.name_vi,
-                indicator.name_en,
-                indicator.unit,
-                year,
-                value.value if value else None,
-                value.ci_low if value else None,
-                value.ci_high if value else None,
-                target.value if target else None,
-                target.document.number if target and target.document else None,
-                value_source(indicator, value)["kind"] if value else None,
-                estimate.scope_key if estimate else None,
-                estimate.revision if estimate else None,
-                estimate.pk if estimate else None,
-                estimate.synthetic if estimate else None,
-            ]
-        )
+        found = serialise.value_fields(value) if value else {}
+        source = serialise.value_source(indicator, value) if value else {}
+        estimate = source if source.get("kind") == "estimate" else {}
+        line = {
+            "indicator": fields["code"],
+            "name_vi": fields["name_vi"],
+            "name_en": fields["name_en"],
+            "unit": fields["unit"],
+            "year": year,
+            "value": found.get("value"),
+            "ci_low": found.get("ci_low"),
+            "ci_high": found.get("ci_high"),
+            # The target as stored (a decimal), as the file always wrote it.
+            "target": target.value if target else None,
+            "target_set_by": serialise.target_fields(target)["document"] if target else None,
+            "source": source.get("kind"),
+            "estimate_scope": estimate.get("scope"),
+            "estimate_revision": estimate.get("revision"),
+            "estimate_id": estimate.get("estimate_id"),
+            "synthetic": estimate.get("synthetic"),
+        }
+        rows.append([line[name] for name in names])
     return rows
 
 

@@ -17,6 +17,8 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from cnvh.stats.sql import identifier
+
 from .messages import OpsError
 
 # Tables that `migrate` fills by itself: a database holding only these is empty.
@@ -78,7 +80,7 @@ def _sqlite_counts(con: sqlite3.Connection) -> dict[str, int]:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         )
     ]
-    quoted = {name: '"' + name.replace('"', '""') + '"' for name in names}
+    quoted = {name: identifier(name) for name in names}
     return {
         name: con.execute(f"SELECT count(*) FROM {quoted[name]}").fetchone()[0] for name in names
     }

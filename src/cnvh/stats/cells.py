@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from . import sql
 from .checks import report_rows
 from .columns import MONEY, NUMBERS, ROLES
 from .expressions import DUCKDB, Columns, Dialect
@@ -148,7 +149,7 @@ def _keys(columns: Columns, by_area: bool, data_classification: str) -> str:
 
 
 def _classification(columns: Columns, default: str) -> str:
-    literal = "'" + default.replace("'", "''") + "'"
+    literal = sql.literal(default)
     if not columns.has("classification"):
         return literal
     return f"upper(coalesce({columns.text('classification')}, {literal}))"

@@ -1,8 +1,9 @@
 """The columns each kind of input has, and the headers people write for them."""
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from .text import strip_accents
 
 # Canonical column -> headers accepted, written plain (no diacritics, lower case,
 # words joined by "_"). English names first, then the usual Vietnamese ones.
@@ -136,10 +137,7 @@ ROLES = {
 
 def plain(header: str) -> str:
     """A header as compared: "Mã ngành (VSIC)" -> "ma_nganh_vsic"."""
-    text = header.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return re.sub(r"[^a-z0-9]+", "_", stripped.casefold()).strip("_")
+    return re.sub(r"[^a-z0-9]+", "_", strip_accents(header).casefold()).strip("_")
 
 
 def canonical_column(header: str) -> str | None:

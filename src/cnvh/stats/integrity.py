@@ -6,6 +6,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import duckdb
 import numpy as np
 
+from . import sql
 from .checks import report_rows
 from .expressions import Columns
 from .problems import ProblemList
@@ -81,5 +82,5 @@ def check_areas(con: duckdb.DuckDBPyConnection, data: Source, problems: ProblemL
     found = con.execute(f"SELECT DISTINCT {area} FROM {data.view} WHERE {area} IS NOT NULL")
     for (code,) in sorted(found.fetchall()):
         if str(code).strip() not in official_codes():
-            literal = str(code).replace("'", "''")
-            report_rows(con, columns, f"{area} = '{literal}'", "unknown_area", "area", problems)
+            condition = f"{area} = {sql.literal(str(code))}"
+            report_rows(con, columns, condition, "unknown_area", "area", problems)

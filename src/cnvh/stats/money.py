@@ -2,7 +2,8 @@
 units are never added or divided."""
 
 import re
-import unicodedata
+
+from .text import strip_accents
 
 DEFAULT_UNIT = "million VND"
 
@@ -17,10 +18,7 @@ _SYNONYMS = {
 
 
 def _plain(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return re.sub(r"[^a-z0-9]+", " ", stripped.casefold()).strip()
+    return re.sub(r"[^a-z0-9]+", " ", strip_accents(text).casefold()).strip()
 
 
 _CANONICAL = {variant: name for name, variants in _SYNONYMS.items() for variant in variants}

@@ -3,21 +3,8 @@
 import csv
 import io
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
-
-ROW_FIELDS = (
-    "year",
-    "sector",
-    "area",
-    "value_added",
-    "share",
-    "employment",
-    "establishments",
-    "employment_share",
-    "share_ci_low",
-    "share_ci_high",
-)
 
 
 @dataclass(frozen=True)
@@ -42,6 +29,12 @@ class EstimateRow:
     employment_share: float | None = None
     share_ci_low: float | None = None
     share_ci_high: float | None = None
+
+
+# The one list of an estimate row's fields, in this order: the engine's CSV, the stored
+# rows (cnvh.estimates), the API's estimate rows, the open data and the estimate tables
+# all take their fields from here.
+ROW_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(EstimateRow))
 
 
 @dataclass(frozen=True)

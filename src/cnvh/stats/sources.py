@@ -18,6 +18,7 @@ from typing import Any
 
 import duckdb
 
+from . import sql
 from .columns import MONEY, ROLES, Role, canonical_column
 from .facts import ColumnFacts, parquet_facts
 from .money import canonical_unit, split_header_unit, unit_key
@@ -176,21 +177,13 @@ def _create_view(
     mapping: dict[str, str],
     row_expression: str,
 ) -> dict[str, str]:
-    selected = ", ".join(f"{_quote(header)} AS {name}" for header, name in mapping.items())
+    selected = ", ".join(f"{sql.identifier(header)} AS {name}" for header, name in mapping.items())
     con.execute(
         f"CREATE OR REPLACE VIEW {view} AS "
         f"SELECT {selected}, {row_expression} AS __row FROM {relation_sql}"
     )
     described = con.execute(f"DESCRIBE {view}").fetchall()
     return {str(name): str(kind) for name, kind, *_ in described if name != "__row"}
-
-
-def _quote(identifier: str) -> str:
-    return '"' + identifier.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _view_name(role: Role) -> str:
@@ -200,7 +193,7 @@ def _view_name(role: Role) -> str:
 def _read_parquet(
     con: duckdb.DuckDBPyConnection, path: Path, role: Role, problems: ProblemList
 ) -> Source | None:
-    relation = f"read_parquet({_literal(str(path))}, file_row_number = true)"
+    relation = f"read_parquet({sql.literal(str(path))}, file_row_number = true)"
     headers = [
         str(row[0])
         for row in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()
@@ -246,7 +239,7 @@ def _read_csv(
     table = f"raw_{role.name}"
     con.execute(
         f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM read_csv("
-        f"{_literal(str(path))}, delim = {_literal(delimiter)}, header = true, "
+        f"{sql.literal(str(path))}, delim = {sql.literal(delimiter)}, header = true, "
         f"skip = {header_index}, all_varchar = true, quote = '\"', escape = '\"', "
         "null_padding = true)"
     )

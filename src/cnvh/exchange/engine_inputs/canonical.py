@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from cnvh.stats import sql
+
 from ..kinds import Column, Row, Value
 from ..reading.numbers import plain_text
 
@@ -91,13 +93,9 @@ def _copy_to_parquet(flat: Path, types: dict[str, str], target: Path) -> None:
     con = duckdb.connect()
     try:
         con.execute(
-            f"COPY (SELECT * FROM read_csv({_literal(flat)}, header = true, "
+            f"COPY (SELECT * FROM read_csv({sql.literal(flat)}, header = true, "
             f"auto_detect = false, columns = {spec}, quote = '\"', escape = '\"', "
-            f"delim = ',')) TO {_literal(target)} (FORMAT parquet, COMPRESSION zstd)"
+            f"delim = ',')) TO {sql.literal(target)} (FORMAT parquet, COMPRESSION zstd)"
         )
     finally:
         con.close()
-
-
-def _literal(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"

@@ -10,6 +10,8 @@ from typing import Any
 
 import duckdb
 
+from cnvh.stats import sql
+
 from . import cell_values, text
 from .headers import SEARCH_ROWS, Matcher, Merge, find
 from .limits import Limits
@@ -107,7 +109,7 @@ def _choose_sheet(
 
 def _parquet(path: Path, limits: Limits, problems: ProblemLog) -> Source | None:
     con = duckdb.connect()
-    literal = "'" + str(path).replace("'", "''") + "'"
+    literal = sql.literal(path)
     try:
         rows, unpacked = con.execute(
             "SELECT (SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata($1)), "

@@ -6,7 +6,6 @@ place and date, with a leading zero for days below 10 and for January and Februa
 """
 
 import re
-import unicodedata
 from datetime import date
 
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.utils.translation import pgettext
 from cnvh.exports.periodic.document import Heading
 from cnvh.plan.models import Agency, ReportingPeriod
 from cnvh.presentation.formatting import vietnamese
+from cnvh.stats.text import strip_accents
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 # Spelled here, not by the C locale (strftime), which a server may have set otherwise.
@@ -46,16 +46,10 @@ def agency_line(agency: Agency | None) -> str:
     return name
 
 
-def _plain(text: str) -> str:
-    text = text.replace("Đ", "D").replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 def symbol(agency: Agency) -> str:
     """The agency's letters in a document symbol: "Sở VHTT" -> "SVHTT"."""
     letters = []
-    for word in _plain(agency.short_name or agency.name_vi).split():
+    for word in strip_accents(agency.short_name or agency.name_vi).split():
         kept = re.sub(r"[^A-Za-z0-9]", "", word)
         if kept:
             letters.append(kept if kept.isupper() else kept[0].upper())

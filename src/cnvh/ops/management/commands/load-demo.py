@@ -11,12 +11,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from cnvh.estimates import runner
 from cnvh.estimates.models import Estimate
-from cnvh.estimates.store import publish, save_estimate, unchanged
+from cnvh.estimates.store import publish, unchanged
 from cnvh.plan.demo.city import load_city_plan
 from cnvh.plan.demo.load import load_demo_plan
 from cnvh.presentation import page_cache
-from cnvh.stats import EstimateOptions, InputError, estimate, load_scope, shipped_scopes
+from cnvh.stats import EstimateOptions, InputError, shipped_scopes
 from cnvh.stats.result import Estimate as Result
 
 
@@ -69,7 +70,7 @@ class Command(BaseCommand):
                 if kept:
                     self.stdout.write(describe(kept) + ", unchanged")
                     continue
-                stored = save_estimate(result, label=f"demo data: {directory}", synthetic=True)
+                stored = runner.store(result, label=f"demo data: {directory}", synthetic=True)
                 publish(stored, note="demo data")
                 self.stdout.write(describe(stored))
         today = options["today"] or timezone.localdate()
@@ -109,13 +110,15 @@ class Command(BaseCommand):
 
 
 def demo_estimate(scope_key: str, directory: Path) -> Result:
-    return estimate(
-        load_scope(scope_key),
-        units=directory / "units.parquet",
-        totals=directory / "totals.csv",
-        options=EstimateOptions(
-            by=("sector", "area"), area_crosswalk=directory / "area-crosswalk.csv"
-        ),
+    return runner.compute(
+        runner.EngineInputs(
+            scope_key,
+            units=directory / "units.parquet",
+            totals=directory / "totals.csv",
+            options=EstimateOptions(
+                by=("sector", "area"), area_crosswalk=directory / "area-crosswalk.csv"
+            ),
+        )
     )
 
 
