@@ -9,7 +9,6 @@ from django.utils.translation import gettext_noop
 from cnvh.estimates.models import Estimate
 from cnvh.exports.opendata import (
     ESTIMATE_FIELDS,
-    both,
     csv_bytes,
     estimate_rows,
     field_list,
@@ -17,6 +16,7 @@ from cnvh.exports.opendata import (
     json_bytes,
     licence,
 )
+from cnvh.language import both
 
 TITLE = gettext_noop("Cultural industries: value added, share of GRDP, employment, establishments")
 DESCRIPTION = gettext_noop(
