@@ -58,17 +58,11 @@ LOAD_ARGS ?=
 load: setup
 	$(BIN)/python -m bench.load.run $(LOAD_ARGS)
 
-# Each app with its own catalogue (cnvh/<app>/locale) keeps its messages out of the shared one.
-APP_CATALOGUES := plan exchange exports api
+# One catalogue for the whole package (cnvh/locale), Vietnamese and English; a word that
+# means two things carries a context (pgettext) instead of a second catalogue.
 messages: setup
-	cd src/cnvh && CNVH_VAR_DIR=../../var ../../$(CNVH) makemessages -l vi -l en --no-obsolete \
-	  $(foreach app,$(APP_CATALOGUES),--ignore '$(app)/*') && \
+	cd src/cnvh && CNVH_VAR_DIR=../../var ../../$(CNVH) makemessages -l vi -l en --no-obsolete && \
 	  CNVH_VAR_DIR=../../var ../../$(CNVH) compilemessages
-	for app in $(APP_CATALOGUES); do \
-	  if [ -d src/cnvh/$$app/locale ]; then (cd src/cnvh/$$app && \
-	    CNVH_VAR_DIR=../../../var ../../../$(CNVH) makemessages -l vi -l en --no-obsolete && \
-	    CNVH_VAR_DIR=../../../var ../../../$(CNVH) compilemessages) || exit 1; fi; \
-	done
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache .hypothesis

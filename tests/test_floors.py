@@ -29,7 +29,8 @@ from pathlib import Path
 SOURCE = Path(__file__).resolve().parent.parent / "src"
 
 ENGINE = ("stats", "geo", "demo")
-RECORDS = ("estimates", "exchange", "plan")
+# `language` (the active language and text in both) is the lowest module that uses Django.
+RECORDS = ("language", "estimates", "exchange", "plan")
 PRESENTATION = ("presentation",)
 FACES = ("web", "exports", "api", "ops")
 WIRING = ("settings", "urls", "cli", "wsgi")

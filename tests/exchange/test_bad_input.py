@@ -12,6 +12,7 @@ from pytest_django.fixtures import Settings
 
 from cnvh.exchange import service
 from cnvh.exchange.models import ImportRecord
+from cnvh.exchange.reading.problems import Figure, ProblemLog
 
 from .conftest import saved
 from .files import UNITS, UNITS_HEADER, units_csv, workbook, write_csv
@@ -120,6 +121,7 @@ def test_too_big(statistician: Any, media: Path, tmp_path: Path, settings: Setti
     content = units_csv(tmp_path / "u.csv").read_bytes() + b"\n" * MB
     [problem] = attempt(statistician, media, "units.csv", content)
     assert problem["what_en"] == "The file is 1.0 MB, over the limit of 1.0 MB"
+    assert problem["what_vi"] == "Tệp lớn 1,0 MB, vượt giới hạn 1,0 MB"
     assert "Parquet" in problem["fix_vi"]
     assert not list(media.rglob("*.csv"))  # refused before it was stored
 
@@ -243,3 +245,14 @@ def test_crosswalk_weights_that_do_not_add_up(
     [problem] = attempt(statistician, media, "crosswalk.csv", content, "area_crosswalk")
     assert (problem["row"], problem["column"]) == (2, "weight")
     assert problem["what_en"] == "The split weights of 001 add up to 0.9, not 1"
+
+
+def test_figures_in_each_languages_style() -> None:
+    log = ProblemLog("units.csv")
+    log.report("too_many_rows", limit=Figure(1_000_000))
+    log.report("too_big", size=Figure(12_345.6, 1), limit=Figure(2048, 1))
+    rows, size = log.items
+    assert rows["what_vi"] == "Tệp có hơn 1.000.000 dòng dữ liệu"
+    assert rows["what_en"] == "The file has more than 1,000,000 data rows"
+    assert size["what_vi"] == "Tệp lớn 12.345,6 MB, vượt giới hạn 2.048,0 MB"
+    assert size["what_en"] == "The file is 12,345.6 MB, over the limit of 2,048.0 MB"

@@ -102,3 +102,19 @@ def test_as_a_process_of_its_own(make_site: Callable[..., Site], tmp_path: Path)
 
     wrong = cnvh("import", "unit", str(bad), env=site.env, check=False)
     assert wrong.returncode == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lang", "saved", "read"),
+    [("vi", "Đã nhập: lưu 1.200 dòng.", "Số dòng đã đọc: 1.200"), ("en", "1,200 rows", "1,200")],
+)
+def test_counts_in_the_readers_number_style(
+    statistician: Any, tmp_path: Path, lang: str, saved: str, read: str
+) -> None:
+    rows = [
+        [f"U{n}", 2024, "5610", "00004", 10 + n, None, None, None, 2, None] for n in range(1200)
+    ]
+    path = write_csv(tmp_path / "units.csv", UNITS_HEADER, rows)
+    output = run("units", str(path), "--user", statistician.username, "--lang", lang)
+    assert saved in output and read in output

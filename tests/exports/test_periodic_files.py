@@ -95,7 +95,7 @@ def test_the_second_sheet_has_every_value_and_its_source(world: periodic_world.W
     share = [row for row in rows if row[0] == "cnvh-grdp-share"]
     assert [row[3] for row in share] == [2021.0, 2022.0, 2023.0, 2024.0]
     assert [row[4] for row in share] == [pytest.approx(v) for v in (3.5, 3.8, 4.0, 4.2)]
-    assert all(str(row[5]).startswith("ước tính hanoi-plan, lần ước tính") for row in share)
+    assert all(str(row[5]).startswith("ước tính hanoi-plan, phiên bản") for row in share)
     [events] = [row for row in rows if row[0] == "events"]
     assert events[3:5] == [2026.0, 9.0]
     assert str(events[5]).startswith("các báo cáo đã phê duyệt")

@@ -126,6 +126,20 @@ def test_table_output_to_a_file_in_english(
     assert "Advertising" in text and "2.50%" in text and "million VND" in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "value", "share"), [("vi", "1.340,0", "1,34%"), ("en", "1,340.0", "1.34%")]
+)
+def test_table_numbers_in_the_readers_style(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, value: str, share: str
+) -> None:
+    units = write_csv(tmp_path / "units.csv", [unit("a", "7310", 1340.0, employment=1200)])
+    totals_file = totals(tmp_path / "totals.csv", {2023: 100_000.0})
+    text = estimate(capsys, "hanoi-plan", units, totals_file, "--lang", lang)
+    [total] = [line for line in text.splitlines() if "Tổng" in line or "Total" in line]
+    assert value in total and share in total
+    assert ("1.200" if lang == "vi" else "1,200") in total  # employment, no decimals
+
+
 def test_years_and_breakdown_options(
     tmp_path: Path, scope_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -10,12 +10,11 @@ fault (for a list of problems, the first; `details` has each).
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Schema
 
-LANGUAGES = ("vi", "en")
+from cnvh import language
 
 
 class Message(Schema):
@@ -36,17 +35,6 @@ class ErrorOut(Schema):
     details: list[ErrorDetail] = []
 
 
-def bilingual(text: str | Promise, **params: Any) -> dict[str, str]:
-    """`text` in both languages, whatever the request's language: a lazy translation,
-    or an English message id (as the workflow's messages are when it runs in English)."""
-    found = {}
-    for language in LANGUAGES:
-        with translation.override(language):
-            words = translation.gettext(text) if isinstance(text, str) else str(text)
-            found[language] = words % params if params else words
-    return found
-
-
 class ApiError(Exception):
     def __init__(
         self,
@@ -62,7 +50,7 @@ class ApiError(Exception):
         super().__init__(code)
         self.status = status
         self.code = code
-        self.message = bilingual(message, **params)
+        self.message = language.both(message, **params)
         self.field = field
         self.details = details or []
         self.headers = headers or {}

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
+from cnvh import language
 from cnvh.api import auth
 from cnvh.api.errors import ERRORS, ApiError
 from cnvh.api.fields import MAX_ID, Code, IdInPath, Text
@@ -101,7 +102,7 @@ def start_estimate(request: HttpRequest, payload: EstimateIn) -> Status[dict[str
         )
     except service.EstimateRequestError as error:
         problem = ApiError(422, "cannot_estimate", error.message_en)
-        problem.message = {"vi": error.message_vi, "en": error.message_en}
+        problem.message = language.messages(error)
         raise problem from None
     return Status(201, run_out(_run(run.pk)))
 

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from cnvh.api.errors import ApiError, bilingual
+from cnvh import language
+from cnvh.api.errors import ApiError
 
 INVALID = _("Some of the input is not valid: see each field in 'details'.")
 
@@ -73,11 +74,11 @@ def _detail(error: dict[str, Any]) -> dict[str, Any]:
     message = None
     if hint is not None:
         try:
-            message = bilingual(hint, **params)
+            message = language.both(hint, **params)
         except (KeyError, ValueError, TypeError):
             message = None
     if message is None:
-        message = bilingual(OTHER, field=field or "-", reason=str(error.get("msg", kind)))
+        message = language.both(OTHER, field=field or "-", reason=str(error.get("msg", kind)))
     return {"code": kind, "message": message, "field": field or None}
 
 
@@ -110,4 +111,4 @@ def from_django(exc: DjangoValidationError) -> ApiError:
 
 
 def _with_params(error: DjangoValidationError) -> dict[str, str]:
-    return bilingual(error.message, **(error.params or {}))
+    return language.both(error.message, **(error.params or {}))

@@ -8,15 +8,14 @@ updated or deleted by the code; a new run of the same scope is a new revision.
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import F
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from cnvh.language import pick
 
 
 def in_language(vi: str, en: str, language: str | None = None) -> str:
     """Pick the Vietnamese or English text for `language` (default: the active one)."""
-    language = language or get_language() or "vi"
-    text = en if language.startswith("en") else vi
-    return text or vi or en
+    return pick(vi, en, language)
 
 
 class Estimate(models.Model):

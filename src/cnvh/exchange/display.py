@@ -3,9 +3,9 @@ and columns as a person reads them."""
 
 from typing import Any
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cnvh.language import current
 from cnvh.stats.money import display_unit
 
 from .reading.problems import where
@@ -20,7 +20,7 @@ TYPE_NAMES = {
 
 
 def language() -> str:
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
+    return current()
 
 
 def problem_rows(problems: list[dict[str, Any]]) -> list[dict[str, Any]]:

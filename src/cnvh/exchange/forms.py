@@ -3,9 +3,9 @@
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cnvh import language
 from cnvh.stats import load_scope, shipped_scopes
 from cnvh.stats.options import BY_CHOICES
 
@@ -14,7 +14,7 @@ from .models import Dataset
 
 
 def _in_language(vi: str, en: str) -> str:
-    return en if (get_language() or "vi").startswith("en") else vi
+    return language.pick(vi, en)
 
 
 class ImportForm(forms.Form):
@@ -45,7 +45,13 @@ def _dataset_label(dataset: Dataset) -> str:
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(map(str, years))
     record = dataset.import_record
     when = record.created_at.date().isoformat()
-    parts = [f"#{dataset.pk}", record.file_name, span, f"{dataset.rows:,} rows", when]
+    parts = [
+        f"#{dataset.pk}",
+        record.file_name,
+        span,
+        _("%(count)s rows") % {"count": language.number(dataset.rows)},
+        when,
+    ]
     return " · ".join(part for part in parts if part)
 
 

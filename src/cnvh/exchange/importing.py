@@ -25,6 +25,7 @@ from .kinds import Kind
 from .models import ImportRecord
 from .reading import ProblemLog, Reading, read_file
 from .reading.limits import SUFFIXES
+from .reading.problems import Figure
 from .reading.table import collector_paused
 
 logger = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ def store(user: Any, upload: File, kind: str, sheet: str | None) -> ImportRecord
     elif size == 0:
         problems.report("empty_upload")
     elif size > limit:
-        problems.report("too_big", size=f"{size / 2**20:,.1f}", limit=f"{limit / 2**20:,.1f}")
+        problems.report("too_big", size=Figure(size / 2**20, 1), limit=Figure(limit / 2**20, 1))
     if problems:
         _set_problems(record, problems)
         record.status = Status.INVALID

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ImportRecord(models.Model):
@@ -19,7 +20,7 @@ class ImportRecord(models.Model):
         CHECKED = "checked", _("Checked, waiting for confirmation")
         INVALID = "invalid", _("Has problems, nothing saved")
         SAVING = "saving", _("Saving")
-        IMPORTED = "imported", _("Imported")
+        IMPORTED = "imported", pgettext_lazy("import status", "Imported")
         FAILED = "failed", _("Failed, nothing saved")
 
     kind = models.CharField(_("kind"), max_length=32)

@@ -21,31 +21,21 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Max, Min, Prefetch
-from django.utils import translation
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 
 from cnvh.estimates.models import TOTALS_FIRST, Estimate, EstimateRow, Publication
 from cnvh.estimates.store import latest_estimates
+from cnvh.language import both
 from cnvh.plan.models import ImportedValue, Indicator, ProgressReport, Target, Task
 from cnvh.presentation.tables.csv_file import BOM, cell
 from cnvh.stats import result
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
-LANGUAGES = ("vi", "en")
 
 
 def licence() -> str:
     """The open licence of the data (settings.CNVH_OPEN_DATA_LICENCE)."""
     return str(getattr(settings, "CNVH_OPEN_DATA_LICENCE", "") or LICENCE)
-
-
-def both(message: str) -> dict[str, str]:
-    """`message` (an English msgid) in Vietnamese and English."""
-    found = {}
-    for language in LANGUAGES:
-        with translation.override(language):
-            found[language] = gettext(message)
-    return found
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db.models import Max, Min
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import gettext_noop
 
+from cnvh import language
 from cnvh.estimates.models import Estimate, EstimateRow
 from cnvh.exports import opendata, opendata_estimates, opendata_files, opendata_indicators
 from cnvh.plan.models import Agency, Indicator, Plan
@@ -72,7 +73,7 @@ class Dataset:
     distributions: list[Distribution] = field(default_factory=list)
 
     def here(self, texts: dict[str, str]) -> str:
-        return texts["en" if (get_language() or "vi").startswith("en") else "vi"]
+        return texts[language.current()]
 
     @property
     def title_here(self) -> str:
@@ -117,7 +118,7 @@ def estimate_datasets(absolute: Callable[[str], str]) -> list[Dataset]:
         scope = estimate.scope_key
         files = {ext: opendata_files.estimates_file(ext, scope) for ext in ("csv", "json")}
         first, _latest = opendata.publication_dates(scope)
-        title = opendata.both(opendata_estimates.TITLE)
+        title = language.both(opendata_estimates.TITLE)
         found.append(
             Dataset(
                 identifier=f"estimates-{scope}",
@@ -125,7 +126,7 @@ def estimate_datasets(absolute: Callable[[str], str]) -> list[Dataset]:
                     "vi": f"{title['vi']} — {estimate.scope_title_vi}",
                     "en": f"{title['en']} — {estimate.scope_title_en or estimate.scope_title_vi}",
                 },
-                description=opendata.both(opendata_estimates.DESCRIPTION),
+                description=language.both(opendata_estimates.DESCRIPTION),
                 keywords=KEYWORDS,
                 issued=first,
                 modified=estimate.publication.published_at,
@@ -148,8 +149,8 @@ def indicator_dataset(absolute: Callable[[str], str]) -> Dataset:
     synthetic = any(e.synthetic for e in opendata.published_estimates() if e.scope_key in used)
     return Dataset(
         identifier="indicators",
-        title=opendata.both(opendata_indicators.TITLE),
-        description=opendata.both(opendata_indicators.DESCRIPTION),
+        title=language.both(opendata_indicators.TITLE),
+        description=language.both(opendata_indicators.DESCRIPTION),
         keywords=INDICATOR_KEYWORDS,
         issued=opendata.publication_dates()[0],
         modified=files["csv"].last_modified,
@@ -179,7 +180,7 @@ def publisher() -> dict[str, Any]:
         plan = Plan.objects.select_related("owner").first()
         agency = plan.owner if plan else None
     names = (
-        {"vi": agency.name_vi, "en": agency.name_en} if agency else opendata.both(CATALOGUE_TITLE)
+        {"vi": agency.name_vi, "en": agency.name_en} if agency else language.both(CATALOGUE_TITLE)
     )
     found: dict[str, Any] = {"@type": "foaf:Agent", "foaf:name": tagged(names)}
     if agency is not None and agency.email:
@@ -226,7 +227,7 @@ def _dataset(item: Dataset, page: str, context: dict[str, Any]) -> dict[str, Any
         "dct:identifier": item.identifier,
         "dct:title": tagged(item.title),
         "dct:description": tagged(item.description),
-        "dcat:keyword": [entry for word in item.keywords for entry in tagged(opendata.both(word))],
+        "dcat:keyword": [entry for word in item.keywords for entry in tagged(language.both(word))],
         "dct:issued": moment(item.issued),
         "dct:modified": moment(item.modified),
         "dct:temporal": _temporal(item.years),
@@ -253,11 +254,11 @@ def catalogue(found: list[Dataset], page: str, address: str) -> dict[str, Any]:
         "@context": CONTEXT,
         "@id": address,
         "@type": "dcat:Catalog",
-        "dct:title": tagged(opendata.both(CATALOGUE_TITLE)),
-        "dct:description": tagged(opendata.both(CATALOGUE_DESCRIPTION)),
+        "dct:title": tagged(language.both(CATALOGUE_TITLE)),
+        "dct:description": tagged(language.both(CATALOGUE_DESCRIPTION)),
         "dct:publisher": context["dct:publisher"],
         "dct:license": context["dct:license"],
-        "dct:language": [{"@id": LANGUAGE_BASE + code} for code in opendata.LANGUAGES],
+        "dct:language": [{"@id": LANGUAGE_BASE + code} for code in language.LANGUAGES],
         "dct:spatial": context["dct:spatial"],
         "dct:issued": moment(min(issued) if issued else None),
         "dct:modified": moment(opendata.latest_change(item.modified for item in found)),

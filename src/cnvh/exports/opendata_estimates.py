@@ -10,7 +10,6 @@ from cnvh.estimates.models import Estimate
 from cnvh.exports.opendata import (
     ESTIMATE_FIELDS,
     ROW_NAMES,
-    both,
     csv_bytes,
     estimate_rows,
     field_list,
@@ -18,6 +17,7 @@ from cnvh.exports.opendata import (
     json_bytes,
     licence,
 )
+from cnvh.language import both
 
 TITLE = gettext_noop("Cultural industries: value added, share of GRDP, employment, establishments")
 DESCRIPTION = gettext_noop(

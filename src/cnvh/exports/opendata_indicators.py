@@ -8,12 +8,12 @@ from django.utils.translation import gettext_noop
 
 from cnvh.exports.opendata import (
     INDICATOR_FIELDS,
-    both,
     csv_bytes,
     field_list,
     json_bytes,
     licence,
 )
+from cnvh.language import both
 from cnvh.plan import values
 from cnvh.plan.models import Indicator, Target
 from cnvh.presentation import serialise

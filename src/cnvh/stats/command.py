@@ -11,6 +11,7 @@ from rich.table import Table
 
 from .arguments import EXIT_BAD_INPUT, ArgumentParser
 from .estimate import estimate
+from .figures import grouped, percent
 from .money import display_unit
 from .options import EstimateOptions, parse_by, parse_replicates, parse_years
 from .problems import InputError, ProblemList
@@ -168,12 +169,12 @@ def render(result: Estimate, fmt: str, lang: str) -> str:
     return console.export_text()
 
 
-def _number(value: float | None, digits: int = 1) -> str:
-    return "" if value is None else f"{value:,.{digits}f}"
+def _number(value: float | None, lang: str, digits: int = 1) -> str:
+    return "" if value is None else grouped(value, digits, lang)
 
 
-def _percent(value: float | None) -> str:
-    return "" if value is None else f"{value * 100:.2f}%"
+def _percent(value: float | None, lang: str) -> str:
+    return "" if value is None else percent(value, 2, lang)
 
 
 def _table(result: Estimate, lang: str) -> Table:
@@ -214,7 +215,7 @@ def _table(result: Estimate, lang: str) -> Table:
         names = scope.sectors.get(row.sector or "", {})
         sector = names.get("title_vi" if vi else "title_en", row.sector) if row.sector else None
         interval = (
-            f"{_percent(row.share_ci_low)}–{_percent(row.share_ci_high)}"
+            f"{_percent(row.share_ci_low, lang)}–{_percent(row.share_ci_high, lang)}"
             if row.share_ci_low is not None
             else ""
         )
@@ -222,10 +223,10 @@ def _table(result: Estimate, lang: str) -> Table:
             str(row.year),
             sector or total_label,
             row.area or everywhere,
-            _number(row.value_added),
-            _percent(row.share),
+            _number(row.value_added, lang),
+            _percent(row.share, lang),
             interval,
-            _number(row.employment, 0),
-            _number(row.establishments),
+            _number(row.employment, lang, 0),
+            _number(row.establishments, lang),
         )
     return table

@@ -7,6 +7,9 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from cnvh import language
+from cnvh.stats.money import display_unit
+
 # Headings for the provenance keys the engine writes; any other key is shown as is.
 HEADINGS: dict[str, Promise] = {
     "inputs": _("Inputs"),
@@ -18,6 +21,9 @@ HEADINGS: dict[str, Promise] = {
     "bootstrap": _("Bootstrap (confidence intervals)"),
     "options": _("Method options"),
     "warnings": _("Warnings"),
+    "datasets": _("Imported datasets"),
+    "area_cells_moved_by_crosswalk": _("Area cells moved by the area crosswalk"),
+    "timings_seconds": _("Time taken by each step (seconds)"),
 }
 GENERAL = _("General")
 
@@ -36,7 +42,7 @@ def groups(provenance: dict[str, Any]) -> list[Group]:
         if isinstance(value, dict | list) and value and not _is_flat_list(value):
             nested.append(Group(HEADINGS.get(key, key), list(_flatten(value))))
         else:
-            general.rows.append((key, _text(value)))
+            general.rows.append((key, _text(_readable(key, value))))
     return ([general] if general.rows else []) + nested
 
 
@@ -46,7 +52,7 @@ def _flatten(value: Any, prefix: str = "") -> list[tuple[str, str]]:
     elif isinstance(value, list) and value and not _is_flat_list(value):
         items = [_labelled(index, item) for index, item in enumerate(value)]
     else:
-        return [(prefix, _text(value))]
+        return [(prefix, _text(_readable(prefix, value)))]
     rows: list[tuple[str, str]] = []
     for key, item in items:
         path = f"{prefix}{key}" if key.startswith("[") or not prefix else f"{prefix}.{key}"
@@ -62,6 +68,17 @@ def _labelled(index: int, item: Any) -> tuple[str, Any]:
                 rest = {name: value for name, value in item.items() if name != key}
                 return str(item[key]), rest
     return f"[{index}]", item
+
+
+def _readable(key: str, value: Any) -> Any:
+    """A unit, or what the estimate is broken down by, in the reader's words; any other
+    value as the engine wrote it."""
+    name = key.rsplit(".", 1)[-1]
+    if name == "unit" and isinstance(value, str):
+        return display_unit(value, language.current())
+    if name == "by" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return language.dimensions(value)
+    return value
 
 
 def _is_flat_list(value: Any) -> bool:

@@ -11,7 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import ProblemLog
+from .problems import Figure, ProblemLog
 
 MB = 1024 * 1024
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
@@ -131,12 +131,12 @@ def check_zip(path: Path, limits: Limits, problems: ProblemLog) -> bool:
             problems.report(
                 "zip_bomb",
                 entry=entry.filename[:100],
-                ratio=f"{ratio:,.0f}",
+                ratio=Figure(ratio),
                 limit=limits.max_zip_ratio,
             )
             return False
     return True
 
 
-def _mb(size: int) -> str:
-    return f"{size / MB:,.1f}"
+def _mb(size: int) -> Figure:
+    return Figure(size / MB, 1)

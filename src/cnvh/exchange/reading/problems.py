@@ -9,6 +9,8 @@ would say about it).
 from dataclasses import dataclass, field
 from typing import Any
 
+from cnvh.stats.figures import grouped
+
 # code -> what (vi), what (en), how to fix (vi), how to fix (en)
 MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "empty_upload": (
@@ -173,6 +175,25 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A number in a problem's message, written in the style of each language's
+    message: "1.000.000 dòng" and "1,000,000 rows"."""
+
+    value: float
+    digits: int = 0
+
+    def text(self, language: str) -> str:
+        return grouped(self.value, self.digits, language)
+
+
+def _written(params: dict[str, Any], language: str) -> dict[str, Any]:
+    return {
+        name: value.text(language) if isinstance(value, Figure) else value
+        for name, value in params.items()
+    }
+
+
 @dataclass
 class ProblemLog:
     """The problems of one file. Implements `cnvh.exchange.kinds.Problems`.
@@ -230,15 +251,17 @@ class ProblemLog:
     def report(
         self, code: str, *, row: int | None = None, column: str | None = None, **params: Any
     ) -> None:
-        """One of this module's MESSAGES, its {placeholders} filled from `params`."""
+        """One of this module's MESSAGES, its {placeholders} filled from `params` (a
+        Figure in each language's style)."""
         what_vi, what_en, fix_vi, fix_en = MESSAGES[code]
+        vi, en = _written(params, "vi"), _written(params, "en")
         self.add(
             row=row,
             column=column,
-            what_vi=what_vi.format(**params),
-            what_en=what_en.format(**params),
-            fix_vi=fix_vi.format(**params),
-            fix_en=fix_en.format(**params),
+            what_vi=what_vi.format(**vi),
+            what_en=what_en.format(**en),
+            fix_vi=fix_vi.format(**vi),
+            fix_en=fix_en.format(**en),
         )
 
     def count_more(self, count: int) -> None:

@@ -15,7 +15,7 @@ from cnvh.stats import sql
 from . import cell_values, text
 from .headers import SEARCH_ROWS, Matcher, Merge, find
 from .limits import Limits
-from .problems import ProblemLog
+from .problems import Figure, ProblemLog
 from .sheets import Workbook, WorkbookError
 
 Numbered = tuple[int, list[Any]]
@@ -76,7 +76,7 @@ def _spreadsheet(
         return None
     name, height, merges, head, rest = chosen
     if height - 1 > limits.max_rows:
-        problems.report("too_many_rows", limit=f"{limits.max_rows:,}")
+        problems.report("too_many_rows", limit=Figure(limits.max_rows))
         book.close()
         return None
     facts = {"sheet": name, "sheets": book.names}
@@ -117,11 +117,11 @@ def _parquet(path: Path, limits: Limits, problems: ProblemLog) -> Source | None:
             [str(path)],
         ).fetchone() or (0, 0)
         if int(rows) > limits.max_rows:
-            problems.report("too_many_rows", limit=f"{limits.max_rows:,}")
+            problems.report("too_many_rows", limit=Figure(limits.max_rows))
             return None
         if int(unpacked) > limits.max_unzipped_bytes:
             size, limit = int(unpacked) / 2**20, limits.max_unzipped_bytes / 2**20
-            problems.report("unzipped_too_big", size=f"{size:,.1f}", limit=f"{limit:,.1f}")
+            problems.report("unzipped_too_big", size=Figure(size, 1), limit=Figure(limit, 1))
             return None
         result = con.execute(f"SELECT * FROM read_parquet({literal})")
     except duckdb.Error as error:

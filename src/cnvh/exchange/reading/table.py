@@ -19,7 +19,7 @@ from ..kinds import Column, Row, Value
 from . import cell_values
 from .headers import SEARCH_ROWS, Header, HeaderRows, Matcher, Merge, find
 from .limits import Limits, check_file
-from .problems import ProblemLog
+from .problems import Figure, ProblemLog
 from .sources import open_source
 
 Progress = Callable[[str, float], None]
@@ -172,7 +172,7 @@ def _data_rows(
         if _blank(cells):
             continue
         if len(numbers) == limits.max_rows:
-            problems.report("too_many_rows", limit=f"{limits.max_rows:,}")
+            problems.report("too_many_rows", limit=Figure(limits.max_rows))
             break
         numbers.append(number)
         rows.append(cells)

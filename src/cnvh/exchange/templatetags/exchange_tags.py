@@ -3,6 +3,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from cnvh import language
 from cnvh.presentation.formatting import format_number
 
 register = template.Library()
@@ -25,6 +26,12 @@ STAGES = {
 @register.filter
 def stage_label(stage: str) -> str:
     return str(STAGES.get(stage, stage))
+
+
+@register.filter
+def dimensions(names: list[str]) -> str:
+    """What an estimate is broken down by, in the reader's words."""
+    return language.dimensions(names or [])
 
 
 @register.filter

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRefresh
 
+from cnvh import language
 from cnvh.presentation.access import permission_required
 
 from .. import config, display, importing, registry, service
@@ -51,7 +52,7 @@ def import_new(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "max_mb": limits.max_bytes >> 20,
-        "max_rows": limits.max_rows,
+        "max_rows": language.number(limits.max_rows),
         "kinds": [
             (kind, display.column_rows([_column(c) for c in kind.columns]))
             for kind in registry.allowed(request.user)
@@ -109,7 +110,8 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         if record.status == ImportRecord.Status.IMPORTED:
             messages.success(
-                request, _("Imported: %(rows)s rows saved.") % {"rows": f"{record.rows_saved:,}"}
+                request,
+                _("Imported: %(rows)s rows saved.") % {"rows": language.number(record.rows_saved)},
             )
     return redirect("exchange-import", pk=record.pk)
 

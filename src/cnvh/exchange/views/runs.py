@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.http import HttpResponseClientRefresh
 
+from cnvh import language
 from cnvh.presentation.access import permission_required
 
 from .. import display, service
@@ -24,8 +25,7 @@ def run_new(request: HttpRequest) -> HttpResponse:
         try:
             run = service.start_estimate(request.user, **form.request())
         except service.EstimateRequestError as error:
-            message = error.message_en if display.language() == "en" else error.message_vi
-            form.add_error(None, message)
+            form.add_error(None, language.message(error))
         else:
             return redirect("exchange-run", pk=run.pk)
     recent = EstimateRun.objects.select_related("estimate", "created_by")[:20]

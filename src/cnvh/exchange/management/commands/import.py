@@ -25,6 +25,7 @@ from cnvh.exchange import display, registry, service
 from cnvh.exchange.models import ImportRecord
 from cnvh.exchange.reading.problems import message
 from cnvh.exchange.templatetags.exchange_tags import stage_label
+from cnvh.language import number
 
 USAGE, PROBLEMS = 2, 1
 
@@ -87,13 +88,15 @@ class Command(BaseCommand):
 
     def _finish(self, record: ImportRecord, check_only: bool) -> None:
         if record.status == ImportRecord.Status.IMPORTED:
-            self.stdout.write(_("Imported: %(rows)s rows saved.") % {"rows": record.rows_saved})
+            self.stdout.write(
+                _("Imported: %(rows)s rows saved.") % {"rows": number(record.rows_saved)}
+            )
             return
         if record.status == ImportRecord.Status.CHECKED and check_only:
             self.stdout.write(_("No problem found; nothing was saved (--check-only)."))
             return
         raise CommandError(
-            _("%(count)s problems; nothing was saved.") % {"count": record.problem_count},
+            _("%(count)s problems; nothing was saved.") % {"count": number(record.problem_count)},
             returncode=PROBLEMS,
         )
 
@@ -133,7 +136,7 @@ def _print(console: Console, record: ImportRecord, language: str) -> None:
         console.print(f"{_('Sheet')}: {facts['sheet']}")
     if facts.get("header_rows"):
         rows = ", ".join(str(row) for row in facts["header_rows"])
-        console.print(f"{_('Header row')}: {rows}; {_('Rows read')}: {record.rows_read}")
+        console.print(f"{_('Header row')}: {rows}; {_('Rows read')}: {number(record.rows_read)}")
     if record.columns:
         console.print(_columns(record))
     other = "en" if language == "vi" else "vi"
@@ -142,7 +145,7 @@ def _print(console: Console, record: ImportRecord, language: str) -> None:
         console.print(f"  {message(problem, other)}", markup=False)
     more = record.problem_count - len(record.problems)
     if more > 0:
-        console.print(f"… {more}")
+        console.print(f"… {number(more)}")
 
 
 def _columns(record: ImportRecord) -> Table:
