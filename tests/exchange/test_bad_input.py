@@ -62,6 +62,25 @@ def test_a_number_that_is_not_one(statistician: Any, media: Path, tmp_path: Path
     assert "1.234.567,5" in problem["fix_vi"] and "1234567.5" in problem["fix_en"]
 
 
+def test_a_row_with_more_cells_than_the_header(
+    statistician: Any, media: Path, tmp_path: Path
+) -> None:
+    rows = [list(row) for row in UNITS]
+    # 1.234.567,5 unquoted: the value added would be cut to 1.234.567 and the rest
+    # shifted right; the cell pushed out past the header is an empty one.
+    rows[0][4] = "1.234.567,5"
+    lines = [",".join(str("" if cell is None else cell) for cell in row) for row in rows]
+    content = "\r\n".join([",".join(UNITS_HEADER), *lines]) + "\r\n"
+    [problem] = attempt(statistician, media, "units.csv", content.encode())
+    width = len(UNITS_HEADER)
+    assert problem["row"] == 2
+    assert problem["what_en"] == (
+        f"Row 2 has more cells than the header ({width + 1} cells, {width} columns)"
+    )
+    assert problem["what_vi"].startswith("Dòng 2 có nhiều ô hơn dòng tiêu đề")
+    assert "double quotes" in problem["fix_en"] and "ngoặc kép" in problem["fix_vi"]
+
+
 def test_a_date_that_is_not_one(administrator: Any, media: Path, tmp_path: Path) -> None:
     path = workbook(
         tmp_path / "agencies.xlsx",

@@ -250,3 +250,26 @@ def test_method_options_out_of_range(tmp_path: Path, scope_file: Path) -> None:
     with pytest.raises(InputError) as error:
         run(tmp_path, [unit("a", "5912", 1.0)], GRDP, scope_file, confidence=1.5)
     assert problems_of(error) == [("bad_method_option", None, None)]
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused(tmp_path: Path, scope_file: Path) -> None:
+    # 1.234.567,5 unquoted in a comma-separated file: two cells where one was meant.
+    units = tmp_path / "units.csv"
+    units.write_text(
+        "unit_id,year,code,area,value_added\n"
+        "a,2023,5912,00001,1000\n"
+        "b,2023,5912,00001,1.234.567,5\n"
+        "c,2023,5912,00001,300\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as error:
+        estimate(
+            load_scope(scope_file),
+            units=units,
+            totals=totals(tmp_path / "totals.csv", GRDP),
+            options=EstimateOptions(bootstrap=0),
+        )
+    assert problems_of(error) == [("too_many_cells", 3, None)]
+    message = str(error.value)
+    assert "units.csv, row 3: Row 3 has more cells than the header (6 cells, 5 columns)" in message
+    assert "units.csv, dòng 3: Dòng 3 có nhiều ô hơn dòng tiêu đề" in message

@@ -52,6 +52,16 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "Kiểm tra lại đúng tệp và đúng trang tính.",
         "Check that this is the right file and sheet.",
     ),
+    "too_many_cells": (
+        "Dòng {row} có nhiều ô hơn dòng tiêu đề ({count} ô, tiêu đề có {width} cột)",
+        "Row {row} has more cells than the header ({count} cells, {width} columns)",
+        "Một ô chứa dấu phân cách mà không nằm trong ngoặc kép (vd. số 1.234.567,5 trong tệp "
+        "phân cách bằng dấu phẩy): đặt ô đó trong ngoặc kép, ghi số không có dấu phân cách "
+        "hàng nghìn, hoặc lưu lại tệp từ Excel.",
+        "A cell holds the separator without quotes (e.g. the number 1.234.567,5 in a "
+        "comma-separated file): put that cell in double quotes, write the number without "
+        "thousands separators, or save the file again from Excel.",
+    ),
     "not_a_number": (
         "'{value}' không phải là số",
         "'{value}' is not a number",
@@ -267,7 +277,7 @@ class Problem:
 
     def _texts(self) -> tuple[str, str, str, str]:
         what_vi, what_en, fix_vi, fix_en = CATALOGUE[self.code]
-        values = {"column": self.column or "", **self.params}
+        values = {"column": self.column or "", "row": self.row, **self.params}
         return (
             what_vi.format(**values),
             what_en.format(**values),

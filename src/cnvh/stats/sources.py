@@ -241,6 +241,8 @@ def _read_csv(
     header_index = _find_header(rows, role)
     headers = rows[header_index] if rows else []
     mapping, unit = _map_headers(headers, role, original.name, problems)
+    if not row_column:
+        _check_widths(path, delimiter, header_index, headers, original.name, problems)
     if problems:
         return None
     table = f"raw_{role.name}"
@@ -267,6 +269,28 @@ def _read_csv(
         original.stat().st_size,
         file_format,
     )
+
+
+def _check_widths(
+    path: Path,
+    delimiter: str,
+    header_index: int,
+    headers: list[str],
+    label: str,
+    problems: ProblemList,
+) -> None:
+    """A row with more cells than the header has a separator inside a cell (1.234.567,5
+    unquoted in a comma-separated file): its values would be read into the wrong
+    columns, or cut (1,234,567), even when the cell pushed out is an empty one. Rows
+    are numbered as the engine numbers them: the file's records from 1."""
+    width = len(headers)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        records = csv.reader(handle, delimiter=delimiter)
+        for number, cells in enumerate(records, start=1):
+            if number > header_index + 1 and len(cells) > width:
+                problems.add(
+                    "too_many_cells", file=label, row=number, count=len(cells), width=width
+                )
 
 
 def _cell_text(value: object) -> str:
