@@ -81,6 +81,30 @@ def test_a_row_with_more_cells_than_the_header(
     assert "double quotes" in problem["fix_en"] and "ngoặc kép" in problem["fix_vi"]
 
 
+def test_numbers_too_long_for_their_column_are_named_with_the_others(
+    statistician: Any, media: Path, tmp_path: Path
+) -> None:
+    # Each fits alone, but not together in one stored column; a year past 32 bits; and a
+    # problem of another kind, which must still be listed.
+    rows = [list(row) for row in UNITS]
+    rows[0][4] = "1" + "0" * 25
+    rows[1][4] = "0." + "0" * 20 + "1"
+    rows[2][1] = "2999999999"
+    rows[3][5] = "5OO"
+    content = csv_bytes(tmp_path, UNITS_HEADER, rows)
+    problems = attempt(statistician, media, "units.csv", content)
+    found = {(p["row"], p["column"]): p["what_en"] for p in problems}
+    assert found == {
+        (2, "value_added"): f"'1{'0' * 25}' has too many digits (at most 20 before the "
+        "decimal point and 18 after it)",
+        (3, "value_added"): f"'0.{'0' * 20}1' has too many digits (at most 20 before the "
+        "decimal point and 18 after it)",
+        (4, "year"): "'2999999999' has too many digits (at most 9)",
+        (5, "output"): "'5OO' is not a number",
+    }
+    assert all("Internal" not in p["what_en"] and "CSV Error" not in p["what_en"] for p in problems)
+
+
 def test_a_date_that_is_not_one(administrator: Any, media: Path, tmp_path: Path) -> None:
     path = workbook(
         tmp_path / "agencies.xlsx",

@@ -162,6 +162,14 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "Làm tròn số hoặc đổi sang đơn vị lớn hơn (ví dụ tỷ đồng).",
         "Round the figure or use a larger unit (e.g. billion VND).",
     ),
+    "decimal_too_long": (
+        "'{value}' có quá nhiều chữ số (tối đa {whole} chữ số phần nguyên và {places} chữ "
+        "số thập phân)",
+        "'{value}' has too many digits (at most {whole} before the decimal point and "
+        "{places} after it)",
+        "Làm tròn số hoặc đổi sang đơn vị lớn hơn (ví dụ tỷ đồng).",
+        "Round the figure or use a larger unit (e.g. billion VND).",
+    ),
     "save_failed": (
         "Không lưu được dữ liệu ({detail}); không có gì được lưu",
         "The data could not be saved ({detail}); nothing was saved",
