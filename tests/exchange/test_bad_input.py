@@ -269,6 +269,19 @@ def test_totals_twice_for_a_year(statistician: Any, media: Path, tmp_path: Path)
     assert problem["what_en"] == "There are 2 total rows for year 2024"
 
 
+def test_aggregates_twice_for_a_year_and_code(
+    statistician: Any, media: Path, tmp_path: Path
+) -> None:
+    header = ["year", "code", "value_added"]
+    rows = [[2024, "5911", 1000], [2024, "7310", 300], [2024, "5911", 1000]]
+    content = csv_bytes(tmp_path, header, rows)
+    [problem] = attempt(statistician, media, "aggregates.csv", content, "aggregates")
+    assert (problem["row"], problem["column"]) == (4, "code")
+    assert problem["what_en"] == (
+        "Year 2024, code 5911 is given 2 times (rows 2, 4); kept, they would be added up"
+    )
+
+
 def test_scope_shares_over_one(statistician: Any, media: Path, tmp_path: Path) -> None:
     content = csv_bytes(
         tmp_path, ["code", "sector", "share"], [["5911", "cinema", "0,6"], ["5911", "tv", "0,6"]]

@@ -273,3 +273,25 @@ def test_a_row_with_more_cells_than_the_header_is_refused(tmp_path: Path, scope_
     message = str(error.value)
     assert "units.csv, row 3: Row 3 has more cells than the header (6 cells, 5 columns)" in message
     assert "units.csv, dòng 3: Dòng 3 có nhiều ô hơn dòng tiêu đề" in message
+
+
+def test_an_aggregate_given_twice_is_refused_naming_both_rows(
+    tmp_path: Path, scope_file: Path
+) -> None:
+    rows = [
+        {"year": 2023, "code": "5911", "value_added": 1000},
+        {"year": 2023, "code": "5912", "value_added": 500},
+        {"year": 2023, "code": "5911", "value_added": 1000},
+        {"year": 2023, "code": "59.11", "value_added": 30},  # written apart: summed
+        {"year": 2023, "code": "5912", "area": "00004", "value_added": 50},  # another area
+    ]
+    with pytest.raises(InputError) as error:
+        estimate(
+            load_scope(scope_file),
+            aggregates=write_csv(tmp_path / "aggregates.csv", rows),
+            totals=totals(tmp_path / "totals.csv", GRDP),
+            options=EstimateOptions(bootstrap=0),
+        )
+    assert problems_of(error) == [("duplicate_aggregate", 4, "code")]
+    assert "Year 2023, code 5911 is given 2 times (rows 2, 4)" in str(error.value)
+    assert "Năm 2023, mã ngành 5911 có 2 dòng (các dòng 2, 4)" in str(error.value)

@@ -334,6 +334,44 @@ def build_aggregate_cells(
     """)
     rows = f"SELECT {_flag_columns(flags)} FROM {source.view} {_year_filter(columns, years)}"
     _report_flags(con, columns, flags, rows, problems)
+    _report_duplicate_aggregates(con, source, data_classification, problems)
+
+
+def _report_duplicate_aggregates(
+    con: duckdb.DuckDBPyConnection, source: Source, data_classification: str, problems: ProblemList
+) -> None:
+    """A year, code and area given twice would be summed: two 2024,5911,1000 rows make
+    2,000. Refused as units, totals and scope rows given twice are, naming the rows.
+    Codes are compared as written: a table summed by code as written may hold 59.11
+    and 5911 apart (the demo's does), which are parts of one figure, not repeats."""
+    columns = Columns(source)
+    found = con.execute(f"""
+        WITH r AS (
+            SELECT {columns.year()} AS year,
+                   {columns.text("code")} AS code,
+                   {columns.text("area")} AS area,
+                   {_classification(columns, data_classification)} AS cls, __row
+            FROM {source.view}
+        )
+        SELECT year, code, area, count(*), list(__row ORDER BY __row)[:5]
+        FROM r WHERE year IS NOT NULL AND code IS NOT NULL
+        GROUP BY year, code, area, cls HAVING count(*) > 1
+        ORDER BY min(__row) LIMIT 50
+    """).fetchall()
+    for year, code, area, count, rows in found:
+        # The first five rows; the count says how many more there are.
+        listed = ", ".join(str(int(row)) for row in rows)
+        problems.add(
+            "duplicate_aggregate",
+            file=source.label,
+            row=int(rows[1]),
+            column="code",
+            year=year,
+            value=code,
+            area_text=f", {area}" if area else "",
+            count=count,
+            rows=listed,
+        )
 
 
 def _any_flag(flags: list[Flag]) -> str:

@@ -104,6 +104,16 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "Mỗi đơn vị chỉ có một dòng mỗi năm; gộp hoặc xóa các dòng trùng.",
         "Keep one row per unit and year; merge or delete the duplicates.",
     ),
+    "duplicate_aggregate": (
+        "Năm {year}, mã ngành {value}{area_text} có {count} dòng (các dòng {rows}); "
+        "nếu giữ cả, các giá trị sẽ bị cộng dồn",
+        "Year {year}, code {value}{area_text} is given {count} times (rows {rows}); "
+        "kept, they would be added up",
+        "Giữ một dòng cho mỗi năm, mã ngành và địa bàn: xóa dòng trùng, hoặc gộp chúng "
+        "thành một dòng nếu là các phần của cùng một số liệu.",
+        "Keep one row per year, code and area: delete the repeated row, or merge the rows "
+        "into one if they are parts of the same figure.",
+    ),
     "duplicate_total": (
         "Có {count} dòng tổng cho năm {year}{area_text}",
         "There are {count} total rows for year {year}{area_text}",

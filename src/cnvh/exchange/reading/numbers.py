@@ -14,7 +14,6 @@ from typing import Literal, NamedTuple
 
 Style = Literal["vi", "en"]
 # The widest exact number kept (DECIMAL(38) in the canonical Parquet file).
-MAX_DIGITS = 38
 # What a stored column can hold, whatever its other rows: a canonical file's decimal
 # column is one DECIMAL(38, s) for all its rows, so a row's digits before the point and
 # another's after it must fit together (20 + 18); integers are 64-bit, years 32-bit.
