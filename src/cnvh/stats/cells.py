@@ -49,6 +49,10 @@ def _unit_flags(columns: Columns, by_area: bool) -> list[Flag]:
             (f"bad_{name}", columns.unreadable_number(name), name, "not_a_number")
             for name in _numbers_read(columns)
         ],
+        *[
+            (f"huge_{name}", columns.out_of_range(name), name, "number_out_of_range")
+            for name in _numbers_read(columns)
+        ],
         (
             "weight_not_positive",
             columns.below("weight", 0, inclusive=True),
@@ -90,6 +94,10 @@ def _aggregate_flags(columns: Columns, by_area: bool) -> list[Flag]:
         ("no_value_added", _missing(columns, "value_added"), "value_added", "empty_value"),
         *[
             (f"bad_{name}", columns.unreadable_number(name), name, "not_a_number")
+            for name in AGGREGATE_NUMBERS
+        ],
+        *[
+            (f"huge_{name}", columns.out_of_range(name), name, "number_out_of_range")
             for name in AGGREGATE_NUMBERS
         ],
         *[

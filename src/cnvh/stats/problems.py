@@ -8,6 +8,8 @@ all say the same thing.
 from dataclasses import dataclass, field
 from typing import Any
 
+from .numbers import WHOLE_DIGITS
+
 # code -> (what, in Vietnamese), (what, in English), (fix, vi), (fix, en)
 CATALOGUE: dict[str, tuple[str, str, str, str]] = {
     "file_missing": (
@@ -51,6 +53,14 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "The file has no data rows",
         "Kiểm tra lại đúng tệp và đúng trang tính.",
         "Check that this is the right file and sheet.",
+    ),
+    "number_out_of_range": (
+        "'{value}' không dùng được: không nhận NaN, vô cực hay số có hơn {digits} chữ số "
+        "phần nguyên",
+        "'{value}' cannot be used: NaN, infinity and numbers of more than {digits} digits "
+        "before the decimal point are refused",
+        "Ghi đúng số liệu; nếu số rất lớn, đổi sang đơn vị lớn hơn (ví dụ tỷ đồng).",
+        "Write the real figure; for a very large one, use a larger unit (e.g. billion VND).",
     ),
     "too_many_cells": (
         "Dòng {row} có nhiều ô hơn dòng tiêu đề ({count} ô, tiêu đề có {width} cột)",
@@ -287,7 +297,12 @@ class Problem:
 
     def _texts(self) -> tuple[str, str, str, str]:
         what_vi, what_en, fix_vi, fix_en = CATALOGUE[self.code]
-        values = {"column": self.column or "", "row": self.row, **self.params}
+        values = {
+            "column": self.column or "",
+            "row": self.row,
+            "digits": WHOLE_DIGITS,
+            **self.params,
+        }
         return (
             what_vi.format(**values),
             what_en.format(**values),

@@ -105,18 +105,27 @@ def read_source(
         problems.add("file_missing", file=str(path))
         return None
     suffix = path.suffix.lower()
+    readers = {".parquet": _read_parquet, ".csv": _read_csv, ".txt": _read_csv, ".tsv": _read_csv}
+    readers |= dict.fromkeys((".xlsx", ".xlsm", ".xls", ".ods"), _read_spreadsheet)
+    if suffix not in readers:
+        problems.add("file_format", file=label, suffix=suffix or "?")
+        return None
     try:
-        if suffix == ".parquet":
-            return _read_parquet(con, path, role, problems)
-        if suffix in {".csv", ".txt", ".tsv"}:
-            return _read_csv(con, path, role, problems)
-        if suffix in {".xlsx", ".xlsm", ".xls", ".ods"}:
-            return _read_spreadsheet(con, path, role, problems)
+        source = readers[suffix](con, path, role, problems)
+        if source is not None and not _has_rows(con, source):
+            # A header and nothing under it: an estimate of nothing, which would look
+            # like a result. The import refuses such a file too.
+            problems.add("empty_file", file=label)
+            source.remove_temporary_files()
+            return None
     except (duckdb.Error, UnicodeDecodeError, ValueError, OSError) as error:
         problems.add("file_unreadable", file=label, detail=str(error).splitlines()[0])
         return None
-    problems.add("file_format", file=label, suffix=suffix or "?")
-    return None
+    return source
+
+
+def _has_rows(con: duckdb.DuckDBPyConnection, source: Source) -> bool:
+    return con.execute(f"SELECT 1 FROM {source.view} LIMIT 1").fetchone() is not None
 
 
 def _map_headers(

@@ -12,15 +12,12 @@ import re
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
+# One rule with the engine's. A canonical file's decimal column is one DECIMAL(38, s) for
+# all its rows, so one row's digits before the point and another's after it must fit
+# together (20 + 18); integers are 64-bit, years 32-bit.
+from cnvh.stats.numbers import DECIMAL_PLACES, INTEGER_DIGITS, WHOLE_DIGITS, YEAR_DIGITS
+
 Style = Literal["vi", "en"]
-# The widest exact number kept (DECIMAL(38) in the canonical Parquet file).
-# What a stored column can hold, whatever its other rows: a canonical file's decimal
-# column is one DECIMAL(38, s) for all its rows, so a row's digits before the point and
-# another's after it must fit together (20 + 18); integers are 64-bit, years 32-bit.
-WHOLE_DIGITS = 20
-DECIMAL_PLACES = 18
-INTEGER_DIGITS = 18
-YEAR_DIGITS = 9
 # Excel keeps 15 significant digits; a double's 16th and 17th are noise of arithmetic.
 EXCEL_DIGITS = 15
 
