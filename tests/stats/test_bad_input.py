@@ -1,6 +1,8 @@
 """Every kind of bad input gives a message in Vietnamese and English that says what,
 where and how to fix it, and no estimate."""
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -295,3 +297,45 @@ def test_an_aggregate_given_twice_is_refused_naming_both_rows(
     assert problems_of(error) == [("duplicate_aggregate", 4, "code")]
     assert "Year 2023, code 5911 is given 2 times (rows 2, 4)" in str(error.value)
     assert "Năm 2023, mã ngành 5911 có 2 dòng (các dòng 2, 4)" in str(error.value)
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+BROKEN_SPREADSHEETS = {
+    "text.xlsx": (b"unit_id,year\na,2023\n", "zip_broken", "File is not a zip file"),
+    "no-rels.xlsx": (_zip({"xl/workbook.xml": b"<workbook/>"}), "file_unreadable", "_rels"),
+    "garbage.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"x" * 600, "file_unreadable", ""),
+    "garbage.ods": (b"PK\x03\x04 not really a zip", "zip_broken", ""),
+    # 200 MB of zeros in 200 KB: opened, it would take the machine's memory.
+    "bomb.xlsx": (
+        _zip({"[Content_Types].xml": b"<Types/>", "xl/worksheets/sheet1.xml": bytes(200 << 20)}),
+        "zip_bomb",
+        "xl/worksheets/sheet1.xml",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN_SPREADSHEETS))
+def test_a_broken_spreadsheet_is_a_listed_problem(
+    tmp_path: Path, scope_file: Path, name: str
+) -> None:
+    content, code, detail = BROKEN_SPREADSHEETS[name]
+    units = tmp_path / name
+    units.write_bytes(content)
+    with pytest.raises(InputError) as error:
+        estimate(
+            load_scope(scope_file),
+            units=units,
+            totals=totals(tmp_path / "totals.csv", GRDP),
+            options=EstimateOptions(bootstrap=0),
+        )
+    [problem] = error.value.problems
+    assert (problem.code, problem.file) == (code, name)
+    assert detail in problem.message_en
+    assert problem.message_vi.startswith(f"{name}: ")

@@ -30,6 +30,26 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "Mở tệp bằng Excel và lưu lại dạng CSV (UTF-8) hoặc XLSX.",
         "Open the file in Excel and save it again as CSV (UTF-8) or XLSX.",
     ),
+    "zip_broken": (
+        "Tệp bị hỏng hoặc không phải bảng tính: không đọc được phần nén bên trong ({detail})",
+        "The file is damaged or not a spreadsheet: its compressed parts cannot be read ({detail})",
+        "Mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng XLSX, hoặc dạng CSV (UTF-8).",
+        "Open the file in Excel or LibreOffice and save it again as XLSX, or as CSV (UTF-8).",
+    ),
+    "unzipped_too_big": (
+        "Tệp nén bên trong {size} MB khi giải nén, vượt giới hạn {limit} MB",
+        "The file unpacks to {size} MB, over the limit of {limit} MB",
+        "Chia dữ liệu thành nhiều tệp nhỏ hơn, hoặc lưu dạng CSV hay Parquet.",
+        "Split the data into smaller files, or save it as CSV or Parquet.",
+    ),
+    "zip_bomb": (
+        "Phần '{entry}' của tệp nén {ratio}:1 (giới hạn {limit}:1): tệp này giống một "
+        "'bom nén' và không được mở",
+        "Part '{entry}' of the file is compressed {ratio}:1 (limit {limit}:1): it looks like "
+        "a zip bomb and was not opened",
+        "Nếu đây là dữ liệu thật, lưu lại bằng Excel hoặc LibreOffice, hoặc dạng CSV.",
+        "If this is real data, save it again from Excel or LibreOffice, or as CSV.",
+    ),
     "missing_column": (
         "Thiếu cột {column}",
         "Missing column {column}",

@@ -22,6 +22,7 @@ from .columns import MONEY, ROLES, Role, canonical_column
 from .facts import ColumnFacts, parquet_facts
 from .money import canonical_unit, split_header_unit, unit_key
 from .problems import ProblemList
+from .zips import zip_problem
 
 HEADER_SEARCH_ROWS = 30
 _NUMERIC_TYPES = (
@@ -314,17 +315,34 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _read_spreadsheet(
-    con: duckdb.DuckDBPyConnection, path: Path, role: Role, problems: ProblemList
-) -> Source | None:
-    from python_calamine import CalamineWorkbook
-
-    workbook = CalamineWorkbook.from_path(str(path))
+def _sheet_rows(workbook: Any) -> list[list[Any]]:
+    """The first sheet that holds something."""
     sheet_rows: list[list[Any]] = []
     for name in workbook.sheet_names:
         sheet_rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
         if any(any(cell not in (None, "") for cell in row) for row in sheet_rows):
             break
+    return sheet_rows
+
+
+def _read_spreadsheet(
+    con: duckdb.DuckDBPyConnection, path: Path, role: Role, problems: ProblemList
+) -> Source | None:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    if path.suffix.lower() in {".xlsx", ".xlsm", ".ods"}:
+        # Before the reader opens it: a zip bomb, or a file that is no zip at all.
+        found = zip_problem(path)
+        if found is not None:
+            code, params = found
+            problems.add(code, file=path.name, **params)
+            return None
+    try:
+        sheet_rows = _sheet_rows(CalamineWorkbook.from_path(str(path)))
+    except CalamineError as error:
+        # A damaged or mislabelled workbook (no _rels, not an Excel file at all).
+        problems.add("file_unreadable", file=path.name, detail=str(error).splitlines()[0][:200])
+        return None
     texts = [[_cell_text(cell) for cell in row] for row in sheet_rows]
     header_index = _find_header(texts, role)
     if not texts:
