@@ -6,11 +6,24 @@ the rules and the workflow apply, not here.
 """
 
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cnvh.plan.forms import LoginForm
 from cnvh.plan.models import Agency, Membership
+
+
+class AdminLoginForm(LoginForm, AdminAuthenticationForm):
+    """The admin site's login is the site's: failures count towards the same lockout
+    (a name locked at /login/ is locked here, and failures here lock /login/); and, as
+    the admin's own form, only staff get in."""
+
+    error_messages = {**LoginForm.error_messages, **AdminAuthenticationForm.error_messages}
+
+
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(Agency)
