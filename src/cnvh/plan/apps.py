@@ -9,4 +9,6 @@ class PlanConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the permission rules with `rules` (one place for every check).
-        from cnvh.plan import permissions  # noqa: F401
+        from cnvh.plan import permissions
+
+        permissions.rules_decide_alone()
