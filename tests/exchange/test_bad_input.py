@@ -63,6 +63,49 @@ def test_a_number_that_is_not_one(statistician: Any, media: Path, tmp_path: Path
     assert "1.234.567,5" in problem["fix_vi"] and "1234567.5" in problem["fix_en"]
 
 
+def test_a_row_with_more_cells_than_the_header(
+    statistician: Any, media: Path, tmp_path: Path
+) -> None:
+    rows = [list(row) for row in UNITS]
+    # 1.234.567,5 unquoted: the value added would be cut to 1.234.567 and the rest
+    # shifted right; the cell pushed out past the header is an empty one.
+    rows[0][4] = "1.234.567,5"
+    lines = [",".join(str("" if cell is None else cell) for cell in row) for row in rows]
+    content = "\r\n".join([",".join(UNITS_HEADER), *lines]) + "\r\n"
+    [problem] = attempt(statistician, media, "units.csv", content.encode())
+    width = len(UNITS_HEADER)
+    assert problem["row"] == 2
+    assert problem["what_en"] == (
+        f"Row 2 has more cells than the header ({width + 1} cells, {width} columns)"
+    )
+    assert problem["what_vi"].startswith("Dòng 2 có nhiều ô hơn dòng tiêu đề")
+    assert "double quotes" in problem["fix_en"] and "ngoặc kép" in problem["fix_vi"]
+
+
+def test_numbers_too_long_for_their_column_are_named_with_the_others(
+    statistician: Any, media: Path, tmp_path: Path
+) -> None:
+    # Each fits alone, but not together in one stored column; a year past 32 bits; and a
+    # problem of another kind, which must still be listed.
+    rows = [list(row) for row in UNITS]
+    rows[0][4] = "1" + "0" * 25
+    rows[1][4] = "0." + "0" * 20 + "1"
+    rows[2][1] = "2999999999"
+    rows[3][5] = "5OO"
+    content = csv_bytes(tmp_path, UNITS_HEADER, rows)
+    problems = attempt(statistician, media, "units.csv", content)
+    found = {(p["row"], p["column"]): p["what_en"] for p in problems}
+    assert found == {
+        (2, "value_added"): f"'1{'0' * 25}' has too many digits (at most 20 before the "
+        "decimal point and 18 after it)",
+        (3, "value_added"): f"'0.{'0' * 20}1' has too many digits (at most 20 before the "
+        "decimal point and 18 after it)",
+        (4, "year"): "'2999999999' has too many digits (at most 9)",
+        (5, "output"): "'5OO' is not a number",
+    }
+    assert all("Internal" not in p["what_en"] and "CSV Error" not in p["what_en"] for p in problems)
+
+
 def test_a_date_that_is_not_one(administrator: Any, media: Path, tmp_path: Path) -> None:
     path = workbook(
         tmp_path / "agencies.xlsx",
@@ -226,6 +269,19 @@ def test_totals_twice_for_a_year(statistician: Any, media: Path, tmp_path: Path)
     [problem] = attempt(statistician, media, "totals.csv", content, "totals")
     assert problem["row"] == 2
     assert problem["what_en"] == "There are 2 total rows for year 2024"
+
+
+def test_aggregates_twice_for_a_year_and_code(
+    statistician: Any, media: Path, tmp_path: Path
+) -> None:
+    header = ["year", "code", "value_added"]
+    rows = [[2024, "5911", 1000], [2024, "7310", 300], [2024, "5911", 1000]]
+    content = csv_bytes(tmp_path, header, rows)
+    [problem] = attempt(statistician, media, "aggregates.csv", content, "aggregates")
+    assert (problem["row"], problem["column"]) == (4, "code")
+    assert problem["what_en"] == (
+        "Year 2024, code 5911 is given 2 times (rows 2, 4); kept, they would be added up"
+    )
 
 
 def test_scope_shares_over_one(statistician: Any, media: Path, tmp_path: Path) -> None:

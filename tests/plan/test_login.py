@@ -136,3 +136,51 @@ def test_the_login_page_shows_the_form(english: Client) -> None:
     body = response.content.decode()
     assert 'name="username"' in body
     assert 'name="csrfmiddlewaretoken"' in body
+
+
+def admin_log_in(client: Client, username: str, password: str) -> Any:
+    return client.post(
+        "/admin/login/",
+        {"username": username, "password": password, "next": "/admin/"},
+        REMOTE_ADDR="10.0.0.1",
+    )
+
+
+@pytest.mark.django_db
+def test_failures_at_the_admin_login_count_and_lock_both_logins(english: Client) -> None:
+    person = factories.user(name="lan")
+    person.is_staff = True
+    person.save()
+    for _ in range(7):
+        assert admin_log_in(english, "lan", "wrong").status_code == 200
+    # Counted as at /login/: the fifth locks the name, tries while locked are refused.
+    assert LoginAttempt.objects.filter(username="lan").count() == 5
+    # Locked everywhere, even with the right password.
+    assert admin_log_in(english, "lan", PASSWORD).status_code == 200
+    assert "_auth_user_id" not in english.session
+    assert log_in(english, "lan", PASSWORD).status_code == 200
+    assert "_auth_user_id" not in english.session
+
+
+@pytest.mark.django_db
+def test_a_name_locked_at_login_is_locked_at_the_admin_login(english: Client) -> None:
+    person = factories.user(name="lan")
+    person.is_staff = True
+    person.save()
+    for _ in range(7):
+        log_in(english, "lan", "wrong")
+    response = admin_log_in(english, "lan", PASSWORD)
+    assert response.status_code == 200
+    assert "Too many failed attempts" in response.content.decode()
+    assert "_auth_user_id" not in english.session
+
+
+@pytest.mark.django_db
+def test_the_admin_login_still_lets_staff_only_in(english: Client) -> None:
+    factories.user(name="lan")
+    assert admin_log_in(english, "lan", PASSWORD).status_code == 200
+    assert "_auth_user_id" not in english.session
+    staff = factories.user(name="quantri")
+    staff.is_staff = True
+    staff.save()
+    assert admin_log_in(english, "quantri", PASSWORD).status_code == 302

@@ -123,9 +123,12 @@ def test_submit_sends_the_report_for_approval(client: Client, world: dict[str, A
     assert report.submitted_by == world["officer"]
     body = response.content.decode()
     assert "The report is submitted for approval." in body
-    # Submitted: read-only now, even for its author.
+    # Submitted: read-only now, even for its author, who is told why nothing changed.
     assert response.context["form"] is None
-    assert client.post(url(report), form_data(save="1")).status_code == 403
+    again = client.post(url(report), form_data(save="1", narrative="Later."), follow=True)
+    assert "Nothing was changed: the report became Submitted" in again.content.decode()
+    report.refresh_from_db()
+    assert report.narrative != "Later."
 
 
 def test_submitting_without_a_narrative_keeps_a_draft_and_says_why(
@@ -175,7 +178,9 @@ def test_an_approved_report_is_shown_locked(client: Client, world: dict[str, Any
     response = client.get(url(report))
     assert response.context["form"] is None
     assert "An approved report is locked" in response.content.decode()
-    assert client.post(url(report), form_data(save="1")).status_code == 403
+    again = client.post(url(report), form_data(save="1", narrative="Later."), follow=True)
+    assert "Nothing was changed: the report became Approved" in again.content.decode()
+    assert ProgressReport.objects.get(pk=report.pk).narrative == "Done."
 
 
 def test_evidence_is_stored_under_our_name_with_its_hash(

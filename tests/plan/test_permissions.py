@@ -129,3 +129,57 @@ def test_inactive_people_hold_no_role(world: dict[str, Any]) -> None:
     indicator: Indicator = world["objects"]["unpublished_indicator"]
     assert not coordinator.has_perm("plan.view_indicator", indicator)
     assert not coordinator.has_perm("plan.view_approvals")
+
+
+def test_a_superuser_flag_gives_no_rule(world: dict[str, Any]) -> None:
+    """Set in the database behind the pages' back, with every model permission too: the
+    rules still decide, and this person is nobody in them."""
+    from django.contrib.auth.models import Permission
+
+    person = world["people"]["no_role"]
+    person.is_superuser = True
+    person.is_staff = True
+    person.save()
+    person.user_permissions.set(Permission.objects.all())
+    person = type(person).objects.get(pk=person.pk)
+    for permission, target, allowed in MATRIX:
+        granted = person.has_perm(permission, world["objects"][target])
+        assert granted == ("no_role" in allowed), (permission, target)
+    # The admin site's own permissions are still Django's.
+    assert person.has_perm("auth.change_user")
+
+
+def test_the_user_admin_grants_no_superuser_group_or_permission(
+    world: dict[str, Any], client: Any
+) -> None:
+    from django.contrib.auth.models import Group, Permission
+
+    administrator = world["people"]["administrator"]
+    administrator.is_staff = True
+    administrator.save()
+    administrator.user_permissions.set(
+        Permission.objects.filter(content_type__app_label="auth", codename__endswith="_user")
+    )
+    client.force_login(administrator)
+    url = f"/admin/auth/user/{administrator.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    assert {"is_superuser", "groups", "user_permissions"}.isdisjoint(form.fields)
+    group = Group.objects.create(name="everything")
+    group.permissions.set(Permission.objects.all())
+    client.post(
+        url,
+        {
+            "username": administrator.username,
+            "is_active": "on",
+            "is_staff": "on",
+            "is_superuser": "on",
+            "groups": [group.pk],
+            "user_permissions": list(Permission.objects.values_list("pk", flat=True)),
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+    administrator.refresh_from_db()
+    assert not administrator.is_superuser
+    assert not administrator.groups.exists()
+    assert administrator.user_permissions.count() == 4

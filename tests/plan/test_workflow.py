@@ -73,9 +73,10 @@ def test_an_approved_report_is_locked(setting: dict[str, Any]) -> None:
     report.narrative = "changed afterwards"
     with pytest.raises(ReportLockedError):
         report.save()
-    with pytest.raises(PermissionDenied):
+    # They may act on the report, but not in its state: told so, not refused.
+    with pytest.raises(workflow.ReportStateChanged):
         workflow.submit(report, setting["officer"])
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(workflow.ReportStateChanged):
         workflow.return_report(report, setting["coordinator"], "too late")
     assert ProgressReport.objects.get(pk=report.pk).narrative == "Đã tổ chức 3 hội nghị."
 
@@ -100,7 +101,7 @@ def test_others_are_refused(setting: dict[str, Any]) -> None:
     report = draft(setting)
     with pytest.raises(PermissionDenied):
         workflow.submit(report, stranger)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(workflow.ReportStateChanged):
         workflow.approve(report, setting["coordinator"])  # still a draft
     report = workflow.submit(report, setting["officer"])
     with pytest.raises(PermissionDenied):

@@ -1,6 +1,8 @@
 """Every kind of bad input gives a message in Vietnamese and English that says what,
 where and how to fix it, and no estimate."""
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -250,3 +252,90 @@ def test_method_options_out_of_range(tmp_path: Path, scope_file: Path) -> None:
     with pytest.raises(InputError) as error:
         run(tmp_path, [unit("a", "5912", 1.0)], GRDP, scope_file, confidence=1.5)
     assert problems_of(error) == [("bad_method_option", None, None)]
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused(tmp_path: Path, scope_file: Path) -> None:
+    # 1.234.567,5 unquoted in a comma-separated file: two cells where one was meant.
+    units = tmp_path / "units.csv"
+    units.write_text(
+        "unit_id,year,code,area,value_added\n"
+        "a,2023,5912,00001,1000\n"
+        "b,2023,5912,00001,1.234.567,5\n"
+        "c,2023,5912,00001,300\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as error:
+        estimate(
+            load_scope(scope_file),
+            units=units,
+            totals=totals(tmp_path / "totals.csv", GRDP),
+            options=EstimateOptions(bootstrap=0),
+        )
+    assert problems_of(error) == [("too_many_cells", 3, None)]
+    message = str(error.value)
+    assert "units.csv, row 3: Row 3 has more cells than the header (6 cells, 5 columns)" in message
+    assert "units.csv, dòng 3: Dòng 3 có nhiều ô hơn dòng tiêu đề" in message
+
+
+def test_an_aggregate_given_twice_is_refused_naming_both_rows(
+    tmp_path: Path, scope_file: Path
+) -> None:
+    rows = [
+        {"year": 2023, "code": "5911", "value_added": 1000},
+        {"year": 2023, "code": "5912", "value_added": 500},
+        {"year": 2023, "code": "5911", "value_added": 1000},
+        {"year": 2023, "code": "59.11", "value_added": 30},  # written apart: summed
+        {"year": 2023, "code": "5912", "area": "00004", "value_added": 50},  # another area
+    ]
+    with pytest.raises(InputError) as error:
+        estimate(
+            load_scope(scope_file),
+            aggregates=write_csv(tmp_path / "aggregates.csv", rows),
+            totals=totals(tmp_path / "totals.csv", GRDP),
+            options=EstimateOptions(bootstrap=0),
+        )
+    assert problems_of(error) == [("duplicate_aggregate", 4, "code")]
+    assert "Year 2023, code 5911 is given 2 times (rows 2, 4)" in str(error.value)
+    assert "Năm 2023, mã ngành 5911 có 2 dòng (các dòng 2, 4)" in str(error.value)
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+BROKEN_SPREADSHEETS = {
+    "text.xlsx": (b"unit_id,year\na,2023\n", "zip_broken", "File is not a zip file"),
+    "no-rels.xlsx": (_zip({"xl/workbook.xml": b"<workbook/>"}), "file_unreadable", "_rels"),
+    "garbage.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"x" * 600, "file_unreadable", ""),
+    "garbage.ods": (b"PK\x03\x04 not really a zip", "zip_broken", ""),
+    # 200 MB of zeros in 200 KB: opened, it would take the machine's memory.
+    "bomb.xlsx": (
+        _zip({"[Content_Types].xml": b"<Types/>", "xl/worksheets/sheet1.xml": bytes(200 << 20)}),
+        "zip_bomb",
+        "xl/worksheets/sheet1.xml",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN_SPREADSHEETS))
+def test_a_broken_spreadsheet_is_a_listed_problem(
+    tmp_path: Path, scope_file: Path, name: str
+) -> None:
+    content, code, detail = BROKEN_SPREADSHEETS[name]
+    units = tmp_path / name
+    units.write_bytes(content)
+    with pytest.raises(InputError) as error:
+        estimate(
+            load_scope(scope_file),
+            units=units,
+            totals=totals(tmp_path / "totals.csv", GRDP),
+            options=EstimateOptions(bootstrap=0),
+        )
+    [problem] = error.value.problems
+    assert (problem.code, problem.file) == (code, name)
+    assert detail in problem.message_en
+    assert problem.message_vi.startswith(f"{name}: ")

@@ -248,3 +248,69 @@ def test_an_unknown_option(capsys: pytest.CaptureFixture[str]) -> None:
         main(["estimate", "--colour", "red"])
     assert stop.value.code == 2
     assert "Tùy chọn không hợp lệ" in capsys.readouterr().err
+
+
+def refused(capsys: pytest.CaptureFixture[str], *arguments: str | Path) -> str:
+    """Runs the command; asserts it stopped with an error and printed no result."""
+    assert main([str(argument) for argument in arguments]) != 0
+    captured = capsys.readouterr()
+    assert "NaN" not in captured.out and "Infinity" not in captured.out
+    assert '"rows"' not in captured.out
+    return captured.err
+
+
+@pytest.mark.parametrize("written", ["NaN", "Infinity", "-inf", "1e308", "123456789012345678901"])
+def test_numbers_the_import_refuses_are_refused(
+    tmp_path: Path, scope_file: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    units = write_csv(tmp_path / "units.csv", [*UNITS, unit("e", "5912", written)])
+    grdp = totals(tmp_path / "totals.csv", {2023: 13_000.0})
+    said = refused(
+        capsys,
+        "estimate",
+        "--scope",
+        scope_file,
+        "--units",
+        units,
+        "--totals",
+        grdp,
+        "--format",
+        "json",
+    )
+    assert f"units.csv, row 6, column value_added: '{written}' cannot be used" in said
+    assert "more than 20 digits before the decimal point" in said
+
+
+def test_a_grdp_of_infinity_is_refused(
+    tmp_path: Path, scope_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    units = write_csv(tmp_path / "units.csv", UNITS)
+    grdp = write_csv(tmp_path / "totals.csv", [{"year": 2023, "grdp": "inf"}])
+    said = refused(capsys, "estimate", "--scope", scope_file, "--units", units, "--totals", grdp)
+    assert "totals.csv, row 2, column grdp: 'inf' cannot be used" in said
+
+
+@pytest.mark.parametrize("which", ["units", "scope", "totals"])
+def test_a_file_with_a_header_only_is_refused(
+    tmp_path: Path, scope_file: Path, capsys: pytest.CaptureFixture[str], which: str
+) -> None:
+    files = {
+        "units": write_csv(tmp_path / "units.csv", UNITS),
+        "scope": scope_file,
+        "totals": totals(tmp_path / "totals.csv", {2023: 13_000.0}),
+    }
+    header = files[which].read_text(encoding="utf-8").splitlines()[0]
+    empty = tmp_path / f"empty-{which}.csv"
+    empty.write_text(header + "\n", encoding="utf-8")
+    files[which] = empty
+    said = refused(
+        capsys,
+        "estimate",
+        "--scope",
+        files["scope"],
+        "--units",
+        files["units"],
+        "--totals",
+        files["totals"],
+    )
+    assert f"empty-{which}.csv: The file has no data rows" in said

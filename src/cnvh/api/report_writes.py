@@ -5,11 +5,12 @@ the rules), the page's `ReportForm` checks the fields, and every change is kept 
 the report's history with the caller as its author.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -24,7 +25,7 @@ from cnvh.api.reports import ReportDetailOut, TaskStatus, detail_out, find_repor
 from cnvh.plan import workflow
 from cnvh.plan.completeness import owes_report
 from cnvh.plan.forms import ReportForm, reported_indicators
-from cnvh.plan.models import ProgressReport, ReportingPeriod, ReportValue, Task
+from cnvh.plan.models import ProgressReport, ReportingPeriod, Task
 
 MAX_NARRATIVE = 20_000
 
@@ -110,11 +111,21 @@ def update_report(request: HttpRequest, payload: ReportIn, report_id: IdInPath) 
         valid = form.is_valid()
     if not valid:
         raise ValidationError(_form_errors(form, indicators))
-    with transaction.atomic():
-        form.save()
-        for code, indicator in indicators.items():
-            if code in given:
-                _save_value(report, indicator, form.cleaned_data[form.value_field(indicator)])
+    # Only the fields given: one left out keeps what is stored now, not what was read.
+    fields = {
+        name: form.cleaned_data[name]
+        for name in workflow.EDITED_FIELDS
+        if getattr(payload, name) is not None
+    }
+    values = {
+        indicator: form.cleaned_data[form.value_field(indicator)]
+        for code, indicator in indicators.items()
+        if code in given
+    }
+    # The workflow re-reads the report under a lock and checks it again: a submission
+    # that came first makes this a 409, and only the fields of the form are written.
+    with conflicts_as_409():
+        workflow.save_draft(report, user, fields, values)
     return detail_out(user, find_report(user, report.pk))
 
 
@@ -155,14 +166,13 @@ def _form_errors(form: ReportForm, indicators: dict[str, Any]) -> dict[str, Any]
     return {names.get(field, field): errors for field, errors in form.errors.as_data().items()}
 
 
-def _save_value(report: ProgressReport, indicator: Any, value: Decimal | None) -> None:
-    if value is None:
-        for stored in ReportValue.objects.filter(report=report, indicator=indicator):
-            stored.delete()
-        return
-    ReportValue.objects.update_or_create(
-        report=report, indicator=indicator, defaults={"value": value}
-    )
+@contextmanager
+def conflicts_as_409() -> Iterator[None]:
+    """A step that another one overtook: the report's state as it is now, as a 409."""
+    try:
+        yield
+    except workflow.ReportStateChanged as changed:
+        raise ApiError(409, "not_editable", NOT_EDITABLE, state=changed.status) from changed
 
 
 @router.post(
@@ -177,6 +187,6 @@ def submit_report(request: HttpRequest, report_id: IdInPath) -> dict[str, Any]:
     report = find_report(user, report_id)
     require_editable(request, report, "plan.submit_report")
     # In English, so that the workflow's messages can be given in both languages.
-    with translation.override("en"):
+    with translation.override("en"), conflicts_as_409():
         workflow.submit(report, user)
     return detail_out(user, find_report(user, report.pk))

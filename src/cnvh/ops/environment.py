@@ -85,7 +85,11 @@ def _sqlite(path: Path) -> dict[str, Any]:
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": path.resolve(),
         # Several server processes share the file: wait for a lock instead of failing.
-        "OPTIONS": {"timeout": 20},
+        # IMMEDIATE: a transaction takes the write lock when it begins. A deferred one
+        # that read first and then writes cannot wait for another writer (SQLite
+        # refuses at once, "database is locked"), so two steps on one report at the same
+        # moment would fail instead of running one after the other.
+        "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
     }
 
 

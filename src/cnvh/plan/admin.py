@@ -6,11 +6,25 @@ the rules and the workflow apply, not here.
 """
 
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from cnvh.plan.forms import LoginForm
 from cnvh.plan.models import Agency, Membership
+
+
+class AdminLoginForm(LoginForm, AdminAuthenticationForm):
+    """The admin site's login is the site's: failures count towards the same lockout
+    (a name locked at /login/ is locked here, and failures here lock /login/); and, as
+    the admin's own form, only staff get in."""
+
+    error_messages = {**LoginForm.error_messages, **AdminAuthenticationForm.error_messages}
+
+
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(Agency)
@@ -43,3 +57,15 @@ admin.site.unregister(User)
 class PersonAdmin(UserAdmin):
     inlines = [MembershipInline]
     list_display = ["username", "first_name", "email", "is_active", "last_login"]
+    # What a person may do comes from their roles (memberships) and the rules of
+    # cnvh.plan.permissions: no one grants superuser status, groups or single
+    # permissions here, themselves included (a field left out of the form cannot be
+    # posted either).
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
+        (_("Permissions"), {"fields": ("is_active", "is_staff")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    list_filter = ["is_staff", "is_active"]
+    filter_horizontal = ()

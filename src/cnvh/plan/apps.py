@@ -9,9 +9,12 @@ class PlanConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the permission rules with `rules` (one place for every check).
+        from cnvh.plan import permissions
+
+        permissions.rules_decide_alone()
+
         # The plan's data files (agencies, tasks, indicator values) join the imports.
         from cnvh.exchange import registry
-        from cnvh.plan import permissions  # noqa: F401
         from cnvh.plan.imports import PLAN_KINDS
 
         registry.register(PLAN_KINDS)

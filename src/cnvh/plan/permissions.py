@@ -159,3 +159,22 @@ rules.add_perm("plan.export_report", is_member)
 
 # The API: members make and revoke their own tokens; a token acts with its owner's roles.
 rules.add_perm("api.manage_own_tokens", is_member)
+
+
+def rules_decide_alone() -> None:
+    """Make every permission these rules define theirs alone. Django's User.has_perm
+    answers yes to an active superuser before asking any rule, and its model backend
+    grants single permissions whose names some rules share (plan.change_task): either
+    would let a flag set in the database, or a permission granted in the admin, approve
+    reports or edit submitted ones. Other permissions (the admin site's, on its
+    tables) are still Django's."""
+    from django.contrib.auth.models import User
+
+    django_has_perm = User.has_perm
+
+    def has_perm(user: Any, perm: str, obj: Any = None) -> bool:
+        if rules.perm_exists(perm):
+            return bool(rules.has_perm(perm, user, obj))
+        return bool(django_has_perm(user, perm, obj))
+
+    User.has_perm = has_perm  # type: ignore[method-assign, assignment]

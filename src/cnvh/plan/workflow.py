@@ -4,9 +4,17 @@ Every step checks the caller's permission through the one rules module and
 records who did it; the history of the report keeps the before and after.
 Approving a report moves the task's status and percent done, so the plan's
 figures always come from approved reports.
+
+Every step that writes re-reads the report under a row lock inside its transaction,
+checks its state again there and saves only the columns it changes: two steps at the
+same moment (an edit and a submission, two approvers) run one after the other, and
+the second sees what the first did. A step the report's new state no longer allows
+raises `ReportStateChanged`, which the pages and the API turn into a clear message.
 """
 
+from collections.abc import Mapping
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,8 +22,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cnvh.plan import reminders
-from cnvh.plan.models import ProgressReport, ReportingPeriod, Task
+from cnvh.plan import evidence, reminders
+from cnvh.plan.models import Indicator, ProgressReport, ReportingPeriod, ReportValue, Task
+
+# The columns a draft's author fills in; the workflow's steps set the others.
+EDITED_FIELDS = ("task_status", "percent_done", "narrative")
+
+
+class ReportStateChanged(Exception):
+    """The report is no longer in a state that allows the step: another step (an edit
+    elsewhere, a submission, an approval) came first."""
+
+    def __init__(self, report: ProgressReport) -> None:
+        super().__init__(report.status)
+        self.report = report
+        self.status = report.status
 
 
 def _require(user: Any, permission: str, obj: object) -> None:
@@ -57,8 +78,46 @@ def start_report(
 
 
 @transaction.atomic
+def save_draft(
+    report: ProgressReport,
+    user: Any,
+    fields: Mapping[str, Any],
+    values: Mapping[Indicator, Decimal | None],
+    upload: Any = None,
+) -> ProgressReport:
+    """Write the author's fields (only those of EDITED_FIELDS given), the indicators'
+    values (None removes one) and an evidence file, if the report is still editable."""
+    report = _locked(report)
+    _check_state(report, user, report.editable)
+    _require(user, "plan.change_report", report)
+    changed = [name for name in EDITED_FIELDS if name in fields]
+    for name in changed:
+        setattr(report, name, fields[name])
+    if changed:
+        _stamp(report, user)
+        report.save(update_fields=changed)
+    for indicator, value in values.items():
+        _save_value(report, indicator, value)
+    if upload:
+        evidence.attach(report, upload, user)
+    return report
+
+
+def _save_value(report: ProgressReport, indicator: Indicator, value: Decimal | None) -> None:
+    if value is None:
+        # One by one, so that the history keeps each removal.
+        for stored in ReportValue.objects.filter(report=report, indicator=indicator):
+            stored.delete()
+        return
+    ReportValue.objects.update_or_create(
+        report=report, indicator=indicator, defaults={"value": value}
+    )
+
+
+@transaction.atomic
 def submit(report: ProgressReport, user: Any, now: datetime | None = None) -> ProgressReport:
     report = _locked(report)
+    _check_state(report, user, report.editable)
     _require(user, "plan.submit_report", report)
     if not report.narrative.strip():
         raise ValidationError(
@@ -71,7 +130,15 @@ def submit(report: ProgressReport, user: Any, now: datetime | None = None) -> Pr
     report.first_submitted_at = report.first_submitted_at or now
     report.return_reason = ""
     _stamp(report, user, now)
-    report.save()
+    report.save(
+        update_fields=[
+            "status",
+            "submitted_at",
+            "submitted_by",
+            "first_submitted_at",
+            "return_reason",
+        ]
+    )
     reminders.mark_handled(report, now, submitted=True)
     reminders.notify_submitted(report)
     return report
@@ -82,6 +149,7 @@ def return_report(
     report: ProgressReport, user: Any, reason: str, now: datetime | None = None
 ) -> ProgressReport:
     report = _locked(report)
+    _check_state(report, user, report.status == ProgressReport.Status.SUBMITTED)
     _require(user, "plan.review_report", report)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the report is returned and what to fix.")})
@@ -91,7 +159,7 @@ def return_report(
     report.reviewed_at = now
     report.reviewed_by = user
     _stamp(report, user, now)
-    report.save()
+    report.save(update_fields=["status", "return_reason", "reviewed_at", "reviewed_by"])
     reminders.mark_handled(report, now)
     reminders.notify_returned(report)
     return report
@@ -100,13 +168,14 @@ def return_report(
 @transaction.atomic
 def approve(report: ProgressReport, user: Any, now: datetime | None = None) -> ProgressReport:
     report = _locked(report)
+    _check_state(report, user, report.status == ProgressReport.Status.SUBMITTED)
     _require(user, "plan.review_report", report)
     now = now or timezone.now()
     report.status = ProgressReport.Status.APPROVED
     report.reviewed_at = now
     report.reviewed_by = user
     _stamp(report, user, now)
-    report.save()
+    report.save(update_fields=["status", "reviewed_at", "reviewed_by"])
     reminders.mark_handled(report, now)
     _update_task(report, user, now)
     return report
@@ -134,8 +203,16 @@ def _update_task(report: ProgressReport, user: Any, now: datetime) -> None:
     task.save()
 
 
+def _check_state(report: ProgressReport, user: Any, allowed: bool) -> None:
+    """Refuse a step the report's present state does not allow. Only for someone who
+    may see the report: the others get the permission's refusal, which tells nothing."""
+    if not allowed and user.has_perm("plan.view_report", report):
+        raise ReportStateChanged(report)
+
+
 def _locked(report: ProgressReport) -> ProgressReport:
-    """Re-read the report under a row lock, so two approvers cannot both act on it."""
+    """Re-read the report under a row lock, so two steps cannot both act on what they
+    read before: the second waits for the first to commit, then sees its result."""
     return (
         ProgressReport.objects.select_for_update()
         .select_related("task", "period")

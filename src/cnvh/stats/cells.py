@@ -50,6 +50,10 @@ def _unit_flags(columns: Columns, by_area: bool) -> list[Flag]:
             (f"bad_{name}", columns.unreadable_number(name), name, "not_a_number")
             for name in _numbers_read(columns)
         ],
+        *[
+            (f"huge_{name}", columns.out_of_range(name), name, "number_out_of_range")
+            for name in _numbers_read(columns)
+        ],
         (
             "weight_not_positive",
             columns.below("weight", 0, inclusive=True),
@@ -91,6 +95,10 @@ def _aggregate_flags(columns: Columns, by_area: bool) -> list[Flag]:
         ("no_value_added", _missing(columns, "value_added"), "value_added", "empty_value"),
         *[
             (f"bad_{name}", columns.unreadable_number(name), name, "not_a_number")
+            for name in AGGREGATE_NUMBERS
+        ],
+        *[
+            (f"huge_{name}", columns.out_of_range(name), name, "number_out_of_range")
             for name in AGGREGATE_NUMBERS
         ],
         *[
@@ -335,6 +343,44 @@ def build_aggregate_cells(
     """)
     rows = f"SELECT {_flag_columns(flags)} FROM {source.view} {_year_filter(columns, years)}"
     _report_flags(con, columns, flags, rows, problems)
+    _report_duplicate_aggregates(con, source, data_classification, problems)
+
+
+def _report_duplicate_aggregates(
+    con: duckdb.DuckDBPyConnection, source: Source, data_classification: str, problems: ProblemList
+) -> None:
+    """A year, code and area given twice would be summed: two 2024,5911,1000 rows make
+    2,000. Refused as units, totals and scope rows given twice are, naming the rows.
+    Codes are compared as written: a table summed by code as written may hold 59.11
+    and 5911 apart (the demo's does), which are parts of one figure, not repeats."""
+    columns = Columns(source)
+    found = con.execute(f"""
+        WITH r AS (
+            SELECT {columns.year()} AS year,
+                   {columns.text("code")} AS code,
+                   {columns.text("area")} AS area,
+                   {_classification(columns, data_classification)} AS cls, __row
+            FROM {source.view}
+        )
+        SELECT year, code, area, count(*), list(__row ORDER BY __row)[:5]
+        FROM r WHERE year IS NOT NULL AND code IS NOT NULL
+        GROUP BY year, code, area, cls HAVING count(*) > 1
+        ORDER BY min(__row) LIMIT 50
+    """).fetchall()
+    for year, code, area, count, rows in found:
+        # The first five rows; the count says how many more there are.
+        listed = ", ".join(str(int(row)) for row in rows)
+        problems.add(
+            "duplicate_aggregate",
+            file=source.label,
+            row=int(rows[1]),
+            column="code",
+            year=year,
+            value=code,
+            area_text=f", {area}" if area else "",
+            count=count,
+            rows=listed,
+        )
 
 
 def _any_flag(flags: list[Flag]) -> str:

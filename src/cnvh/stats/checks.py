@@ -37,20 +37,28 @@ def check_numbers(
     names: list[str],
     problems: ProblemList,
 ) -> None:
-    """Cells that should hold numbers but hold text (only for text sources)."""
-    conditions = {name: columns.unreadable_number(name) for name in names}
-    present = {name: cond for name, cond in conditions.items() if cond}
-    if not present:
+    """Cells that should hold numbers but hold text, or numbers the rule of
+    cnvh.stats.numbers refuses (NaN, infinity, 1e308)."""
+    conditions = [
+        (name, condition, problem)
+        for name in names
+        for condition, problem in (
+            (columns.unreadable_number(name), "not_a_number"),
+            (columns.out_of_range(name), "number_out_of_range"),
+        )
+        if condition
+    ]
+    if not conditions:
         return
     counts = con.execute(
         "SELECT "
-        + ", ".join(f"count(*) FILTER (WHERE {c})" for c in present.values())
+        + ", ".join(f"count(*) FILTER (WHERE {c})" for _, c, _ in conditions)
         + f" FROM {columns.source.view}"
     ).fetchone()
     assert counts is not None
-    for (name, condition), count in zip(present.items(), counts, strict=True):
+    for (name, condition, problem), count in zip(conditions, counts, strict=True):
         if count:
-            report_rows(con, columns, condition, "not_a_number", name, problems)
+            report_rows(con, columns, condition, problem, name, problems)
 
 
 def check_years(con: duckdb.DuckDBPyConnection, columns: Columns, problems: ProblemList) -> None:

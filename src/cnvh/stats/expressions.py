@@ -7,6 +7,7 @@ could not be read, so the main query and the checks agree on what a cell means.
 
 from dataclasses import dataclass
 
+from .numbers import LARGEST
 from .sources import Source
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -54,6 +55,32 @@ class Columns:
             f"({column} IS NOT NULL AND trim({column}) <> '' "
             f"AND {self.dialect.try_double.format(f'trim({column})')} IS NULL)"
         )
+
+    def out_of_range(self, column: str) -> str | None:
+        """True for a number that reads but breaks the rule of cnvh.stats.numbers: NaN,
+        infinity, 1e308. None when no cell can, by the file's statistics. (NaN compares
+        above every number, in DuckDB and PostgreSQL alike, so `abs(x) < bound` is false
+        for it.)"""
+        if not self.has(column):
+            return None
+        if self.source.is_numeric(column):
+            if self._proven_in_range(column):
+                return None
+            size = f"abs({self.number(column)}) >= {LARGEST:.0f}"
+            if self._integer(column):
+                return size
+            # NaN and infinity in a typed column are unreadable_number's.
+            return f"(NOT {self.dialect.not_finite.format(column)} AND {size})"
+        else:
+            number = self.dialect.try_double.format(f"trim({column})")
+        return f"({number} IS NOT NULL AND NOT coalesce(abs({number}) < {LARGEST:.0f}, false))"
+
+    def _proven_in_range(self, column: str) -> bool:
+        facts = self.source.facts.get(column)
+        if not (facts and facts.finite):
+            return False
+        low, high = facts.min_number, facts.max_number
+        return low is not None and high is not None and low > -LARGEST and high < LARGEST
 
     def below(self, column: str, bound: float, inclusive: bool) -> str | None:
         """True where the number is below `bound` (or at it, if inclusive); None when the

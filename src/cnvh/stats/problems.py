@@ -8,6 +8,8 @@ all say the same thing.
 from dataclasses import dataclass, field
 from typing import Any
 
+from .numbers import WHOLE_DIGITS
+
 # code -> (what, in Vietnamese), (what, in English), (fix, vi), (fix, en)
 CATALOGUE: dict[str, tuple[str, str, str, str]] = {
     "file_missing": (
@@ -27,6 +29,26 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "The file cannot be read: {detail}",
         "Mở tệp bằng Excel và lưu lại dạng CSV (UTF-8) hoặc XLSX.",
         "Open the file in Excel and save it again as CSV (UTF-8) or XLSX.",
+    ),
+    "zip_broken": (
+        "Tệp bị hỏng hoặc không phải bảng tính: không đọc được phần nén bên trong ({detail})",
+        "The file is damaged or not a spreadsheet: its compressed parts cannot be read ({detail})",
+        "Mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng XLSX, hoặc dạng CSV (UTF-8).",
+        "Open the file in Excel or LibreOffice and save it again as XLSX, or as CSV (UTF-8).",
+    ),
+    "unzipped_too_big": (
+        "Tệp nén bên trong {size} MB khi giải nén, vượt giới hạn {limit} MB",
+        "The file unpacks to {size} MB, over the limit of {limit} MB",
+        "Chia dữ liệu thành nhiều tệp nhỏ hơn, hoặc lưu dạng CSV hay Parquet.",
+        "Split the data into smaller files, or save it as CSV or Parquet.",
+    ),
+    "zip_bomb": (
+        "Phần '{entry}' của tệp nén {ratio}:1 (giới hạn {limit}:1): tệp này giống một "
+        "'bom nén' và không được mở",
+        "Part '{entry}' of the file is compressed {ratio}:1 (limit {limit}:1): it looks like "
+        "a zip bomb and was not opened",
+        "Nếu đây là dữ liệu thật, lưu lại bằng Excel hoặc LibreOffice, hoặc dạng CSV.",
+        "If this is real data, save it again from Excel or LibreOffice, or as CSV.",
     ),
     "missing_column": (
         "Thiếu cột {column}",
@@ -51,6 +73,24 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "The file has no data rows",
         "Kiểm tra lại đúng tệp và đúng trang tính.",
         "Check that this is the right file and sheet.",
+    ),
+    "number_out_of_range": (
+        "'{value}' không dùng được: không nhận NaN, vô cực hay số có hơn {digits} chữ số "
+        "phần nguyên",
+        "'{value}' cannot be used: NaN, infinity and numbers of more than {digits} digits "
+        "before the decimal point are refused",
+        "Ghi đúng số liệu; nếu số rất lớn, đổi sang đơn vị lớn hơn (ví dụ tỷ đồng).",
+        "Write the real figure; for a very large one, use a larger unit (e.g. billion VND).",
+    ),
+    "too_many_cells": (
+        "Dòng {row} có nhiều ô hơn dòng tiêu đề ({count} ô, tiêu đề có {width} cột)",
+        "Row {row} has more cells than the header ({count} cells, {width} columns)",
+        "Một ô chứa dấu phân cách mà không nằm trong ngoặc kép (vd. số 1.234.567,5 trong tệp "
+        "phân cách bằng dấu phẩy): đặt ô đó trong ngoặc kép, ghi số không có dấu phân cách "
+        "hàng nghìn, hoặc lưu lại tệp từ Excel.",
+        "A cell holds the separator without quotes (e.g. the number 1.234.567,5 in a "
+        "comma-separated file): put that cell in double quotes, write the number without "
+        "thousands separators, or save the file again from Excel.",
     ),
     "not_a_number": (
         "'{value}' không phải là số",
@@ -93,6 +133,16 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "Unit {unit_id} has {count} rows for year {year}",
         "Mỗi đơn vị chỉ có một dòng mỗi năm; gộp hoặc xóa các dòng trùng.",
         "Keep one row per unit and year; merge or delete the duplicates.",
+    ),
+    "duplicate_aggregate": (
+        "Năm {year}, mã ngành {value}{area_text} có {count} dòng (các dòng {rows}); "
+        "nếu giữ cả, các giá trị sẽ bị cộng dồn",
+        "Year {year}, code {value}{area_text} is given {count} times (rows {rows}); "
+        "kept, they would be added up",
+        "Giữ một dòng cho mỗi năm, mã ngành và địa bàn: xóa dòng trùng, hoặc gộp chúng "
+        "thành một dòng nếu là các phần của cùng một số liệu.",
+        "Keep one row per year, code and area: delete the repeated row, or merge the rows "
+        "into one if they are parts of the same figure.",
     ),
     "duplicate_total": (
         "Có {count} dòng tổng cho năm {year}{area_text}",
@@ -267,7 +317,12 @@ class Problem:
 
     def _texts(self) -> tuple[str, str, str, str]:
         what_vi, what_en, fix_vi, fix_en = CATALOGUE[self.code]
-        values = {"column": self.column or "", **self.params}
+        values = {
+            "column": self.column or "",
+            "row": self.row,
+            "digits": WHOLE_DIGITS,
+            **self.params,
+        }
         return (
             what_vi.format(**values),
             what_en.format(**values),

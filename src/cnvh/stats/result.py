@@ -64,7 +64,9 @@ class Estimate:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+        # allow_nan=False: NaN and Infinity are not JSON. The inputs refuse them (see
+        # cnvh.stats.numbers), so one here is a fault to see, not to print.
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, allow_nan=False)
 
     def to_csv(self) -> str:
         buffer = io.StringIO()

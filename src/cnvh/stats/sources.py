@@ -23,6 +23,7 @@ from .columns import MONEY, ROLES, Role, canonical_column
 from .facts import ColumnFacts, parquet_facts
 from .money import canonical_unit, split_header_unit, unit_key
 from .problems import ProblemList
+from .zips import zip_problem
 
 HEADER_SEARCH_ROWS = 30
 _NUMERIC_TYPES = (
@@ -106,18 +107,27 @@ def read_source(
         problems.add("file_missing", file=str(path))
         return None
     suffix = path.suffix.lower()
+    readers = {".parquet": _read_parquet, ".csv": _read_csv, ".txt": _read_csv, ".tsv": _read_csv}
+    readers |= dict.fromkeys((".xlsx", ".xlsm", ".xls", ".ods"), _read_spreadsheet)
+    if suffix not in readers:
+        problems.add("file_format", file=label, suffix=suffix or "?")
+        return None
     try:
-        if suffix == ".parquet":
-            return _read_parquet(con, path, role, problems)
-        if suffix in {".csv", ".txt", ".tsv"}:
-            return _read_csv(con, path, role, problems)
-        if suffix in {".xlsx", ".xlsm", ".xls", ".ods"}:
-            return _read_spreadsheet(con, path, role, problems)
+        source = readers[suffix](con, path, role, problems)
+        if source is not None and not _has_rows(con, source):
+            # A header and nothing under it: an estimate of nothing, which would look
+            # like a result. The import refuses such a file too.
+            problems.add("empty_file", file=label)
+            source.remove_temporary_files()
+            return None
     except (duckdb.Error, UnicodeDecodeError, ValueError, OSError) as error:
         problems.add("file_unreadable", file=label, detail=str(error).splitlines()[0])
         return None
-    problems.add("file_format", file=label, suffix=suffix or "?")
-    return None
+    return source
+
+
+def _has_rows(con: duckdb.DuckDBPyConnection, source: Source) -> bool:
+    return con.execute(f"SELECT 1 FROM {source.view} LIMIT 1").fetchone() is not None
 
 
 def _map_headers(
@@ -234,6 +244,8 @@ def _read_csv(
     header_index = _find_header(rows, role)
     headers = rows[header_index] if rows else []
     mapping, unit = _map_headers(headers, role, original.name, problems)
+    if not row_column:
+        _check_widths(path, delimiter, header_index, headers, original.name, problems)
     if problems:
         return None
     table = f"raw_{role.name}"
@@ -262,6 +274,28 @@ def _read_csv(
     )
 
 
+def _check_widths(
+    path: Path,
+    delimiter: str,
+    header_index: int,
+    headers: list[str],
+    label: str,
+    problems: ProblemList,
+) -> None:
+    """A row with more cells than the header has a separator inside a cell (1.234.567,5
+    unquoted in a comma-separated file): its values would be read into the wrong
+    columns, or cut (1,234,567), even when the cell pushed out is an empty one. Rows
+    are numbered as the engine numbers them: the file's records from 1."""
+    width = len(headers)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        records = csv.reader(handle, delimiter=delimiter)
+        for number, cells in enumerate(records, start=1):
+            if number > header_index + 1 and len(cells) > width:
+                problems.add(
+                    "too_many_cells", file=label, row=number, count=len(cells), width=width
+                )
+
+
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
@@ -274,17 +308,46 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _read_spreadsheet(
-    con: duckdb.DuckDBPyConnection, path: Path, role: Role, problems: ProblemList
-) -> Source | None:
-    from python_calamine import CalamineWorkbook
-
-    workbook = CalamineWorkbook.from_path(str(path))
+def _sheet_rows(workbook: Any) -> list[list[Any]]:
+    """The first sheet that holds something."""
     sheet_rows: list[list[Any]] = []
     for name in workbook.sheet_names:
         sheet_rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
         if any(any(cell not in (None, "") for cell in row) for row in sheet_rows):
             break
+    return sheet_rows
+
+
+def _written(params: dict[str, object]) -> dict[str, object]:
+    """A zip problem's figures as the engine's messages write them (1,024.0)."""
+    return {
+        name: f"{value:,.0f}"
+        if name == "ratio"
+        else f"{value:,.1f}"
+        if isinstance(value, float)
+        else value
+        for name, value in params.items()
+    }
+
+
+def _read_spreadsheet(
+    con: duckdb.DuckDBPyConnection, path: Path, role: Role, problems: ProblemList
+) -> Source | None:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    if path.suffix.lower() in {".xlsx", ".xlsm", ".ods"}:
+        # Before the reader opens it: a zip bomb, or a file that is no zip at all.
+        found = zip_problem(path)
+        if found is not None:
+            code, params = found
+            problems.add(code, file=path.name, **_written(params))
+            return None
+    try:
+        sheet_rows = _sheet_rows(CalamineWorkbook.from_path(str(path)))
+    except CalamineError as error:
+        # A damaged or mislabelled workbook (no _rels, not an Excel file at all).
+        problems.add("file_unreadable", file=path.name, detail=str(error).splitlines()[0][:200])
+        return None
     texts = [[_cell_text(cell) for cell in row] for row in sheet_rows]
     header_index = _find_header(texts, role)
     if not texts:

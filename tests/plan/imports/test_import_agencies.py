@@ -108,6 +108,19 @@ def test_unknown_parent(city: Agency) -> None:
     assert_nothing_saved(1)
 
 
+def test_a_new_parent_defined_earlier_in_the_file(city: Agency) -> None:
+    # "so-moi" is new and has no parent of its own; the next row hangs under it.
+    problems, saved = run(
+        KIND,
+        rows(agency_row("so-moi", parent=""), agency_row("phong-moi", parent="so-moi")),
+    )
+    assert problems.found == []
+    assert saved == 2
+    child = Agency.objects.get(code="phong-moi")
+    assert child.parent is not None and child.parent.code == "so-moi"
+    assert Agency.objects.get(code="so-moi").parent is None
+
+
 def test_duplicate_code_in_the_file(city: Agency) -> None:
     problems, _ = run(KIND, rows(agency_row("so-a"), agency_row("so-b"), agency_row("so-a")))
     problem = problems.only()

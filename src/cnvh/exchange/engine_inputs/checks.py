@@ -18,6 +18,7 @@ from cnvh.stats.cells import build_aggregate_cells, build_unit_cells
 from cnvh.stats.codemap import build_code_map
 from cnvh.stats.expressions import Columns
 from cnvh.stats.integrity import _check_duplicates
+from cnvh.stats.numbers import WHOLE_DIGITS
 from cnvh.stats.problems import CATALOGUE, InputError, Problem, ProblemList
 from cnvh.stats.scope import load_scope
 from cnvh.stats.small_inputs import load_area_crosswalk, load_totals, read_code_crosswalk
@@ -173,5 +174,5 @@ def entry(problem: Problem) -> dict[str, object]:
 
 
 def _texts(code: str, column: str | None, params: dict[str, object]) -> tuple[str, ...]:
-    values = {"column": column or "", **params}
+    values = {"column": column or "", "row": "", "digits": WHOLE_DIGITS, **params}
     return tuple(text.format(**values) for text in CATALOGUE[code])

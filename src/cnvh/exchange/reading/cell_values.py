@@ -180,21 +180,35 @@ def _number(
     if number is None or not number.is_finite():
         problems.report("bad_number", row=row, column=column.name, value=as_text(cell))
         return None
-    if whole:
-        if number != number.to_integral_value():
-            problems.report("not_whole", row=row, column=column.name, value=as_text(cell))
-            return None
-        return int(number)
-    if (written is None or len(written.digits) > numbers.MAX_DIGITS) and numbers.too_long(number):
+    if whole and number != number.to_integral_value():
+        problems.report("not_whole", row=row, column=column.name, value=as_text(cell))
+        return None
+    if _too_long(column, number, cell, row, problems):
+        return None
+    return int(number) if whole else number
+
+
+def _too_long(column: Column, number: Decimal, cell: Any, row: int, problems: ProblemLog) -> bool:
+    """Checked here, with the row and column of the file: past this point a number too
+    long for its stored column would fail deep in the saving, unnamed."""
+    if column.type == "integer":
+        limit = numbers.integer_too_long(int(number), column.name)
+        if limit is not None:
+            problems.report(
+                "too_many_digits", row=row, column=column.name, value=as_text(cell), digits=limit
+            )
+        return limit is not None
+    if numbers.too_long(number):
         problems.report(
-            "too_many_digits",
+            "decimal_too_long",
             row=row,
             column=column.name,
             value=as_text(cell),
-            digits=numbers.MAX_DIGITS,
+            whole=numbers.WHOLE_DIGITS,
+            places=numbers.DECIMAL_PLACES,
         )
-        return None
-    return number
+        return True
+    return False
 
 
 def _from_written(

@@ -7,9 +7,11 @@ spreadsheet reader opens it. The reader's zip library stops at the declared size
 each part, so a directory that lies about the sizes only breaks the file.
 """
 
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from cnvh.stats.zips import MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO, zip_problem
 
 from .problems import Figure, ProblemLog
 
@@ -28,9 +30,9 @@ class Limits:
     # About 2.5 KB of memory a row while a file is read and checked (the demo's 140,000
     # units: 350 MB), so a million rows need a machine with 2.5 GB to spare.
     max_rows: int = 1_000_000
-    max_unzipped_bytes: int = 1024 * MB
-    # Worksheets compress 5 to 30 times; a zip bomb, hundreds to millions of times.
-    max_zip_ratio: int = 200
+    # The same as cnvh estimate's.
+    max_unzipped_bytes: int = MAX_UNZIPPED_BYTES
+    max_zip_ratio: int = MAX_ZIP_RATIO
 
 
 def file_format(suffix: str) -> str:
@@ -115,27 +117,17 @@ def _describe(found: str) -> str:
 
 
 def check_zip(path: Path, limits: Limits, problems: ProblemLog) -> bool:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        problems.report("zip_broken", detail=str(error).splitlines()[0][:200])
-        return False
-    total = sum(entry.file_size for entry in entries)
-    if total > limits.max_unzipped_bytes:
-        problems.report("unzipped_too_big", size=_mb(total), limit=_mb(limits.max_unzipped_bytes))
-        return False
-    for entry in entries:
-        ratio = entry.file_size / max(entry.compress_size, 1)
-        if entry.file_size > MB and ratio > limits.max_zip_ratio:
-            problems.report(
-                "zip_bomb",
-                entry=entry.filename[:100],
-                ratio=Figure(ratio),
-                limit=limits.max_zip_ratio,
-            )
-            return False
-    return True
+    """The engine's check (cnvh.stats.zips), with this import's limits."""
+    found = zip_problem(path, limits.max_unzipped_bytes, limits.max_zip_ratio)
+    if found is not None:
+        code, params = found
+        digits = {"size": 1, "limit": 1 if code == "unzipped_too_big" else 0, "ratio": 0}
+        written: dict[str, Any] = {
+            name: Figure(value, digits[name]) if isinstance(value, float | int) else value
+            for name, value in params.items()
+        }
+        problems.report(code, **written)
+    return found is None
 
 
 def _mb(size: int) -> Figure:

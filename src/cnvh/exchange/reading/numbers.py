@@ -12,9 +12,12 @@ import re
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
+# One rule with the engine's. A canonical file's decimal column is one DECIMAL(38, s) for
+# all its rows, so one row's digits before the point and another's after it must fit
+# together (20 + 18); integers are 64-bit, years 32-bit.
+from cnvh.stats.numbers import DECIMAL_PLACES, INTEGER_DIGITS, WHOLE_DIGITS, YEAR_DIGITS
+
 Style = Literal["vi", "en"]
-# The widest exact number kept (DECIMAL(38) in the canonical Parquet file).
-MAX_DIGITS = 38
 # Excel keeps 15 significant digits; a double's 16th and 17th are noise of arithmetic.
 EXCEL_DIGITS = 15
 
@@ -120,8 +123,16 @@ def plain_text(number: Decimal) -> str:
 
 
 def too_long(number: Decimal) -> bool:
-    _, digits, exponent = number.as_tuple()
+    """More digits before or after the decimal point than a stored column holds."""
+    normal = number.normalize() if number else number
+    _, digits, exponent = normal.as_tuple()
     assert isinstance(exponent, int)
     whole = max(len(digits) + exponent, 1)
     scale = max(-exponent, 0)
-    return whole + scale > MAX_DIGITS
+    return whole > WHOLE_DIGITS or scale > DECIMAL_PLACES
+
+
+def integer_too_long(number: int, name: str) -> int | None:
+    """The digits allowed, when `number` has more than its stored column holds."""
+    limit = YEAR_DIGITS if name == "year" else INTEGER_DIGITS
+    return limit if len(str(abs(number))) > limit else None

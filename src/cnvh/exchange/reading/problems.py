@@ -96,6 +96,16 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "Thêm một dòng tiêu đề ghi tên các cột (tiếng Việt có dấu, không dấu hoặc tiếng Anh).",
         "Add a header row naming the columns (Vietnamese with or without accents, or English).",
     ),
+    "too_many_cells": (
+        "Dòng {line} có nhiều ô hơn dòng tiêu đề ({count} ô, tiêu đề có {width} cột)",
+        "Row {line} has more cells than the header ({count} cells, {width} columns)",
+        "Một ô chứa dấu phân cách mà không nằm trong ngoặc kép (vd. số 1.234.567,5 trong tệp "
+        "phân cách bằng dấu phẩy): đặt ô đó trong ngoặc kép, ghi số không có dấu phân cách "
+        "hàng nghìn, hoặc lưu lại tệp từ Excel.",
+        "A cell holds the separator without quotes (e.g. the number 1.234.567,5 in a "
+        "comma-separated file): put that cell in double quotes, write the number without "
+        "thousands separators, or save the file again from Excel.",
+    ),
     "no_rows": (
         "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề",
         "The file has no data rows under its header",
@@ -151,6 +161,14 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "too_many_digits": (
         "'{value}' có quá nhiều chữ số (tối đa {digits})",
         "'{value}' has too many digits (at most {digits})",
+        "Làm tròn số hoặc đổi sang đơn vị lớn hơn (ví dụ tỷ đồng).",
+        "Round the figure or use a larger unit (e.g. billion VND).",
+    ),
+    "decimal_too_long": (
+        "'{value}' có quá nhiều chữ số (tối đa {whole} chữ số phần nguyên và {places} chữ "
+        "số thập phân)",
+        "'{value}' has too many digits (at most {whole} before the decimal point and "
+        "{places} after it)",
         "Làm tròn số hoặc đổi sang đơn vị lớn hơn (ví dụ tỷ đồng).",
         "Round the figure or use a larger unit (e.g. billion VND).",
     ),

@@ -134,7 +134,10 @@ def _read_table(
     headers = _usable_headers(found, matcher, problems)
     problems.headers = {h.name: h.text for h in headers.values() if h.name}
     data = itertools.chain(head[found.first + found.count :], rest)
-    numbers, cells = _data_rows(data, limits, problems)
+    # In a CSV file a cell past the header is a separator written inside a cell: its
+    # row would be read shifted or cut. A spreadsheet's cells cannot spill like that.
+    width = _header_width(head, found) if "delimiter" in reading.facts else None
+    numbers, cells = _data_rows(data, limits, problems, width)
     reading.facts["rows"] = len(numbers)
     if not numbers and not problems:
         problems.report("no_rows")
@@ -163,14 +166,29 @@ def _usable_headers(found: HeaderRows, matcher: Matcher, problems: ProblemLog) -
     return usable
 
 
+def _header_width(head: list[tuple[int, list[Any]]], found: HeaderRows) -> int:
+    """The cells of the header's record (of the longer one, for a two-row header)."""
+    return max(len(head[found.first + offset][1]) for offset in range(found.count))
+
+
 def _data_rows(
-    data: Iterable[tuple[int, list[Any]]], limits: Limits, problems: ProblemLog
+    data: Iterable[tuple[int, list[Any]]],
+    limits: Limits,
+    problems: ProblemLog,
+    width: int | None = None,
 ) -> tuple[list[int], list[list[Any]]]:
+    """The rows that are not blank; with `width`, a row with more cells is a problem,
+    even if the cells past it are empty: 1.234.567,5 unquoted in a row whose last cells
+    are empty pushes only an empty cell out."""
     numbers: list[int] = []
     rows: list[list[Any]] = []
     for number, cells in data:
         if _blank(cells):
             continue
+        if width is not None and len(cells) > width:
+            problems.report(
+                "too_many_cells", row=number, line=number, count=len(cells), width=width
+            )
         if len(numbers) == limits.max_rows:
             problems.report("too_many_rows", limit=Figure(limits.max_rows))
             break

@@ -206,8 +206,15 @@ def _check_parents(rows: Sequence[Row], problems: Problems) -> None:
     """Every parent exists in the file or in cnvh, and no agency is its own ancestor."""
     parents: dict[str, str | None] = dict(Agency.objects.values_list("code", "parent__code"))
     for row in rows:
-        if given(row, "parent") and text(row, "code"):
-            parents[text(row, "code")] = new_text(row, "parent") or None
+        code = text(row, "code")
+        if not code:
+            continue
+        if given(row, "parent"):
+            parents[code] = new_text(row, "parent") or None
+        else:
+            # A row that leaves the parent out still defines its agency, a new one
+            # included: a later row may name it as its parent.
+            parents.setdefault(code, None)
     for row in rows:
         code, parent = text(row, "code"), new_text(row, "parent")
         if not parent or not code:

@@ -63,6 +63,12 @@ def _act(
         require(request.user, "plan.review_report", report)
         try:
             report = action()
+        except workflow.ReportStateChanged as changed:
+            # Another approver acted between this page's read and the locked one.
+            report = changed.report
+            error = _("This report is no longer waiting for approval (now: %(status)s).") % {
+                "status": report.get_status_display()
+            }
         except ValidationError as problem:
             error = " ".join(problem.messages)
     if getattr(request, "htmx", False):

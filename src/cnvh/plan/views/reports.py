@@ -5,7 +5,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -34,7 +33,11 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "plan.view_report", report)
     reminders.mark_seen(request.user, report)
     can_edit = request.user.has_perm("plan.change_report", report)
-    if request.method == "POST":
+    if request.method == "POST" and not can_edit:
+        if request.user.has_perm("plan.add_report", report.task) and not report.editable:
+            # Submitted (or approved) elsewhere since this person opened the form.
+            messages.error(request, state_changed(workflow.ReportStateChanged(report)))
+            return redirect("plan-report", pk=report.pk)
         require(request.user, "plan.change_report", report)
     form = None
     if can_edit:
@@ -61,18 +64,25 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 def save_report(request: HttpRequest, report: ProgressReport, form: ReportForm) -> bool:
     """Save the draft, its values and evidence; submit it if asked. False when the
-    submission was refused (the form then shows why)."""
-    with transaction.atomic():
-        form.save()
-        _save_values(report, form)
-        upload = form.cleaned_data.get("evidence")
-        if upload:
-            evidence_files.attach(report, upload, request.user)
+    submission was refused (the form then shows why). The workflow re-reads the report
+    under a lock: if a submission elsewhere came first, nothing is written and the
+    page says so."""
+    fields = {name: form.cleaned_data[name] for name in workflow.EDITED_FIELDS}
+    try:
+        workflow.save_draft(
+            report, request.user, fields, form.values(), form.cleaned_data.get("evidence")
+        )
+    except workflow.ReportStateChanged as changed:
+        messages.error(request, state_changed(changed))
+        return True
     if "submit" not in request.POST:
         messages.success(request, _("The draft is saved."))
         return True
     try:
         workflow.submit(report, request.user)
+    except workflow.ReportStateChanged as changed:
+        messages.error(request, state_changed(changed))
+        return True
     except ValidationError as error:
         for field, errors in error.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -82,14 +92,12 @@ def save_report(request: HttpRequest, report: ProgressReport, form: ReportForm) 
     return True
 
 
-def _save_values(report: ProgressReport, form: ReportForm) -> None:
-    for indicator, value in form.values().items():
-        if value is None:
-            ReportValue.objects.filter(report=report, indicator=indicator).delete()
-            continue
-        ReportValue.objects.update_or_create(
-            report=report, indicator=indicator, defaults={"value": value}
-        )
+def state_changed(changed: "workflow.ReportStateChanged") -> str:
+    return _(
+        "Nothing was changed: the report became %(status)s in the meantime (someone else "
+        "acted on it first). Read it again below; only a draft or a returned report can "
+        "be changed or submitted."
+    ) % {"status": changed.report.get_status_display()}
 
 
 @require_safe
