@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from cnvh.exchange import fields as typed
 from cnvh.plan import throttle
 from cnvh.plan.addresses import client_address
 from cnvh.plan.evidence import check_upload
@@ -60,12 +61,8 @@ class TaskFilterForm(forms.Form):
         queryset=Agency.objects.none(), required=False, label=_("Lead agency")
     )
     status = forms.ChoiceField(required=False, label=_("Status"))
-    due_from = forms.DateField(
-        required=False, label=_("Due from"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    due_to = forms.DateField(
-        required=False, label=_("Due until"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_from = typed.DateField(required=False, label=_("Due from"))
+    due_to = typed.DateField(required=False, label=_("Due until"))
     group = forms.ModelChoiceField(
         queryset=ContentGroup.objects.none(), required=False, label=_("Content group")
     )
@@ -90,7 +87,7 @@ class ReportForm(forms.ModelForm):
     """Status, percent done and narrative, one number per indicator fed by reports,
     and one evidence file."""
 
-    percent_done = forms.IntegerField(
+    percent_done = typed.IntegerField(
         label=_("Percent done"),
         min_value=0,
         max_value=100,
@@ -112,7 +109,7 @@ class ReportForm(forms.ModelForm):
         self.indicators = indicators
         stored = {value.indicator_id: value.value for value in self.instance.values.all()}
         for indicator in indicators:
-            self.fields[self.value_field(indicator)] = forms.DecimalField(
+            self.fields[self.value_field(indicator)] = typed.DecimalField(
                 label=f"{indicator.name} ({indicator.unit})",
                 required=False,
                 max_digits=20,
@@ -153,6 +150,8 @@ class TaskForm(forms.ModelForm):
     """A task as the coordinator writes it. Status and percent done are not here:
     they come from approved reports."""
 
+    formfield_callback = typed.formfield_for
+
     class Meta:
         model = Task
         fields = [
@@ -172,8 +171,6 @@ class TaskForm(forms.ModelForm):
             "indicators",
         ]
         widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description_vi": forms.Textarea(attrs={"rows": 3}),
             "description_en": forms.Textarea(attrs={"rows": 3}),
             "expected_output_vi": forms.Textarea(attrs={"rows": 2}),
@@ -208,6 +205,8 @@ class TaskForm(forms.ModelForm):
 
 
 class TargetForm(forms.ModelForm):
+    formfield_callback = typed.formfield_for
+
     class Meta:
         model = Target
         fields = ["year", "value", "document", "note_vi", "note_en"]
@@ -219,6 +218,8 @@ TargetFormSet = forms.inlineformset_factory(
 
 
 class BaselineForm(forms.ModelForm):
+    formfield_callback = typed.formfield_for
+
     class Meta:
         model = Indicator
         fields = ["baseline_year", "baseline_value", "direction", "published"]

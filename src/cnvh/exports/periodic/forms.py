@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cnvh.exchange import fields as typed
 from cnvh.exports.periodic.build import Issue
 from cnvh.plan.models import Plan, ReportingPeriod
 from cnvh.plan.periods import MONTHS
@@ -96,7 +97,7 @@ class PeriodicReportForm(forms.Form):
     document_number = forms.CharField(label=_("Document number"), max_length=16, required=False)
     symbol = forms.CharField(label=_("Agency symbol"), max_length=32, required=False)
     place = forms.CharField(label=_("Place"), max_length=64, required=False)
-    issued_on = forms.DateField(label=_("Date of issue"), required=False)
+    issued_on = typed.DateField(label=_("Date of issue"), required=False)
     authority = forms.CharField(label=_("Signing for"), max_length=64, required=False)
     signatory_title = forms.CharField(label=_("Signatory's title"), max_length=64, required=False)
     signatory_name = forms.CharField(label=_("Signatory's name"), max_length=128, required=False)
