@@ -298,7 +298,11 @@ def _indicators(sheet: Sheet, document: PeriodicReport) -> None:
 def _signatory(sheet: Sheet, document: PeriodicReport) -> None:
     signatory = document.signatory
     right = [signatory.authority, signatory.title, "", "", "", signatory.name]
-    left = [_("Recipients:"), *[f"- {name};" for name in signatory.recipients]]
+    last = len(signatory.recipients) - 1
+    left = [
+        _("Recipients:"),
+        *[f"- {name}{'.' if i == last else ';'}" for i, name in enumerate(signatory.recipients)],
+    ]
     for index in range(max(len(left), len(right))):
         if index < len(left):
             sheet.merged(0, 2, left[index], "plain" if index else "centre_bold")
