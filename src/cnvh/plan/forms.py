@@ -150,9 +150,8 @@ class TaskForm(forms.ModelForm):
     """A task as the coordinator writes it. Status and percent done are not here:
     they come from approved reports."""
 
-    formfield_callback = typed.formfield_for
-
     class Meta:
+        formfield_callback = staticmethod(typed.formfield_for)
         model = Task
         fields = [
             "group",
@@ -205,9 +204,8 @@ class TaskForm(forms.ModelForm):
 
 
 class TargetForm(forms.ModelForm):
-    formfield_callback = typed.formfield_for
-
     class Meta:
+        formfield_callback = staticmethod(typed.formfield_for)
         model = Target
         fields = ["year", "value", "document", "note_vi", "note_en"]
 
@@ -218,8 +216,7 @@ TargetFormSet = forms.inlineformset_factory(
 
 
 class BaselineForm(forms.ModelForm):
-    formfield_callback = typed.formfield_for
-
     class Meta:
+        formfield_callback = staticmethod(typed.formfield_for)
         model = Indicator
         fields = ["baseline_year", "baseline_value", "direction", "published"]
