@@ -3,13 +3,15 @@ signature block (the head; KT., TL., TM.), "Nơi nhận", the demo watermark, an
 tasks copied to every ward as one table of coverage."""
 
 from datetime import date, timedelta
+from io import BytesIO
 from typing import Any
+from zipfile import ZipFile
 
 import pytest
 from django.test import Client
 from django.utils import translation
 
-from cnvh.exports.periodic import heading, pdf
+from cnvh.exports.periodic import heading, pdf, xlsx
 from cnvh.exports.periodic.build import Issue, periodic_report
 from cnvh.exports.periodic.forms import PeriodicReportForm
 from cnvh.plan import workflow
@@ -197,3 +199,15 @@ def test_ward_copies_are_one_table_of_coverage(world: periodic_world.World) -> N
     assert document.summary.tasks == 7
     assert html.count("Tuyên truyền Kế hoạch trên địa bàn phường") == 1
     assert "1.2-ba-dinh" not in html
+
+
+def test_the_demo_workbook_is_marked_in_its_print_header(world: periodic_world.World) -> None:
+    Plan.objects.filter(pk=world.plan.pk).update(assumption="Giả định / Assumed")
+    world.plan.refresh_from_db()
+    with translation.override("vi"):
+        data = xlsx.workbook(periodic_report(world.plan, "quarter", 2026, 2))
+    with ZipFile(BytesIO(data)) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode()
+        strings = book.read("xl/sharedStrings.xml").decode()
+    assert "DỮ LIỆU MINH HỌA" in sheet.split("<oddHeader>")[1]
+    assert "Giả định / Assumed" not in strings

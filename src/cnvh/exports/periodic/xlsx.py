@@ -131,6 +131,8 @@ def _report_sheet(sheet: Sheet, document: PeriodicReport) -> None:
     _indicators(sheet, document)
     _signatory(sheet, document)
     _print_setup(sheet)
+    if document.watermark:  # demo data: in the printed page's header, not in the text
+        sheet.sheet.set_header(f'&C&"-,Bold"&14{document.watermark}')
 
 
 def _heading(sheet: Sheet, document: PeriodicReport) -> None:
@@ -147,9 +149,6 @@ def _heading(sheet: Sheet, document: PeriodicReport) -> None:
     sheet.skip()
     for value in (document.title, document.subject, document.span.title):
         sheet.merged(0, 8, value, "title", 34 if value == document.subject else 0)
-        sheet.skip()
-    if document.notice:
-        sheet.merged(0, 8, document.notice, "wrap", 30)
         sheet.skip()
     sheet.merged(0, 8, document.introduction, "wrap", 30)
     sheet.skip(2)
