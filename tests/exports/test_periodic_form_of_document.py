@@ -211,3 +211,14 @@ def test_the_demo_workbook_is_marked_in_its_print_header(world: periodic_world.W
         strings = book.read("xl/sharedStrings.xml").decode()
     assert "DỮ LIỆU MINH HỌA" in sheet.split("<oddHeader>")[1]
     assert "Giả định / Assumed" not in strings
+
+
+def test_the_workbook_has_the_coverage_not_a_row_per_ward(world: periodic_world.World) -> None:
+    ward_copies(world)
+    with translation.override("vi"):
+        data = xlsx.workbook(periodic_report(world.plan, "quarter", 2026, 3))
+    with ZipFile(BytesIO(data)) as book:
+        strings = book.read("xl/sharedStrings.xml").decode()
+    assert "1.2-ba-dinh" not in strings
+    assert "Đã có báo cáo được phê duyệt (Nửa năm 1/2026)" in strings
+    assert "UBND Phường Tây Hồ" in strings and "Chưa gửi báo cáo (Nửa năm 1/2026)" in strings

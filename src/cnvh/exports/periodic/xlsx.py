@@ -14,8 +14,14 @@ from typing import Any
 
 import xlsxwriter
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from cnvh.exports.periodic.document import IndicatorLine, PeriodicReport, ReportingLine
+from cnvh.exports.periodic.document import (
+    CopiedTask,
+    IndicatorLine,
+    PeriodicReport,
+    ReportingLine,
+)
 from cnvh.exports.tables.xlsx import PreciseWorksheet
 from cnvh.web.csv_export import neutralised
 from cnvh.web.templatetags.cnvh_format import VND_PER_UNIT
@@ -233,7 +239,7 @@ def _tasks(sheet: Sheet, document: PeriodicReport) -> None:
     for section in document.sections:
         sheet.merged(0, 8, f"{section.number}. {section.title}", "group")
         sheet.skip()
-        for task in section.tasks:
+        for task in section.listed:
             sheet.cell(0, task.number, "count")
             sheet.cell(1, f"{task.code} {task.title}")
             sheet.cell(2, task.lead_agency)
@@ -244,7 +250,28 @@ def _tasks(sheet: Sheet, document: PeriodicReport) -> None:
             sheet.cell(7, task.due_on)
             sheet.cell(8, task.overdue)
             sheet.skip()
+        for copied in section.copied:
+            _coverage(sheet, copied)
     sheet.skip()
+
+
+def _coverage(sheet: Sheet, copied: CopiedTask) -> None:
+    """A task copied to every ward or commune: who reported, as in the document."""
+    copies = ngettext(
+        "(one task for each of %(copies)s ward or commune)",
+        "(one task for each of %(copies)s wards and communes)",
+        copied.copies,
+    ) % {"copies": copied.copies}
+    sheet.cell(0, None, "cell")
+    sheet.merged(1, 8, f"{copied.code} {copied.title} {copies}", "group")
+    sheet.skip()
+    for line in copied.coverage:
+        sheet.cell(0, None, "cell")
+        sheet.cell(1, f"{line.label} ({copied.period})" if copied.period else line.label)
+        sheet.cell(2, len(line.agencies), "count")
+        names = ", ".join(line.agencies) or "—"
+        sheet.merged(3, 8, names, "cell", 15 * (1 + len(names) // 90))
+        sheet.skip()
 
 
 def _indicators(sheet: Sheet, document: PeriodicReport) -> None:
