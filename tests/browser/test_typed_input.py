@@ -245,3 +245,17 @@ def test_the_periodic_reports_date_symbol_and_signature(
     issue_report(page, periodic, signing="kt", authority="GIÁM ĐỐC", signatory_title="GIÁM ĐỐC")
     assert page.locator(".periodic-preview").count() == 0
     assert "Người đứng đầu ký" in page.locator(".field--error .field-error").inner_text()
+
+
+def test_the_english_periodic_report_reads_the_date_day_first(
+    new_page: Any, periodic: periodic_world.World
+) -> None:
+    page = new_page("en")
+    log_in(page, "dieuphoi")
+    issue_report(page, periodic, issued_on="08/10/2026", symbol="svhtt", signing="tl")
+    preview = page.locator(".periodic-preview")
+    assert preview.locator(".pd-date").inner_text().endswith("8 October 2026")
+    assert preview.locator(".pd-number").inner_text() == "No.: …/BC-SVHTT"
+    assert preview.locator(".pd-authority").inner_text() == "BY ORDER OF THE DIRECTOR"
+    assert preview.locator(".pd-signer-title").inner_text() == "CHIEF OF OFFICE"
+    assert page.locator("#id_issued_on").get_attribute("placeholder") == "dd/mm/yyyy"
