@@ -129,7 +129,7 @@ def test_the_coordinator_sets_targets(client: Client, world: dict[str, Any]) -> 
     existing = indicator.targets.get()
     client.force_login(world["coordinator"])
     rows = [
-        {"id": existing.pk, "year": "2025", "value": "5.5"},
+        {"id": existing.pk, "year": "2025", "value": "5,5"},  # the Vietnamese page's style
         {"year": "2030", "value": "8", "note_en": "as reported"},
     ]
     response = client.post(

@@ -1,10 +1,12 @@
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
 from django.utils import translation
 
 from cnvh.presentation.formatting import (
     count,
+    exact,
     money,
     money_scale,
     number,
@@ -85,3 +87,18 @@ def test_other_currencies_are_shown_as_stored() -> None:
     scale = money_scale([1234.5], "GBP million")
     assert scale.label == "GBP million"
     assert money(1234.5, scale) == "1,234.5"
+
+
+def test_exact_shows_a_stored_decimal_without_trailing_zeros() -> None:
+    with translation.override("vi"):
+        assert [exact(Decimal("1200.0000")), exact(Decimal("1.2000")), exact(None)] == [
+            "1.200",
+            "1,2",
+            "—",
+        ]
+    with translation.override("en"):
+        assert [exact(Decimal("1200.0000")), exact(Decimal("1.2000")), exact(2.5)] == [
+            "1,200",
+            "1.2",
+            "2.5",
+        ]

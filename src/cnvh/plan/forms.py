@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from cnvh.exchange import fields as typed
 from cnvh.plan import throttle
 from cnvh.plan.addresses import client_address
 from cnvh.plan.evidence import check_upload
@@ -60,12 +61,8 @@ class TaskFilterForm(forms.Form):
         queryset=Agency.objects.none(), required=False, label=_("Lead agency")
     )
     status = forms.ChoiceField(required=False, label=_("Status"))
-    due_from = forms.DateField(
-        required=False, label=_("Due from"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    due_to = forms.DateField(
-        required=False, label=_("Due until"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_from = typed.DateField(required=False, label=_("Due from"))
+    due_to = typed.DateField(required=False, label=_("Due until"))
     group = forms.ModelChoiceField(
         queryset=ContentGroup.objects.none(), required=False, label=_("Content group")
     )
@@ -90,7 +87,7 @@ class ReportForm(forms.ModelForm):
     """Status, percent done and narrative, one number per indicator fed by reports,
     and one evidence file."""
 
-    percent_done = forms.IntegerField(
+    percent_done = typed.IntegerField(
         label=_("Percent done"),
         min_value=0,
         max_value=100,
@@ -112,7 +109,7 @@ class ReportForm(forms.ModelForm):
         self.indicators = indicators
         stored = {value.indicator_id: value.value for value in self.instance.values.all()}
         for indicator in indicators:
-            self.fields[self.value_field(indicator)] = forms.DecimalField(
+            self.fields[self.value_field(indicator)] = typed.DecimalField(
                 label=f"{indicator.name} ({indicator.unit})",
                 required=False,
                 max_digits=20,
@@ -154,6 +151,7 @@ class TaskForm(forms.ModelForm):
     they come from approved reports."""
 
     class Meta:
+        formfield_callback = staticmethod(typed.formfield_for)
         model = Task
         fields = [
             "group",
@@ -172,8 +170,6 @@ class TaskForm(forms.ModelForm):
             "indicators",
         ]
         widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description_vi": forms.Textarea(attrs={"rows": 3}),
             "description_en": forms.Textarea(attrs={"rows": 3}),
             "expected_output_vi": forms.Textarea(attrs={"rows": 2}),
@@ -209,6 +205,7 @@ class TaskForm(forms.ModelForm):
 
 class TargetForm(forms.ModelForm):
     class Meta:
+        formfield_callback = staticmethod(typed.formfield_for)
         model = Target
         fields = ["year", "value", "document", "note_vi", "note_en"]
 
@@ -220,6 +217,7 @@ TargetFormSet = forms.inlineformset_factory(
 
 class BaselineForm(forms.ModelForm):
     class Meta:
+        formfield_callback = staticmethod(typed.formfield_for)
         model = Indicator
         fields = ["baseline_year", "baseline_value", "direction", "published"]
 

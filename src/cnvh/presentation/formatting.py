@@ -11,10 +11,13 @@ its unit. Stored figures keep the engine's full precision.
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+
+from cnvh.exchange.reading import numbers
 
 MISSING = "—"
 
@@ -50,10 +53,14 @@ def vietnamese() -> bool:
     return (get_language() or "vi").startswith("vi")
 
 
-def format_number(value: float | None, digits: int = 0) -> str:
-    """`value` rounded to `digits` decimals, grouped in the active language's style."""
+def format_number(value: float | Decimal | None, digits: int | None = 0) -> str:
+    """`value` rounded to `digits` decimals, grouped in the active language's style;
+    with `digits` None, every decimal the value has and no trailing zero."""
     if value is None or not math.isfinite(value):
         return MISSING
+    if digits is None:  # the rule forms show values back by (cnvh.exchange.reading)
+        exact = value if isinstance(value, Decimal) else Decimal(repr(value))
+        return numbers.shown(exact, "vi" if vietnamese() else "en")
     if round(value, digits) == 0:
         value = 0.0  # no "-0.0"
     text = f"{value:,.{digits}f}"
@@ -64,6 +71,11 @@ def format_number(value: float | None, digits: int = 0) -> str:
 
 def number(value: float | None, digits: int = 0) -> str:
     return format_number(value, digits)
+
+
+def exact(value: float | Decimal | None) -> str:
+    """A stored figure in full, without trailing zeros: 1.200 / 1,200; 1,5 / 1.5."""
+    return format_number(value, None)
 
 
 def percent(share: float | None, digits: int = 1) -> str:

@@ -48,3 +48,12 @@ def from_cell(cell: object) -> datetime.date | None:
     if isinstance(cell, int | float | Decimal):
         return from_serial(cell)
     return from_text(str(cell))
+
+
+def typed(text: str) -> datetime.date | None:
+    """A date a person typed: dd/mm/yyyy (also with "-" or "."), or yyyy-mm-dd; never
+    month first, and never a spreadsheet's serial number."""
+    text = text.strip()
+    if text.isdigit():
+        return None
+    return from_text(text)

@@ -136,3 +136,52 @@ def integer_too_long(number: int, name: str) -> int | None:
     """The digits allowed, when `number` has more than its stored column holds."""
     limit = YEAR_DIGITS if name == "year" else INTEGER_DIGITS
     return limit if len(str(abs(number))) > limit else None
+
+
+# One number typed by a person into a page. The page's language gives the style, as a
+# file's other cells do for the import reader: on a Vietnamese page 1.200 is one
+# thousand two hundred and 1,5 is one and a half; on an English page, the other way.
+# Text that says by itself how it is written (1.234.567, 1,234.5) is read so on any
+# page. Text with a single mark used the other page's way (1.2 on a Vietnamese page,
+# 1,5 on an English one) could be either; the person is asked, never second-guessed.
+
+
+class Unreadable(ValueError):
+    """The text is not a number."""
+
+
+class Unclear(ValueError):
+    """The text is a number written in a way that could mean two things."""
+
+    def __init__(self, text: str, decimal: Decimal) -> None:
+        super().__init__(text)
+        self.text = text
+        self.decimal = decimal  # what it is if the single mark is the decimal point
+
+
+def typed(text: str, style: Style, whole: bool = False) -> Decimal:
+    """The number a person typed on a page in `style`. A trailing % is the field's
+    unit, not a hundredth: "35%" in a percent field is 35. Raises Unreadable or Unclear."""
+    found = written(text.strip())
+    if found.kind == "bad" or not found.digits:
+        raise Unreadable(text)
+    found = found._replace(percent=False)
+    marks = [char for char in found.digits if char in ".,"]
+    if found.kind in {"vi", "en"} and found.kind != style and len(marks) == 1:
+        decimal = value(found._replace(negative=False), "vi" if found.kind == "vi" else "en")
+        raise Unclear(text.strip(), -decimal if found.negative else decimal)
+    try:
+        return value(found, style, whole)
+    except ArithmeticError as error:  # e.g. an exponent too large to hold
+        raise Unreadable(text) from error
+
+
+def shown(number: Decimal, style: Style) -> str:
+    """`number` as the reader of `style` writes it, grouped in thousands and without
+    trailing zeros: Decimal("1200.0000") is "1.200" (vi) or "1,200" (en)."""
+    text = format(number, ",f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in {"-0", ""}:
+        text = "0"
+    return text.translate(str.maketrans(",.", ".,")) if style == "vi" else text

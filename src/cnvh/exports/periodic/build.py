@@ -8,6 +8,7 @@ default. The document reflects the approved reports of the periods that end by
 the span's end, as they stand when it is built.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,10 +31,28 @@ class Issue:
     symbol: str = ""
     place: str = ""
     issued_on: date | None = None
-    authority: str = ""
+    signing: str = "kt"  # one of SIGNING: who signs, and for whom
+    authority: str = ""  # the head's title ("GIÁM ĐỐC"), or for TM. the collective body
     signatory_title: str = ""
     signatory_name: str = ""
     recipients: list[str] = field(default_factory=list)
+
+
+# Decree 30/2020/NĐ-CP, article 13: the head signs; a deputy signs for the head (KT.);
+# someone signs by the head's order (TL.); the head of a collective body signs on its
+# behalf (TM.). Each but the first puts its prefix before the head's title or the body,
+# and the signer's own title on the line below.
+SIGNING = ("head", "kt", "tl", "tm")
+_PREFIXED = re.compile(r"^\s*(KT|TL|TM|TUQ|Q)\s*\.\s*", re.IGNORECASE)
+
+
+def _lines(text: str) -> str:
+    return _PREFIXED.sub("", " ".join(text.split())).upper()
+
+
+def recipient(line: str) -> str:
+    """A line of "Nơi nhận" without the dash and the closing mark the document adds."""
+    return line.strip().lstrip("-–•+* ").rstrip(" .;,:").strip()
 
 
 def default_place() -> str:
@@ -68,11 +87,25 @@ def _introduction(plan: Plan, reported: Span) -> str:
 
 
 def _signatory(plan: Plan, issue: Issue) -> Signatory:
+    head = _lines(issue.authority) or _("DIRECTOR")
+    title = _lines(issue.signatory_title)
+    if issue.signing == "head":
+        authority, title = head, ""
+    elif issue.signing == "tl":
+        authority = _("BY ORDER OF THE %(head)s") % {"head": head}
+        title = title or _("CHIEF OF OFFICE")
+    elif issue.signing == "tm":
+        authority = _("ON BEHALF OF THE %(body)s") % {"body": head}
+        title = title or _("CHAIRPERSON")
+    else:
+        authority = _("FOR THE %(head)s") % {"head": head}
+        title = title or _("DEPUTY DIRECTOR")
+    recipients = [recipient(line) for line in issue.recipients or default_recipients(plan)]
     return Signatory(
-        authority=issue.authority or _("FOR THE DIRECTOR"),
-        title=issue.signatory_title or _("DEPUTY DIRECTOR"),
+        authority=authority,
+        title=title,
         name=issue.signatory_name or default_signatory_name(),
-        recipients=issue.recipients or default_recipients(plan),
+        recipients=[line for line in recipients if line],
     )
 
 
@@ -108,4 +141,5 @@ def periodic_report(
         indicators=indicators.indicator_lines(year, reported.ends_on),
         share_chart=indicators.share_chart(year),
         signatory=_signatory(plan, issue),
+        watermark=_("DEMO DATA") if plan.assumption else "",
     )

@@ -50,6 +50,30 @@ class TaskLine:
     due_on: date
     overdue: bool  # at the span's end
     report_id: int | None  # the approved report the status and percent done come from
+    copy_of: str = ""  # the code the task shares with its copies in other wards, if any
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Who of the wards and communes reported on one task copied to each of them."""
+
+    label: str  # "Approved", "Submitted, not yet approved", "No report"
+    state: str  # "approved", "submitted", "missing"
+    agencies: list[str]
+
+
+@dataclass(frozen=True)
+class CopiedTask:
+    """One task given to every ward or commune: one entry with its coverage, instead of
+    a line per ward."""
+
+    code: str  # "1.2"
+    title: str  # the title without the ward's name
+    copies: int
+    due_on: date
+    overdue: int
+    period: str  # the latest period they owed a report for by the span's end; "" if none
+    coverage: list[Coverage]
 
 
 @dataclass(frozen=True)
@@ -60,6 +84,12 @@ class Section:
     title: str
     progress: GroupProgress
     tasks: list[TaskLine]
+    copied: list[CopiedTask] = field(default_factory=list)
+
+    @property
+    def listed(self) -> list[TaskLine]:
+        """The tasks shown one by one: all but the copies of a ward task."""
+        return [task for task in self.tasks if not task.copy_of]
 
 
 @dataclass(frozen=True)
@@ -131,8 +161,8 @@ class ShareChart:
 
 @dataclass(frozen=True)
 class Signatory:
-    authority: str  # "KT. GIÁM ĐỐC"
-    title: str  # "PHÓ GIÁM ĐỐC"
+    authority: str  # "KT. GIÁM ĐỐC"; "GIÁM ĐỐC" when the head signs
+    title: str  # "PHÓ GIÁM ĐỐC"; empty when the head signs
     name: str
     recipients: list[str]
 
@@ -152,6 +182,7 @@ class PeriodicReport:
     indicators: list[IndicatorLine]
     share_chart: ShareChart | None
     signatory: Signatory
+    watermark: str = ""  # across every page when the plan is demo data
 
     @property
     def filename_stem(self) -> str:

@@ -56,10 +56,30 @@ def symbol(agency: Agency) -> str:
     return "".join(letters)
 
 
+# The kind of document in its symbol (Decree 30/2020/NĐ-CP, appendix III): a report.
+KIND = "BC"
+_NUMBER_PREFIX = re.compile(r"^\s*(S[ỐO]|NO\.?)\s*:?\s*", re.IGNORECASE)
+
+
+def agency_part(typed: str) -> str:
+    """What the issuer typed for the symbol, as the agency's part only: "bc-svhtt",
+    "125/BC-SVHTT" and "Số: 125/BC-SVHTT" are all "SVHTT"; the kind is the document's."""
+    text = _NUMBER_PREFIX.sub("", typed.strip()).upper()
+    text = text.rsplit("/", 1)[-1].strip(" -")
+    while text.startswith(KIND + "-"):
+        text = text[len(KIND) + 1 :].strip(" -")
+    return "" if text == KIND else text
+
+
+def number_only(typed: str) -> str:
+    """The document's number alone: "Số: 125/BC-SVHTT" is "125"."""
+    return _NUMBER_PREFIX.sub("", typed.strip()).split("/", 1)[0].strip()
+
+
 def number_line(number: str, agency_symbol: str) -> str:
     return _("No.: %(number)s/BC-%(symbol)s") % {
-        "number": number.strip() or "…",
-        "symbol": agency_symbol,
+        "number": number_only(number) or "…",
+        "symbol": agency_part(agency_symbol),
     }
 
 

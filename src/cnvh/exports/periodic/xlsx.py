@@ -14,8 +14,14 @@ from typing import Any
 
 import xlsxwriter
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from cnvh.exports.periodic.document import IndicatorLine, PeriodicReport, ReportingLine
+from cnvh.exports.periodic.document import (
+    CopiedTask,
+    IndicatorLine,
+    PeriodicReport,
+    ReportingLine,
+)
 from cnvh.presentation.formatting import VND_PER_UNIT
 from cnvh.presentation.tables.csv_file import neutralised
 from cnvh.presentation.tables.xlsx import PreciseWorksheet
@@ -131,6 +137,8 @@ def _report_sheet(sheet: Sheet, document: PeriodicReport) -> None:
     _indicators(sheet, document)
     _signatory(sheet, document)
     _print_setup(sheet)
+    if document.watermark:  # demo data: in the printed page's header, not in the text
+        sheet.sheet.set_header(f'&C&"-,Bold"&14{document.watermark}')
 
 
 def _heading(sheet: Sheet, document: PeriodicReport) -> None:
@@ -147,9 +155,6 @@ def _heading(sheet: Sheet, document: PeriodicReport) -> None:
     sheet.skip()
     for value in (document.title, document.subject, document.span.title):
         sheet.merged(0, 8, value, "title", 34 if value == document.subject else 0)
-        sheet.skip()
-    if document.notice:
-        sheet.merged(0, 8, document.notice, "wrap", 30)
         sheet.skip()
     sheet.merged(0, 8, document.introduction, "wrap", 30)
     sheet.skip(2)
@@ -234,7 +239,7 @@ def _tasks(sheet: Sheet, document: PeriodicReport) -> None:
     for section in document.sections:
         sheet.merged(0, 8, f"{section.number}. {section.title}", "group")
         sheet.skip()
-        for task in section.tasks:
+        for task in section.listed:
             sheet.cell(0, task.number, "count")
             sheet.cell(1, f"{task.code} {task.title}")
             sheet.cell(2, task.lead_agency)
@@ -245,7 +250,28 @@ def _tasks(sheet: Sheet, document: PeriodicReport) -> None:
             sheet.cell(7, task.due_on)
             sheet.cell(8, task.overdue)
             sheet.skip()
+        for copied in section.copied:
+            _coverage(sheet, copied)
     sheet.skip()
+
+
+def _coverage(sheet: Sheet, copied: CopiedTask) -> None:
+    """A task copied to every ward or commune: who reported, as in the document."""
+    copies = ngettext(
+        "(one task for each of %(copies)s ward or commune)",
+        "(one task for each of %(copies)s wards and communes)",
+        copied.copies,
+    ) % {"copies": copied.copies}
+    sheet.cell(0, None, "cell")
+    sheet.merged(1, 8, f"{copied.code} {copied.title} {copies}", "group")
+    sheet.skip()
+    for line in copied.coverage:
+        sheet.cell(0, None, "cell")
+        sheet.cell(1, f"{line.label} ({copied.period})" if copied.period else line.label)
+        sheet.cell(2, len(line.agencies), "count")
+        names = ", ".join(line.agencies) or "—"
+        sheet.merged(3, 8, names, "cell", 15 * (1 + len(names) // 90))
+        sheet.skip()
 
 
 def _indicators(sheet: Sheet, document: PeriodicReport) -> None:
@@ -298,7 +324,11 @@ def _indicators(sheet: Sheet, document: PeriodicReport) -> None:
 def _signatory(sheet: Sheet, document: PeriodicReport) -> None:
     signatory = document.signatory
     right = [signatory.authority, signatory.title, "", "", "", signatory.name]
-    left = [_("Recipients:"), *[f"- {name};" for name in signatory.recipients]]
+    last = len(signatory.recipients) - 1
+    left = [
+        _("Recipients:"),
+        *[f"- {name}{'.' if i == last else ';'}" for i, name in enumerate(signatory.recipients)],
+    ]
     for index in range(max(len(left), len(right))):
         if index < len(left):
             sheet.merged(0, 2, left[index], "plain" if index else "centre_bold")

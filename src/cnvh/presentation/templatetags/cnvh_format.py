@@ -6,6 +6,7 @@ from cnvh.presentation import formatting
 
 register = template.Library()
 register.filter("number", formatting.number)
+register.filter("exact", formatting.exact)
 register.filter("percent", formatting.percent)
 register.filter("points", formatting.points)
 register.filter("unit_label", formatting.unit_label)
