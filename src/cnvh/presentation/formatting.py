@@ -1,6 +1,7 @@
-"""Figures as people read them: the one rule that rounds and groups a figure for a
-reader (pages, the periodic report, messages). Files for further work (CSV, XLSX,
-open data, the API) keep the stored figure at full precision.
+"""Figures as people read them: where a figure is rounded for a reader (pages, the
+periodic report, messages), grouped by the engine's rule (`cnvh.stats.figures`, which
+the command line shares). Files for further work (CSV, XLSX, open data, the API) keep
+the stored figure at full precision.
 
 Vietnamese style groups thousands with "." and uses "," for decimals
 (1.234,5); English style is 1,234.5. Money is shown in one readable scale per
@@ -18,6 +19,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from cnvh.exchange.reading import numbers
+from cnvh.stats import figures
 
 MISSING = "—"
 
@@ -63,10 +65,7 @@ def format_number(value: float | Decimal | None, digits: int | None = 0) -> str:
         return numbers.shown(exact, "vi" if vietnamese() else "en")
     if round(value, digits) == 0:
         value = 0.0  # no "-0.0"
-    text = f"{value:,.{digits}f}"
-    if vietnamese():
-        text = text.translate(str.maketrans(",.", ".,"))
-    return text
+    return figures.grouped(float(value), digits, "vi" if vietnamese() else "en")
 
 
 def number(value: float | None, digits: int = 0) -> str:
