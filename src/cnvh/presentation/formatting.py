@@ -65,7 +65,7 @@ def format_number(value: float | Decimal | None, digits: int | None = 0) -> str:
         return numbers.shown(exact, "vi" if vietnamese() else "en")
     if round(value, digits) == 0:
         value = 0.0  # no "-0.0"
-    return figures.grouped(float(value), digits, "vi" if vietnamese() else "en")
+    return figures.grouped(value, digits, "vi" if vietnamese() else "en")
 
 
 def number(value: float | None, digits: int = 0) -> str:

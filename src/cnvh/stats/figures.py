@@ -5,10 +5,12 @@ Vietnamese groups thousands with "." and writes decimals after ",": 1.340,0 and
 1,34%. English writes 1,340.0 and 1.34%.
 """
 
+from decimal import Decimal
+
 _VIETNAMESE = str.maketrans(",.", ".,")
 
 
-def grouped(value: float, digits: int, language: str) -> str:
+def grouped(value: float | Decimal, digits: int, language: str) -> str:
     """`value` with `digits` decimals, its thousands grouped in `language`'s style
     ("vi", or "en" for any other)."""
     text = f"{value:,.{digits}f}"
