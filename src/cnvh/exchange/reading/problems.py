@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cnvh.stats.figures import grouped
+from cnvh.stats.problems import CATALOGUE as ENGINE_CATALOGUE
 
 # code -> what (vi), what (en), how to fix (vi), how to fix (en)
 MESSAGES: dict[str, tuple[str, str, str, str]] = {
@@ -36,20 +37,6 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "The file is named {suffix} but holds {found}",
         "Mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng XLSX hoặc CSV (UTF-8).",
         "Open the file in Excel or LibreOffice and save it again as XLSX or CSV (UTF-8).",
-    ),
-    "unzipped_too_big": (
-        "Tệp nén bên trong {size} MB khi giải nén, vượt giới hạn {limit} MB",
-        "The file unpacks to {size} MB, over the limit of {limit} MB",
-        "Chia dữ liệu thành nhiều tệp nhỏ hơn, hoặc lưu dạng CSV hay Parquet.",
-        "Split the data into smaller files, or save it as CSV or Parquet.",
-    ),
-    "zip_bomb": (
-        "Phần '{entry}' của tệp nén {ratio}:1 (giới hạn {limit}:1): tệp này giống một "
-        "'bom nén' và không được mở",
-        "Part '{entry}' of the file is compressed {ratio}:1 (limit {limit}:1): it looks like "
-        "a zip bomb and was not opened",
-        "Nếu đây là dữ liệu thật, lưu lại bằng Excel hoặc LibreOffice, hoặc dạng CSV.",
-        "If this is real data, save it again from Excel or LibreOffice, or as CSV.",
     ),
     "zip_broken": (
         "Tệp bị hỏng: không đọc được phần nén bên trong ({detail})",
@@ -190,6 +177,9 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "Ghi ngày dạng dd/mm/yyyy (ví dụ 05/03/2024) hoặc yyyy-mm-dd.",
         "Write the date as dd/mm/yyyy (e.g. 05/03/2024) or yyyy-mm-dd.",
     ),
+    # A spreadsheet that unpacks too far is refused by the engine's own check
+    # (cnvh.stats.zips), in the engine's words.
+    **{code: ENGINE_CATALOGUE[code] for code in ("unzipped_too_big", "zip_bomb")},
 }
 
 
