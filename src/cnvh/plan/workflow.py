@@ -9,18 +9,14 @@ figures always come from approved reports.
 from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cnvh.plan import reminders
 from cnvh.plan.models import ProgressReport, ReportingPeriod, Task
-
-
-def _require(user: Any, permission: str, obj: object) -> None:
-    if not user.has_perm(permission, obj):
-        raise PermissionDenied(permission)
+from cnvh.plan.permissions import require
 
 
 def _stamp(report: ProgressReport | Task, user: Any, now: datetime | None = None) -> None:
@@ -36,7 +32,7 @@ def start_report(
 ) -> ProgressReport:
     """The task's report for the period: the existing one, or a new draft that
     starts from the task's current status and percent done."""
-    _require(user, "plan.add_report", task)
+    require(user, "plan.add_report", task)
     existing = ProgressReport.objects.filter(task=task, period=period).first()
     if existing is not None:
         return existing
@@ -59,7 +55,7 @@ def start_report(
 @transaction.atomic
 def submit(report: ProgressReport, user: Any, now: datetime | None = None) -> ProgressReport:
     report = _locked(report)
-    _require(user, "plan.submit_report", report)
+    require(user, "plan.submit_report", report)
     if not report.narrative.strip():
         raise ValidationError(
             {"narrative": _("Write what was done in the period before submitting.")}
@@ -82,7 +78,7 @@ def return_report(
     report: ProgressReport, user: Any, reason: str, now: datetime | None = None
 ) -> ProgressReport:
     report = _locked(report)
-    _require(user, "plan.review_report", report)
+    require(user, "plan.review_report", report)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the report is returned and what to fix.")})
     now = now or timezone.now()
@@ -100,7 +96,7 @@ def return_report(
 @transaction.atomic
 def approve(report: ProgressReport, user: Any, now: datetime | None = None) -> ProgressReport:
     report = _locked(report)
-    _require(user, "plan.review_report", report)
+    require(user, "plan.review_report", report)
     now = now or timezone.now()
     report.status = ProgressReport.Status.APPROVED
     report.reviewed_at = now
