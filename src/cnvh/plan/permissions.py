@@ -6,9 +6,10 @@ person with no role sees only what is published. Roles are held in an agency
 one ward cannot reach another ward's reports by guessing their address.
 
 Pages, the API and the workflow all ask `user.has_perm(name, obj)`, or `require`
-it; none of them repeats a rule. Lists (the reports a person may see, the tasks of
-their agencies, who reviews a report) are the same rules asked of the database, and
-are here too, below the rules: the only place that filters records by person.
+it; none of them repeats a rule. Lists (the reports a person may see or review, the
+tasks of their agencies, who works on a task or reviews a report) are the same rules
+asked of the database, below the rules: no page, API call, file or notification
+narrows reports, tasks or people by role on its own.
 """
 
 from typing import Any

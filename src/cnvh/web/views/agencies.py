@@ -60,7 +60,6 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
         "agency": agency,
         "led": [task for task in tasks if task.lead_agency_id == agency.pk],
         "coordinated": [task for task in tasks if task.lead_agency_id != agency.pk],
-        "today": day,
         "rows": list(reversed(rows)),  # the latest period first
         "children": list(agency.children.order_by("kind", "name_vi")),
     }
