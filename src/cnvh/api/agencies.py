@@ -11,12 +11,13 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from cnvh.api import auth
+from cnvh.api.auth import caller
 from cnvh.api.errors import ERRORS
 from cnvh.api.fields import CodeInPath
 from cnvh.api.pagination import PageMeta, PageQuery, meta, ordered, page
-from cnvh.api.plan import require
 from cnvh.plan import completeness
 from cnvh.plan.models import Agency, ReportingPeriod, Task
+from cnvh.plan.permissions import require
 
 router = Router(tags=["agencies"], auth=auth.member)
 Kind = Literal["city", "department", "ward", "commune", "district", "other"]
@@ -104,7 +105,7 @@ def agency_out(agency: Any, day: date) -> dict[str, Any]:
     summary="Agencies that lead, coordinate and report on the plan",
 )
 def list_agencies(request: HttpRequest, filters: Query[AgencyFilter]) -> dict[str, Any]:
-    require(request, "plan.view_agency")
+    require(caller(request), "plan.view_agency")
     day = timezone.localdate()
     agencies = _agencies()
     if filters.kind:
@@ -127,9 +128,9 @@ def list_agencies(request: HttpRequest, filters: Query[AgencyFilter]) -> dict[st
 )
 def get_agency(request: HttpRequest, code: CodeInPath) -> dict[str, Any]:
     agency = get_object_or_404(_agencies(), code=code)
-    require(request, "plan.view_agency", agency)
+    require(caller(request), "plan.view_agency", agency)
     day = timezone.localdate()
-    periods = ReportingPeriod.objects.filter(due_on__lt=day)
+    periods = ReportingPeriod.objects.past_due(day)
     rows = completeness.completeness(periods, Task.objects.filter(lead_agency=agency))
     return {
         **agency_out(agency, day),

@@ -10,13 +10,14 @@ from ninja import Field, Router, Schema, Status
 
 from cnvh import language
 from cnvh.api import auth
+from cnvh.api.auth import caller
 from cnvh.api.errors import ERRORS, ApiError
 from cnvh.api.fields import MAX_ID, Code, IdInPath, Text
 from cnvh.api.imports import ProblemOut, problem_out
-from cnvh.api.plan import require
 from cnvh.exchange import service
 from cnvh.exchange.models import EstimateRun
 from cnvh.exchange.recovery import settle_run
+from cnvh.plan.permissions import require
 
 router = Router(tags=["imports"], auth=auth.member)
 PERMISSION = "estimates.run_estimate"
@@ -85,7 +86,7 @@ def run_out(run: EstimateRun) -> dict[str, Any]:
     summary="Estimate a scope from imported datasets (queued for a task worker)",
 )
 def start_estimate(request: HttpRequest, payload: EstimateIn) -> Status[dict[str, Any]]:
-    require(request, PERMISSION)
+    require(caller(request), PERMISSION)
     try:
         run = service.start_estimate(
             request.auth,  # type: ignore[attr-defined]
@@ -121,5 +122,5 @@ def _run(run_id: int) -> EstimateRun:
     summary="An estimate run: its status, progress, problems and the estimate it made",
 )
 def get_estimate_run(request: HttpRequest, run_id: IdInPath) -> dict[str, Any]:
-    require(request, PERMISSION)
+    require(caller(request), PERMISSION)
     return run_out(_run(run_id))

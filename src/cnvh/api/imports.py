@@ -19,14 +19,15 @@ from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from cnvh.api import auth
+from cnvh.api.auth import caller
 from cnvh.api.errors import ERRORS, ApiError
 from cnvh.api.fields import Code, IdInPath, SheetName
 from cnvh.api.pagination import PageMeta, PageQuery, meta, ordered, page
-from cnvh.api.plan import require
 from cnvh.exchange import registry, service
 from cnvh.exchange.importing import confirmable
 from cnvh.exchange.models import Dataset, ImportRecord
 from cnvh.exchange.recovery import settle
+from cnvh.plan.permissions import require
 
 router = Router(tags=["imports"], auth=auth.member)
 IMPORTS = "exchange.import_data"  # the import pages' permission
@@ -156,7 +157,7 @@ def _allowed_kinds(request: HttpRequest) -> list[str]:
 
 def find_import(request: HttpRequest, import_id: int) -> ImportRecord:
     """The import, if the caller may import its kind (as on the import pages)."""
-    require(request, IMPORTS)
+    require(caller(request), IMPORTS)
     record = get_object_or_404(ImportRecord.objects.select_related("created_by"), pk=import_id)
     kind = registry.kind(record.kind)
     if kind is None or not request.auth.has_perm(kind.permission):  # type: ignore[attr-defined]
@@ -171,7 +172,7 @@ def find_import(request: HttpRequest, import_id: int) -> ImportRecord:
     summary="What you may import, and the columns each kind reads",
 )
 def list_import_kinds(request: HttpRequest) -> list[dict[str, Any]]:
-    require(request, IMPORTS)
+    require(caller(request), IMPORTS)
     return [
         {
             "key": kind.key,
@@ -200,7 +201,7 @@ def list_import_kinds(request: HttpRequest) -> list[dict[str, Any]]:
     summary="Imports of the kinds you may import, the latest first",
 )
 def list_imports(request: HttpRequest, paging: Query[PageQuery]) -> dict[str, Any]:
-    require(request, IMPORTS)
+    require(caller(request), IMPORTS)
     records: QuerySet[ImportRecord] = ImportRecord.objects.filter(
         kind__in=_allowed_kinds(request)
     ).select_related("created_by")
@@ -227,7 +228,7 @@ def upload_import(
     kind: Form[Code],
     sheet: Form[SheetName | None] = None,
 ) -> Status[dict[str, Any]]:
-    require(request, IMPORTS)
+    require(caller(request), IMPORTS)
     if registry.kind(kind) is None:
         known = ", ".join(_allowed_kinds(request)) or "-"
         raise ApiError(422, "unknown_kind", UNKNOWN_KIND, field="kind", kind=kind, known=known)

@@ -4,7 +4,6 @@ plan's pages (`plan.view_plan`, `plan.view_task`)."""
 from datetime import date
 from typing import Any, Literal
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -12,18 +11,15 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from cnvh.api import auth
+from cnvh.api.auth import caller
 from cnvh.api.errors import ERRORS
 from cnvh.api.fields import MAX_ID, Code, CodeInPath, IdInPath
 from cnvh.api.pagination import PageMeta, PageQuery, meta, ordered, page
-from cnvh.plan.models import ContentGroup, Plan, ReportingPeriod, Task
+from cnvh.plan.models import ContentGroup, Plan, ReportingPeriod, Task, TaskQuerySet
+from cnvh.plan.permissions import require
 
 router = Router(tags=["plan"], auth=auth.member)
 OVERDUE = "overdue"
-
-
-def require(request: HttpRequest, permission: str, obj: object = None) -> None:
-    if not request.auth.has_perm(permission, obj):  # type: ignore[attr-defined]
-        raise PermissionDenied(permission)
 
 
 class PlanOut(Schema):
@@ -100,7 +96,7 @@ def group_out(group: Any) -> dict[str, Any]:
     summary="Plans, the latest first",
 )
 def list_plans(request: HttpRequest, paging: Query[PageQuery]) -> dict[str, Any]:
-    require(request, "plan.view_plan")
+    require(caller(request), "plan.view_plan")
     plans = ordered(Plan.objects.select_related("document", "owner"), "-starts_on")
     total, found = page(plans, paging)
     return {**meta(total, paging), "items": [plan_out(plan) for plan in found]}
@@ -113,7 +109,7 @@ def list_plans(request: HttpRequest, paging: Query[PageQuery]) -> dict[str, Any]
     summary="One plan with its content groups",
 )
 def get_plan(request: HttpRequest, code: CodeInPath) -> dict[str, Any]:
-    require(request, "plan.view_plan")
+    require(caller(request), "plan.view_plan")
     plan = get_object_or_404(Plan.objects.select_related("document", "owner"), code=code)
     groups = _groups().filter(plan=plan).order_by("number", "pk")
     return {**plan_out(plan), "groups": [group_out(group) for group in groups]}
@@ -130,7 +126,7 @@ class GroupFilter(PageQuery):
     summary="Content groups of the plans",
 )
 def list_groups(request: HttpRequest, filters: Query[GroupFilter]) -> dict[str, Any]:
-    require(request, "plan.view_plan")
+    require(caller(request), "plan.view_plan")
     groups = _groups()
     if filters.plan:
         groups = groups.filter(plan__code=filters.plan)
@@ -178,7 +174,7 @@ class TaskFilter(PageQuery):
     due_to: date | None = None
 
 
-def _tasks() -> QuerySet[Task]:
+def _tasks() -> TaskQuerySet:
     return Task.objects.select_related("group__plan", "lead_agency").prefetch_related(
         "coordinating_agencies", "indicators"
     )
@@ -213,14 +209,14 @@ def task_out(task: Task, day: date) -> dict[str, Any]:
     summary="Tasks, filtered as on the plan page",
 )
 def list_tasks(request: HttpRequest, filters: Query[TaskFilter]) -> dict[str, Any]:
-    require(request, "plan.view_task")
+    require(caller(request), "plan.view_task")
     day = timezone.localdate()
     tasks = _filter_tasks(_tasks(), filters, day)
     total, found = page(ordered(tasks, "group__plan__code", "group__number", "code"), filters)
     return {**meta(total, filters), "items": [task_out(task, day) for task in found]}
 
 
-def _filter_tasks(tasks: QuerySet[Task], filters: TaskFilter, day: date) -> QuerySet[Task]:
+def _filter_tasks(tasks: TaskQuerySet, filters: TaskFilter, day: date) -> TaskQuerySet:
     if filters.plan:
         tasks = tasks.filter(group__plan__code=filters.plan)
     if filters.group_id:
@@ -232,7 +228,7 @@ def _filter_tasks(tasks: QuerySet[Task], filters: TaskFilter, day: date) -> Quer
     if filters.due_to:
         tasks = tasks.filter(due_on__lte=filters.due_to)
     if filters.status == OVERDUE:
-        tasks = tasks.exclude(status=Task.Status.COMPLETED).filter(due_on__lt=day)
+        tasks = tasks.overdue(day)
     elif filters.status:
         tasks = tasks.filter(status=filters.status)
     return tasks
@@ -246,7 +242,7 @@ def _filter_tasks(tasks: QuerySet[Task], filters: TaskFilter, day: date) -> Quer
 )
 def get_task(request: HttpRequest, task_id: IdInPath) -> dict[str, Any]:
     task = get_object_or_404(_tasks(), pk=task_id)
-    require(request, "plan.view_task", task)
+    require(caller(request), "plan.view_task", task)
     return {
         **task_out(task, timezone.localdate()),
         "description_vi": task.description_vi,
@@ -282,7 +278,7 @@ class PeriodFilter(PageQuery):
     summary="Reporting periods",
 )
 def list_periods(request: HttpRequest, filters: Query[PeriodFilter]) -> dict[str, Any]:
-    require(request, "plan.view_plan")
+    require(caller(request), "plan.view_plan")
     periods = ReportingPeriod.objects.all()
     if filters.year:
         periods = periods.filter(year=filters.year)

@@ -18,14 +18,15 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema, Status
 
 from cnvh.api import auth
+from cnvh.api.auth import caller
 from cnvh.api.errors import ERRORS, ApiError
 from cnvh.api.fields import MAX_ID, Code, IdInPath, Text
-from cnvh.api.plan import require
 from cnvh.api.reports import ReportDetailOut, TaskStatus, detail_out, find_report, router
 from cnvh.plan import workflow
 from cnvh.plan.completeness import owes_report
 from cnvh.plan.forms import ReportForm, reported_indicators
 from cnvh.plan.models import ProgressReport, ReportingPeriod, Task
+from cnvh.plan.permissions import require
 
 MAX_NARRATIVE = 20_000
 
@@ -70,10 +71,10 @@ class ReportIn(Schema):
 )
 def start_report(request: HttpRequest, payload: StartIn) -> Status[dict[str, Any]]:
     user = request.auth  # type: ignore[attr-defined]
-    require(request, "plan.view_task")
+    require(caller(request), "plan.view_task")
     task = get_object_or_404(Task, pk=payload.task_id)
     period = get_object_or_404(ReportingPeriod, pk=payload.period_id)
-    require(request, "plan.add_report", task)
+    require(caller(request), "plan.add_report", task)
     if not owes_report(task, period):
         raise ApiError(422, "no_report_due", NOT_DUE, field="period_id")
     existed = ProgressReport.objects.filter(task=task, period=period).exists()
@@ -137,7 +138,7 @@ def require_editable(request: HttpRequest, report: ProgressReport, permission: s
         return
     if user.has_perm("plan.add_report", report.task) and not report.editable:
         raise ApiError(409, "not_editable", NOT_EDITABLE, state=report.status)
-    require(request, permission, report)
+    require(caller(request), permission, report)
 
 
 def _given_values(payload: ReportIn, indicators: dict[str, Any]) -> dict[str, Decimal | None]:

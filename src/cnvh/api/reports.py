@@ -1,25 +1,21 @@
-"""Progress reports, each one only if `plan.view_report` allows it.
-
-The list is narrowed in the database to the reports the rule can allow (all of them
-for those who see everything; else those of tasks the caller's agencies work on),
-and then every report of the page is still asked of the rule itself.
-"""
+"""Progress reports, each one only if `plan.view_report` allows it: the list and a
+report by its id are read from `cnvh.plan.permissions.reports_visible_to`."""
 
 from datetime import date, datetime
 from typing import Any, Literal
 
-from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from cnvh.api import auth
+from cnvh.api.auth import caller
 from cnvh.api.errors import ERRORS
 from cnvh.api.fields import MAX_ID, Code, IdInPath
 from cnvh.api.pagination import PageMeta, PageQuery, meta, ordered, page
-from cnvh.api.plan import require
-from cnvh.plan.models import ProgressReport, Role, Task
-from cnvh.plan.permissions import agencies_with
+from cnvh.plan.models import ProgressReport
+from cnvh.plan.permissions import reports_visible_to, require
 
 router = Router(tags=["reports"], auth=auth.member)
 Status = Literal["draft", "submitted", "returned", "approved"]
@@ -88,30 +84,10 @@ class ReportFilter(PageQuery):
     agency: Code | None = Field(None, description="The reporting agency's code.")
 
 
-def candidates(user: Any) -> QuerySet[ProgressReport]:
-    """The reports `plan.view_report` can allow `user`, as one query."""
-    reports = ProgressReport.objects.all()
-    if user.has_perm("plan.view_report"):  # allowed without an object: sees every report
-        return reports
-    agencies = agencies_with(user, Role.OFFICER)
-    if not agencies:
-        return reports.none()
-    worked_on = Task.objects.filter(
-        Q(lead_agency__in=agencies) | Q(coordinating_agencies__in=agencies)
-    ).values("pk")
-    return reports.filter(task__in=worked_on)
-
-
 def with_related(reports: QuerySet[ProgressReport]) -> QuerySet[ProgressReport]:
     return reports.select_related(
         "task", "period", "agency", "created_by", "submitted_by", "reviewed_by"
     ).prefetch_related("values__indicator", "task__coordinating_agencies")
-
-
-def visible(user: Any, reports: list[ProgressReport]) -> list[ProgressReport]:
-    """The reports the rule allows. The tasks' agencies are prefetched (`with_related`),
-    so asking the rule for each report costs no query."""
-    return [report for report in reports if user.has_perm("plan.view_report", report)]
 
 
 def report_out(user: Any, report: ProgressReport) -> dict[str, Any]:
@@ -170,11 +146,7 @@ def detail_out(user: Any, report: ProgressReport) -> dict[str, Any]:
 
 def find_report(user: Any, report_id: int) -> ProgressReport:
     """The report, if the caller may see it; otherwise it does not exist for them."""
-    found = with_related(ProgressReport.objects.filter(pk=report_id))
-    report = get_object_or_404(found)
-    if not visible(user, [report]):
-        raise Http404
-    return report
+    return get_object_or_404(with_related(reports_visible_to(user)), pk=report_id)
 
 
 @router.get(
@@ -185,8 +157,8 @@ def find_report(user: Any, report_id: int) -> ProgressReport:
 )
 def list_reports(request: HttpRequest, filters: Query[ReportFilter]) -> dict[str, Any]:
     user = request.auth  # type: ignore[attr-defined]
-    require(request, "plan.view_plan")
-    reports = candidates(user)
+    require(caller(request), "plan.view_plan")
+    reports = reports_visible_to(user)
     if filters.task_id:
         reports = reports.filter(task_id=filters.task_id)
     if filters.period_id:
@@ -199,7 +171,7 @@ def list_reports(request: HttpRequest, filters: Query[ReportFilter]) -> dict[str
     total, found = page(reports, filters)
     return {
         **meta(total, filters),
-        "items": [report_out(user, report) for report in visible(user, found)],
+        "items": [report_out(user, report) for report in found],
     }
 
 

@@ -93,7 +93,7 @@ def _first_submissions(
 
 def late_agencies(today: date, tasks: QuerySet[Task] | None = None) -> list[Completeness]:
     """Agencies with reports past their due date and not submitted, most missing first."""
-    periods = ReportingPeriod.objects.filter(due_on__lt=today)
+    periods = ReportingPeriod.objects.past_due(today)
     rows = [row for row in completeness(periods, tasks) if row.missing]
     totals: dict[int, int] = defaultdict(int)
     for row in rows:

@@ -5,13 +5,19 @@ person with no role sees only what is published. Roles are held in an agency
 (see `Membership`); the object rules below use that agency, so an officer of
 one ward cannot reach another ward's reports by guessing their address.
 
-Pages, the API and the workflow all ask `user.has_perm(name, obj)`; none of
-them repeats a rule.
+Pages, the API and the workflow all ask `user.has_perm(name, obj)`, or `require`
+it; none of them repeats a rule. Lists (the reports a person may see or review, the
+tasks of their agencies, who works on a task or reviews a report) are the same rules
+asked of the database, below the rules: no page, API call, file or notification
+narrows reports, tasks or people by role on its own.
 """
 
 from typing import Any
 
 import rules
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 
 from cnvh.plan.models import ProgressReport, Role, Task
 
@@ -178,3 +184,77 @@ def rules_decide_alone() -> None:
         return bool(django_has_perm(user, perm, obj))
 
     User.has_perm = has_perm  # type: ignore[method-assign, assignment]
+
+
+def require(user: Any, permission: str, obj: object = None) -> None:
+    """PermissionDenied unless the rules above allow it: the one check of every page,
+    API call and workflow step (the API answers it with its JSON 403)."""
+    if not user.has_perm(permission, obj):
+        raise PermissionDenied(permission)
+
+
+# Lists: the rules above asked of the database, for the pages, the API, the files and
+# the notifications. tests/plan/test_permission_lists.py checks each against the rule
+# applied item by item. A superuser flag counts for nothing here (`rules_decide_alone`):
+# a superuser sees and reviews what their roles allow.
+
+
+def tasks_of_agencies(user: Any) -> QuerySet[Task]:
+    """The tasks the user's agencies (as officer) lead or help with: `works_on_task`,
+    so those `plan.add_report` allows."""
+    agencies = agencies_with(user, Role.OFFICER)
+    return Task.objects.filter(
+        Q(lead_agency__in=agencies) | Q(coordinating_agencies__in=agencies)
+    ).distinct()
+
+
+def makes_reports_on(user: Any, task: Task) -> bool:
+    """Whether the user is an officer of the task's lead agency: the lead agency makes
+    the report (the others that work on the task may edit it)."""
+    return task.lead_agency_id in agencies_with(user, Role.OFFICER)
+
+
+def reports_visible_to(user: Any) -> QuerySet[ProgressReport]:
+    """The reports `plan.view_report` allows the user."""
+    reports = ProgressReport.objects.all()
+    if sees_everything(user):
+        return reports
+    return reports.filter(task__in=tasks_of_agencies(user).values("pk"))
+
+
+def reports_to_review(user: Any) -> QuerySet[ProgressReport]:
+    """The waiting reports `plan.review_report` allows the user: of every task for a
+    coordinator, of the tasks their agencies lead for a leader; never their own."""
+    waiting = ProgressReport.objects.filter(status=ProgressReport.Status.SUBMITTED)
+    if not is_coordinator(user):
+        waiting = waiting.filter(task__lead_agency__in=agencies_with(user, Role.LEADER))
+    return waiting.exclude(submitted_by=getattr(user, "pk", None) or 0)
+
+
+def _people(role: str, agencies: set[int] | None = None) -> QuerySet[Any]:
+    """Active holders of `role` (in one of `agencies`): one filter, so that the role
+    and the agency are those of the same membership."""
+    held = {"memberships__role": role}
+    if agencies is not None:
+        held["memberships__agency_id__in"] = agencies  # type: ignore[assignment]
+    return get_user_model().objects.filter(is_active=True, **held)
+
+
+def reporters_of(task: Task) -> list[Any]:
+    """The officers of the task's lead agency (`makes_reports_on`): told of reports due."""
+    return list(_people(Role.OFFICER, {task.lead_agency_id}).distinct())
+
+
+def workers_of(task: Task) -> list[Any]:
+    """The people `plan.add_report` allows on the task: officers of its lead and
+    coordinating agencies."""
+    return list(_people(Role.OFFICER, _task_agencies(task)).distinct())
+
+
+def reviewers_of(report: ProgressReport) -> list[Any]:
+    """The people `plan.review_report` allows on the report: while it waits, the
+    coordinators and the leaders of the task's lead agency, but not who submitted it."""
+    if report.status != ProgressReport.Status.SUBMITTED:
+        return []
+    people = _people(Role.COORDINATOR) | _people(Role.LEADER, {report.task.lead_agency_id})
+    return list(people.exclude(pk=report.submitted_by_id).distinct())

@@ -78,8 +78,8 @@ def by_group(plan: Plan) -> list[GroupProgress]:
 def overdue_tasks(plan: Plan, today: date) -> tuple[list[Task], int]:
     """The first overdue tasks (earliest due first) and how many there are in all."""
     tasks = (
-        Task.objects.filter(group__plan=plan, due_on__lt=today)
-        .exclude(status=Task.Status.COMPLETED)
+        Task.objects.filter(group__plan=plan)
+        .overdue(today)
         .select_related("lead_agency", "group")
         .order_by("due_on", "group__number", "code")
     )

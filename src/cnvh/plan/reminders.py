@@ -11,41 +11,16 @@ import smtplib
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cnvh.plan.models import Notification, ProgressReport, ReportingPeriod, Role, Task
+from cnvh.plan.models import Notification, ProgressReport, ReportingPeriod, Task
+from cnvh.plan.permissions import reporters_of, reviewers_of, workers_of
 
 DUE_SOON_DAYS = 7
 logger = logging.getLogger(__name__)
-
-
-def _users(roles: set[str], agency_ids: set[int] | None = None) -> list[Any]:
-    users = get_user_model().objects.filter(is_active=True, memberships__role__in=roles)
-    if agency_ids is not None:
-        users = users.filter(memberships__agency_id__in=agency_ids)
-    return list(users.distinct())
-
-
-def officers_of(task: Task, with_coordinating: bool = False) -> list[Any]:
-    agencies = {task.lead_agency_id}
-    if with_coordinating:
-        agencies |= set(task.coordinating_agencies.values_list("id", flat=True))
-    users = get_user_model().objects.filter(
-        is_active=True, memberships__role=Role.OFFICER, memberships__agency_id__in=agencies
-    )
-    return list(users.distinct())
-
-
-def approvers_of(task: Task) -> list[Any]:
-    users = get_user_model().objects.filter(is_active=True, memberships__role=Role.COORDINATOR)
-    leaders = get_user_model().objects.filter(
-        is_active=True, memberships__role=Role.LEADER, memberships__agency_id=task.lead_agency_id
-    )
-    return list((users | leaders).distinct())
 
 
 def message(notification: Notification) -> str:
@@ -116,7 +91,7 @@ def _email(notification: Notification) -> None:
 def notify_submitted(report: ProgressReport) -> list[Notification]:
     occasion = report.submitted_at.isoformat() if report.submitted_at else ""
     return _notify(
-        approvers_of(report.task),
+        reviewers_of(report),
         Notification.Kind.SUBMITTED,
         report.task,
         report.period,
@@ -127,7 +102,7 @@ def notify_submitted(report: ProgressReport) -> list[Notification]:
 
 
 def notify_returned(report: ProgressReport) -> list[Notification]:
-    users = officers_of(report.task, with_coordinating=True)
+    users = workers_of(report.task)
     if report.submitted_by is not None and report.submitted_by not in users:
         users.append(report.submitted_by)
     occasion = report.reviewed_at.isoformat() if report.reviewed_at else ""
@@ -175,11 +150,12 @@ def send_reminders(today: date) -> list[Notification]:
     made: list[Notification] = []
     tasks = list(Task.objects.select_related("lead_agency"))
     for period in periods:
-        kind = Notification.Kind.OVERDUE if period.due_on < today else Notification.Kind.DUE_SOON
+        late = period.is_past_due(today)
+        kind = Notification.Kind.OVERDUE if late else Notification.Kind.DUE_SOON
         for task in tasks:
             if (task.pk, period.pk) in submitted or not owes_report(task, period):
                 continue
-            made += _notify(officers_of(task), kind, task, period)
+            made += _notify(reporters_of(task), kind, task, period)
     return made
 
 

@@ -17,13 +17,14 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cnvh.plan import evidence, reminders
 from cnvh.plan.models import Indicator, ProgressReport, ReportingPeriod, ReportValue, Task
+from cnvh.plan.permissions import require
 
 # The columns a draft's author fills in; the workflow's steps set the others.
 EDITED_FIELDS = ("task_status", "percent_done", "narrative")
@@ -39,11 +40,6 @@ class ReportStateChanged(Exception):
         self.status = report.status
 
 
-def _require(user: Any, permission: str, obj: object) -> None:
-    if not user.has_perm(permission, obj):
-        raise PermissionDenied(permission)
-
-
 def _stamp(report: ProgressReport | Task, user: Any, now: datetime | None = None) -> None:
     # simple-history reads the acting user (and, for back-dated records such as
     # the demo's, the time) from here outside a web request.
@@ -57,7 +53,7 @@ def start_report(
 ) -> ProgressReport:
     """The task's report for the period: the existing one, or a new draft that
     starts from the task's current status and percent done."""
-    _require(user, "plan.add_report", task)
+    require(user, "plan.add_report", task)
     existing = ProgressReport.objects.filter(task=task, period=period).first()
     if existing is not None:
         return existing
@@ -89,7 +85,7 @@ def save_draft(
     values (None removes one) and an evidence file, if the report is still editable."""
     report = _locked(report)
     _check_state(report, user, report.editable)
-    _require(user, "plan.change_report", report)
+    require(user, "plan.change_report", report)
     changed = [name for name in EDITED_FIELDS if name in fields]
     for name in changed:
         setattr(report, name, fields[name])
@@ -118,7 +114,7 @@ def _save_value(report: ProgressReport, indicator: Indicator, value: Decimal | N
 def submit(report: ProgressReport, user: Any, now: datetime | None = None) -> ProgressReport:
     report = _locked(report)
     _check_state(report, user, report.editable)
-    _require(user, "plan.submit_report", report)
+    require(user, "plan.submit_report", report)
     if not report.narrative.strip():
         raise ValidationError(
             {"narrative": _("Write what was done in the period before submitting.")}
@@ -150,7 +146,7 @@ def return_report(
 ) -> ProgressReport:
     report = _locked(report)
     _check_state(report, user, report.status == ProgressReport.Status.SUBMITTED)
-    _require(user, "plan.review_report", report)
+    require(user, "plan.review_report", report)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the report is returned and what to fix.")})
     now = now or timezone.now()
@@ -169,7 +165,7 @@ def return_report(
 def approve(report: ProgressReport, user: Any, now: datetime | None = None) -> ProgressReport:
     report = _locked(report)
     _check_state(report, user, report.status == ProgressReport.Status.SUBMITTED)
-    _require(user, "plan.review_report", report)
+    require(user, "plan.review_report", report)
     now = now or timezone.now()
     report.status = ProgressReport.Status.APPROVED
     report.reviewed_at = now

@@ -52,8 +52,7 @@ def indicators_file(request: HttpRequest, file_format: str) -> HttpResponse:
 
 
 def _asked_reports(request: HttpRequest) -> tuple[list[ProgressReport], Plan | None]:
-    asked = reports.filtered_reports(request.GET)
-    visible = reports.visible_reports(request.user, asked)
+    visible = list(reports.filtered_reports(request.user, request.GET))
     plans = {report.task.group.plan for report in visible}
     return visible, plans.pop() if len(plans) == 1 else None
 
@@ -69,7 +68,7 @@ def reports_file(request: HttpRequest, file_format: str) -> HttpResponse:
 @require_safe
 @permission_required("plan.view_plan")
 def report_values_file(request: HttpRequest, file_format: str) -> HttpResponse:
-    asked = reports.filtered_reports(request.GET)
+    asked = reports.filtered_reports(request.user, request.GET)
     visible, plan = _asked_reports(request)
     table = reports.report_values_table(asked, visible, plan, request.build_absolute_uri())
     return table_response(table, file_format)

@@ -25,6 +25,7 @@ from cnvh.exports.periodic.document import (
 )
 from cnvh.plan import completeness
 from cnvh.plan.models import Agency, Plan, ProgressReport, ReportingPeriod, Task
+from cnvh.plan.models.plans import is_overdue
 from cnvh.plan.progress import GroupProgress
 
 
@@ -173,8 +174,8 @@ def sections(plan: Plan, tasks: list[Task], starts_on: date, ends_on: date) -> l
                 narrative=latest.narrative if latest else "",
                 narrative_period=str(latest.period.label) if latest else "",
                 due_on=task.due_on,
-                # Task.is_overdue, at the span's end and with the status then.
-                overdue=status != Task.Status.COMPLETED and task.due_on < ends_on,
+                # At the span's end and with the status then.
+                overdue=is_overdue(status, task.due_on, ends_on),
                 report_id=reported.report_id if (reported := status_at_end.get(task.pk)) else None,
                 copy_of=copies.get(task.pk, ""),
             )

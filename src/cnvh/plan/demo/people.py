@@ -12,6 +12,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Permission
 
 from cnvh.plan.models import Agency, Membership, Role, Task
+from cnvh.plan.permissions import reporters_of
 
 DEMO_PASSWORD = "cnvh-demo-2026"
 WARD_OF_THE_DEMO = "Phường Hoàn Kiếm"
@@ -59,12 +60,8 @@ def load_people(agencies: dict[str, Agency], demo_mode: bool) -> dict[str, Any]:
 
 
 def officer_of(task: Task) -> Any:
-    return (
-        get_user_model()
-        .objects.filter(memberships__agency=task.lead_agency_id, memberships__role=Role.OFFICER)
-        .order_by("pk")
-        .first()
-    )
+    """The first of the officers who make the task's reports."""
+    return min(reporters_of(task), key=lambda person: person.pk, default=None)
 
 
 def _admin_permissions() -> list[Permission]:

@@ -2,7 +2,7 @@ from cnvh.plan.models.agencies import Agency
 from cnvh.plan.models.imported import ImportedValue
 from cnvh.plan.models.indicators import Indicator, Target
 from cnvh.plan.models.people import LoginAttempt, Membership, Notification, Role
-from cnvh.plan.models.plans import ContentGroup, LegalDocument, Plan, Task
+from cnvh.plan.models.plans import ContentGroup, LegalDocument, Plan, Task, TaskQuerySet
 from cnvh.plan.models.reports import (
     Evidence,
     ProgressReport,
@@ -29,4 +29,5 @@ __all__ = [
     "Role",
     "Target",
     "Task",
+    "TaskQuerySet",
 ]

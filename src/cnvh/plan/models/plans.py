@@ -106,6 +106,19 @@ class ContentGroup(models.Model):
         return in_language(self.title_vi, self.title_en)
 
 
+def is_overdue(status: str, due_on: date, today: date) -> bool:
+    """A task is overdue when it is not completed and was due before `today`: the one
+    definition, for a task as it stands (`Task.is_overdue`, `TaskQuerySet.overdue`)
+    and as it stood at a period's end (the periodic report)."""
+    return status != Task.Status.COMPLETED and due_on < today
+
+
+class TaskQuerySet(models.QuerySet["Task"]):
+    def overdue(self, today: date) -> "TaskQuerySet":
+        """The tasks `is_overdue` on `today`, asked of the database."""
+        return self.exclude(status=Task.Status.COMPLETED).filter(due_on__lt=today)
+
+
 class Task(models.Model):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("Not started")
@@ -154,6 +167,8 @@ class Task(models.Model):
     assumption = models.TextField(_("demo assumption"), blank=True)
     history = HistoricalRecords(m2m_fields=[coordinating_agencies])
 
+    objects = TaskQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
@@ -176,8 +191,7 @@ class Task(models.Model):
         return in_language(self.expected_output_vi, self.expected_output_en)
 
     def is_overdue(self, today: date | None = None) -> bool:
-        today = today or date.today()
-        return self.status != self.Status.COMPLETED and self.due_on < today
+        return is_overdue(self.status, self.due_on, today or date.today())
 
     def agencies(self) -> list[Agency]:
         return [self.lead_agency, *self.coordinating_agencies.all()]

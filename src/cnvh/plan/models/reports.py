@@ -17,6 +17,12 @@ from cnvh.plan.models.agencies import Agency
 from cnvh.plan.models.plans import Task
 
 
+class ReportingPeriodQuerySet(models.QuerySet["ReportingPeriod"]):
+    def past_due(self, today: date) -> "ReportingPeriodQuerySet":
+        """The periods `is_past_due` on `today`, asked of the database."""
+        return self.filter(due_on__lt=today)
+
+
 class ReportingPeriod(models.Model):
     class Kind(models.TextChoices):
         QUARTER = "quarter", _("Quarter")
@@ -30,6 +36,8 @@ class ReportingPeriod(models.Model):
     ends_on = models.DateField(_("ends on"))
     due_on = models.DateField(_("reports due on"))
     history = HistoricalRecords()
+
+    objects = ReportingPeriodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reporting period")
@@ -49,6 +57,11 @@ class ReportingPeriod(models.Model):
         if self.kind == self.Kind.HALF:
             return _("H%(number)s/%(year)s") % {"number": self.number, "year": self.year}
         return _("Year %(year)s") % {"year": self.year}
+
+    def is_past_due(self, today: date) -> bool:
+        """Its reports were due before `today`: one not yet submitted is late (the
+        "overdue" of reminders and an officer's work), a task's own due date aside."""
+        return self.due_on < today
 
     def overlaps(self, starts_on: date, ends_on: date) -> bool:
         return self.starts_on <= ends_on and starts_on <= self.ends_on

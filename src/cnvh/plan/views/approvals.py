@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from cnvh.plan import workflow
 from cnvh.plan.forms import ReturnForm
 from cnvh.plan.models import ProgressReport
-from cnvh.plan.views.common import require
+from cnvh.plan.permissions import reports_to_review, require
 
 QUEUE_RELATED = ("task__group", "task__lead_agency", "period", "agency", "submitted_by")
 # The queue shows the oldest reports, a page's worth: a city can have hundreds waiting,
@@ -26,12 +26,8 @@ QUEUE_SHOWN = 50
 @login_required
 def approvals(request: HttpRequest) -> HttpResponse:
     require(request.user, "plan.view_approvals")
-    waiting = ProgressReport.objects.filter(status=ProgressReport.Status.SUBMITTED)
-    reports = [
-        report
-        for report in waiting.select_related(*QUEUE_RELATED).order_by("submitted_at")
-        if request.user.has_perm("plan.review_report", report)
-    ]
+    waiting = reports_to_review(request.user).select_related(*QUEUE_RELATED)
+    reports = list(waiting.order_by("submitted_at"))
     rows = [
         {"report": report, "form": ReturnForm(prefix=f"r{report.pk}")}
         for report in reports[:QUEUE_SHOWN]

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from cnvh.plan.forms import BaselineForm, TargetFormSet, TaskForm
 from cnvh.plan.models import Indicator, Task
-from cnvh.plan.views.common import require
+from cnvh.plan.permissions import require
 from cnvh.plan.views.tasks import chosen_plan
 
 

@@ -14,7 +14,7 @@ from cnvh.plan import evidence as evidence_files
 from cnvh.plan import reminders, workflow
 from cnvh.plan.forms import ReportForm, reported_indicators
 from cnvh.plan.models import Evidence, ProgressReport, ReportValue
-from cnvh.plan.views.common import require
+from cnvh.plan.permissions import require
 
 
 def _report(pk: int) -> ProgressReport:

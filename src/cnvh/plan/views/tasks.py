@@ -15,7 +15,8 @@ from django.views.decorators.http import require_safe
 from cnvh.plan.completeness import current_period
 from cnvh.plan.forms import OVERDUE, TaskFilterForm
 from cnvh.plan.models import Plan, ProgressReport, ReportingPeriod, Task
-from cnvh.plan.views.common import require, today
+from cnvh.plan.permissions import reports_visible_to, require
+from cnvh.plan.views.common import today
 from cnvh.presentation.tables import table_response
 from cnvh.presentation.tables.csv_file import requested_format
 from cnvh.presentation.tables.tasks import task_table
@@ -45,7 +46,7 @@ def filtered_tasks(plan: Plan, form: TaskFilterForm, day: date) -> QuerySet[Task
     if data["due_to"]:
         tasks = tasks.filter(due_on__lte=data["due_to"])
     if data["status"] == OVERDUE:
-        tasks = tasks.exclude(status=Task.Status.COMPLETED).filter(due_on__lt=day)
+        tasks = tasks.overdue(day)
     elif data["status"]:
         tasks = tasks.filter(status=data["status"])
     return tasks
@@ -117,13 +118,14 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def visible_reports(user: Any, task: Task) -> list[ProgressReport]:
     reports = list(
-        task.reports.select_related("period", "agency", "submitted_by", "reviewed_by").order_by(
-            "-period__starts_on"
-        )
+        reports_visible_to(user)
+        .filter(task=task)
+        .select_related("period", "agency", "submitted_by", "reviewed_by")
+        .order_by("-period__starts_on")
     )
     for report in reports:
-        report.task = task  # one task object: its agencies are read once for every check
-    return [report for report in reports if user.has_perm("plan.view_report", report)]
+        report.task = task  # the page's task object: no query for it again
+    return reports
 
 
 def startable_period(user: Any, task: Task, reported: set[int]) -> ReportingPeriod | None:

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,10 +16,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cnvh.plan import workflow
 from cnvh.plan.completeness import current_period, owes_report
-from cnvh.plan.models import Notification, ProgressReport, ReportingPeriod, Role, Task
-from cnvh.plan.permissions import agencies_with
+from cnvh.plan.models import Notification, ProgressReport, ReportingPeriod, Task
+from cnvh.plan.permissions import makes_reports_on, require, tasks_of_agencies
 from cnvh.plan.reminders import message
-from cnvh.plan.views.common import require, today
+from cnvh.plan.views.common import today
 
 
 @dataclass
@@ -31,13 +31,7 @@ class Due:
 
 
 def my_tasks(user: Any) -> QuerySet[Task]:
-    agencies = agencies_with(user, Role.OFFICER)
-    return (
-        Task.objects.filter(Q(lead_agency__in=agencies) | Q(coordinating_agencies__in=agencies))
-        .distinct()
-        .select_related("group", "lead_agency")
-        .order_by("due_on", "code")
-    )
+    return tasks_of_agencies(user).select_related("group", "lead_agency").order_by("due_on", "code")
 
 
 def reports_due(tasks: list[Task], day: date) -> list[Due]:
@@ -49,7 +43,7 @@ def reports_due(tasks: list[Task], day: date) -> list[Due]:
     periods = [
         period
         for period in ReportingPeriod.objects.filter(starts_on__lte=day)
-        if period.due_on < day or period in current
+        if period.is_past_due(day) or period in current
     ]
     periods += [period for period in current if period is not None and period not in periods]
     existing = {
@@ -62,7 +56,7 @@ def reports_due(tasks: list[Task], day: date) -> list[Due]:
             report = existing.get((task.pk, period.pk))
             if not owes_report(task, period) or _submitted(report):
                 continue
-            due.append(Due(task, period, report, overdue=period.due_on < day))
+            due.append(Due(task, period, report, overdue=period.is_past_due(day)))
     return due
 
 
@@ -77,7 +71,6 @@ def my_work(request: HttpRequest) -> HttpResponse:
     require(request.user, "plan.view_my_work")
     day = today()
     tasks = list(my_tasks(request.user))
-    led = agencies_with(request.user, Role.OFFICER)
     for task in tasks:
         task.overdue = task.is_overdue(day)  # type: ignore[attr-defined]
     returned = ProgressReport.objects.filter(
@@ -85,7 +78,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
     ).select_related("task", "period", "reviewed_by")
     context = {
         "tasks": tasks,
-        "due": reports_due([task for task in tasks if task.lead_agency_id in led], day),
+        "due": reports_due([task for task in tasks if makes_reports_on(request.user, task)], day),
         "returned": returned,
     }
     return render(request, "plan/my_work.html", context)

@@ -1,17 +1,19 @@
 """Progress reports and their numbers as tables: only the reports the person may see.
 
-Every report passes `plan.view_report` (cnvh.plan.permissions) before it becomes a
-row, so an officer's file holds their own agencies' reports and nothing else.
+Every report is one `plan.view_report` allows (read from
+`cnvh.plan.permissions.reports_visible_to`), so an officer's file holds their own
+agencies' reports and nothing else.
 """
 
 from datetime import datetime
 from typing import Any
 
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cnvh.plan.models import Plan, ProgressReport, ReportValue, Task
+from cnvh.plan.models import Plan, ProgressReport, ReportValue
+from cnvh.plan.permissions import reports_visible_to
 from cnvh.presentation.formatting import unit_label
 from cnvh.presentation.tables.table import DATETIME, WHOLE, Column, Table
 from cnvh.presentation.tables.tasks import demo_notes
@@ -19,12 +21,14 @@ from cnvh.presentation.tables.tasks import demo_notes
 FILTERS = ("status", "period", "agency", "task")
 
 
-def filtered_reports(query: Any) -> QuerySet[ProgressReport]:
-    """The reports a download asks for: ?status=, ?period= (id), ?agency= (code),
-    ?task= (id). A filter that is not understood narrows nothing."""
-    reports = ProgressReport.objects.select_related(
-        "task__group__plan", "task__lead_agency", "period", "agency"
-    ).order_by("period__starts_on", "task__group__number", "task__code", "pk")
+def filtered_reports(user: Any, query: Any) -> QuerySet[ProgressReport]:
+    """The reports a download asks for, of those the user may see: ?status=, ?period=
+    (id), ?agency= (code), ?task= (id). A filter that is not understood narrows nothing."""
+    reports = (
+        reports_visible_to(user)
+        .select_related("task__group__plan", "task__lead_agency", "period", "agency")
+        .order_by("period__starts_on", "task__group__number", "task__code", "pk")
+    )
     status = query.get("status")
     if status in ProgressReport.Status.values:
         reports = reports.filter(status=status)
@@ -35,16 +39,6 @@ def filtered_reports(query: Any) -> QuerySet[ProgressReport]:
     if query.get("agency"):
         reports = reports.filter(agency__code=query["agency"])
     return reports
-
-
-def visible_reports(user: Any, reports: QuerySet[ProgressReport]) -> list[ProgressReport]:
-    found = list(reports)
-    tasks: dict[int, Task] = {}
-    for report in found:
-        # One object per task: the rule reads a task's agencies once for all its reports.
-        report.task = tasks.setdefault(report.task_id, report.task)
-    prefetch_related_objects(list(tasks.values()), "coordinating_agencies")
-    return [report for report in found if user.has_perm("plan.view_report", report)]
 
 
 def local(moment: datetime | None) -> datetime | None:
@@ -130,7 +124,7 @@ def report_values_table(
     plan: Plan | None,
     address: str = "",
 ) -> Table:
-    """The numbers of `reports`, the visible ones of the reports `asked` for."""
+    """The numbers of `reports`, the reports `asked` for (`filtered_reports`)."""
     by_id = {report.pk: report for report in reports}
     numbers = (
         ReportValue.objects.filter(report__in=asked.values("pk"))

@@ -36,7 +36,7 @@ def agency_list(request: HttpRequest) -> HttpResponse:
 def _completeness(agency: Agency) -> list[completeness.Completeness]:
     """By period, for the periods whose reports are past due (before that, a missing
     report is not late, and a rate would read as a failure)."""
-    periods = ReportingPeriod.objects.filter(due_on__lt=timezone.localdate())
+    periods = ReportingPeriod.objects.past_due(timezone.localdate())
     return completeness.completeness(periods, Task.objects.filter(lead_agency=agency))
 
 
@@ -53,11 +53,13 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
         .distinct()
         .order_by("due_on", "code")
     )
+    day = timezone.localdate()
+    for task in tasks:
+        task.overdue = task.is_overdue(day)  # type: ignore[attr-defined]
     context = {
         "agency": agency,
         "led": [task for task in tasks if task.lead_agency_id == agency.pk],
         "coordinated": [task for task in tasks if task.lead_agency_id != agency.pk],
-        "today": timezone.localdate(),
         "rows": list(reversed(rows)),  # the latest period first
         "children": list(agency.children.order_by("kind", "name_vi")),
     }
