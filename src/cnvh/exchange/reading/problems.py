@@ -83,16 +83,6 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "Thêm một dòng tiêu đề ghi tên các cột (tiếng Việt có dấu, không dấu hoặc tiếng Anh).",
         "Add a header row naming the columns (Vietnamese with or without accents, or English).",
     ),
-    "too_many_cells": (
-        "Dòng {line} có nhiều ô hơn dòng tiêu đề ({count} ô, tiêu đề có {width} cột)",
-        "Row {line} has more cells than the header ({count} cells, {width} columns)",
-        "Một ô chứa dấu phân cách mà không nằm trong ngoặc kép (vd. số 1.234.567,5 trong tệp "
-        "phân cách bằng dấu phẩy): đặt ô đó trong ngoặc kép, ghi số không có dấu phân cách "
-        "hàng nghìn, hoặc lưu lại tệp từ Excel.",
-        "A cell holds the separator without quotes (e.g. the number 1.234.567,5 in a "
-        "comma-separated file): put that cell in double quotes, write the number without "
-        "thousands separators, or save the file again from Excel.",
-    ),
     "no_rows": (
         "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề",
         "The file has no data rows under its header",
@@ -177,9 +167,9 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "Ghi ngày dạng dd/mm/yyyy (ví dụ 05/03/2024) hoặc yyyy-mm-dd.",
         "Write the date as dd/mm/yyyy (e.g. 05/03/2024) or yyyy-mm-dd.",
     ),
-    # A spreadsheet that unpacks too far is refused by the engine's own check
-    # (cnvh.stats.zips), in the engine's words.
-    **{code: ENGINE_CATALOGUE[code] for code in ("unzipped_too_big", "zip_bomb")},
+    # What the engine refuses in the same words: a spreadsheet that unpacks too far
+    # (cnvh.stats.zips), a row longer than its header.
+    **{code: ENGINE_CATALOGUE[code] for code in ("unzipped_too_big", "zip_bomb", "too_many_cells")},
 }
 
 
@@ -260,9 +250,9 @@ class ProblemLog:
         self, code: str, *, row: int | None = None, column: str | None = None, **params: Any
     ) -> None:
         """One of this module's MESSAGES, its {placeholders} filled from `params` (a
-        Figure in each language's style)."""
+        Figure in each language's style) and the row, as the engine's messages name it."""
         what_vi, what_en, fix_vi, fix_en = MESSAGES[code]
-        vi, en = _written(params, "vi"), _written(params, "en")
+        vi, en = _written({"row": row, **params}, "vi"), _written({"row": row, **params}, "en")
         self.add(
             row=row,
             column=column,

@@ -186,9 +186,7 @@ def _data_rows(
         if _blank(cells):
             continue
         if width is not None and len(cells) > width:
-            problems.report(
-                "too_many_cells", row=number, line=number, count=len(cells), width=width
-            )
+            problems.report("too_many_cells", row=number, count=len(cells), width=width)
         if len(numbers) == limits.max_rows:
             problems.report("too_many_rows", limit=Figure(limits.max_rows))
             break
