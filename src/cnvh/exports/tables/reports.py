@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from cnvh.exports.tables.table import DATETIME, WHOLE, Column, Table
 from cnvh.exports.tables.tasks import demo_notes
 from cnvh.plan.models import Plan, ProgressReport, ReportValue, Task
+from cnvh.web.parameters import parse_id
 from cnvh.web.templatetags.cnvh_format import unit_label
 
 FILTERS = ("status", "period", "agency", "task")
@@ -29,9 +30,9 @@ def filtered_reports(query: Any) -> QuerySet[ProgressReport]:
     if status in ProgressReport.Status.values:
         reports = reports.filter(status=status)
     for name, lookup in (("period", "period_id"), ("task", "task_id")):
-        text = query.get(name, "")
-        if text.isdigit():
-            reports = reports.filter(**{lookup: int(text)})
+        number = parse_id(query.get(name))
+        if number is not None:
+            reports = reports.filter(**{lookup: number})
     if query.get("agency"):
         reports = reports.filter(agency__code=query["agency"])
     return reports
