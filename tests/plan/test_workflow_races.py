@@ -192,3 +192,21 @@ def test_two_approvers_at_once_approve_or_return_once(world: World) -> None:
             assert report.reviewed_by == coordinator
         seen[report.status] += 1
     print(f"\napprove × return, {TRIES} tries: {dict(seen)}")
+
+
+def submit_six_times(world: World, report: ProgressReport) -> list[Any]:
+    url = f"/api/reports/{report.pk}/submit"
+    return at_once(*[lambda: api(world, "post", url) for _ in range(6)])
+
+
+def test_six_submissions_at_once_one_wins_the_others_are_told(world: World) -> None:
+    """On SQLite, before transactions began IMMEDIATE, five of six failed with 500."""
+    seen: Counter[int] = Counter()
+    for number in range(TRIES // 2):
+        report = fresh_draft(world, number)
+        answers = submit_six_times(world, report)
+        assert sorted(answers) == [200, 409, 409, 409, 409, 409], answers
+        seen.update(answers)
+        report.refresh_from_db()
+        assert report.status == ProgressReport.Status.SUBMITTED
+    print(f"\nsix submits at once, {TRIES // 2} tries: {dict(seen)}")

@@ -67,6 +67,10 @@ CSRF_FAILED = _(
     "Programs should use an API token instead."
 )
 BAD_BODY = _("The request body could not be read. Send JSON (or a form with the file).")
+TOO_LARGE = _(
+    "The request body is larger than the limit of %(limit)s MB. Send less at once (a file "
+    "goes to /api/imports as a form upload)."
+)
 RATE_LIMITED = _("Too many changes in a short time. Wait %(seconds)s seconds, then try again.")
 LOCKED = _("The report is approved and locked: it cannot be changed any more.")
 METHOD_NOT_ALLOWED = _("This address does not accept the method %(method)s.")

@@ -7,8 +7,9 @@ from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
 # Ids and offsets fit the databases' 64-bit integers; larger ones are refused as
-# invalid rather than reaching the database.
-MAX_ID = 2**63 - 1
+# invalid rather than reaching the database (the pages' limit too).
+from cnvh.presentation.parameters import MAX_ID
+
 # Codes of scopes, sectors, areas, agencies and indicators: never spaces or NUL.
 CODE_PATTERN = r"^[A-Za-z0-9_.\-]+$"
 Code = Annotated[str, Field(min_length=1, max_length=64, pattern=CODE_PATTERN)]
@@ -21,6 +22,9 @@ def no_nul(text: str) -> str:
     # PostgreSQL cannot store NUL in text; the pages' forms refuse it too.
     if "\x00" in text:
         raise PydanticCustomError("no_nul", "contains a NUL character")
+    # JSON may escape half of a surrogate pair ("\ud800"); no UTF-8 text holds one.
+    if any("\ud800" <= char <= "\udfff" for char in text):
+        raise PydanticCustomError("no_surrogate", "contains half of a character")
     return text
 
 

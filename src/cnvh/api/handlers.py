@@ -4,7 +4,8 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from cnvh.api.errors import (
     LOCKED,
     NOT_FOUND,
     RATE_LIMITED,
+    TOO_LARGE,
     ApiError,
     error_response,
     not_authenticated,
@@ -53,6 +55,13 @@ def install(api: NinjaAPI) -> None:
         PermissionDenied, handle(ApiError(403, "permission_denied", FORBIDDEN))
     )
     api.add_exception_handler(ReportLockedError, handle(ApiError(409, "locked", LOCKED)))
+
+    def too_large(request: HttpRequest, exc: Any) -> HttpResponse:
+        # Django would answer a page's 400; a program needs to know it sent too much.
+        limit = f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 2**20:,.1f}"
+        return error_response(api, request, ApiError(413, "too_large", TOO_LARGE, limit=limit))
+
+    api.add_exception_handler(RequestDataTooBig, too_large)
 
 
 def from_http_error(exc: HttpError) -> ApiError:

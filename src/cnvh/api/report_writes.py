@@ -5,6 +5,7 @@ the rules), the page's `ReportForm` checks the fields, and every change is kept 
 the report's history with the caller as its author.
 """
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -22,13 +23,13 @@ from cnvh.api.auth import caller
 from cnvh.api.errors import ERRORS, ApiError
 from cnvh.api.fields import MAX_ID, Code, IdInPath, Text
 from cnvh.api.reports import ReportDetailOut, TaskStatus, detail_out, find_report, router
-from cnvh.plan import workflow
+from cnvh.plan import limits, workflow
 from cnvh.plan.completeness import owes_report
 from cnvh.plan.forms import ReportForm, reported_indicators
 from cnvh.plan.models import ProgressReport, ReportingPeriod, Task
 from cnvh.plan.permissions import require
 
-MAX_NARRATIVE = 20_000
+MAX_NARRATIVE = limits.MAX_NARRATIVE
 
 NOT_DUE = _(
     "No report is due for this task in this period: the period's kind must be the "
@@ -37,6 +38,10 @@ NOT_DUE = _(
 NOT_EDITABLE = _(
     "The report is %(state)s: only a draft or a returned report can be changed or "
     "submitted. A submitted report waits for its approver; an approved one is final."
+)
+NOT_AN_OBJECT = _(
+    'The body must be a JSON object with the fields to change, such as {"narrative": '
+    '"..."}; {} changes nothing.'
 )
 NOT_REPORTED = _(
     "The indicator %(indicator)s is not one the task reports on. Use one of: %(known)s."
@@ -91,6 +96,7 @@ def start_report(request: HttpRequest, payload: StartIn) -> Status[dict[str, Any
 )
 def update_report(request: HttpRequest, payload: ReportIn, report_id: IdInPath) -> dict[str, Any]:
     user = request.auth  # type: ignore[attr-defined]
+    _require_object(request)
     report = find_report(user, report_id)
     require_editable(request, report, "plan.change_report")
     indicators = {indicator.code: indicator for indicator in reported_indicators(report)}
@@ -128,6 +134,17 @@ def update_report(request: HttpRequest, payload: ReportIn, report_id: IdInPath) 
     with conflicts_as_409():
         workflow.save_draft(report, user, fields, values)
     return detail_out(user, find_report(user, report.pk))
+
+
+def _require_object(request: HttpRequest) -> None:
+    """null, [1, 2] or "x" would read as a change of nothing and answer 200: the caller
+    sent something else than they meant."""
+    try:
+        body = json.loads(request.body or b"null")
+    except ValueError:
+        return  # not JSON: refused before this view is reached
+    if not isinstance(body, dict):
+        raise ApiError(400, "body_not_object", NOT_AN_OBJECT)
 
 
 def require_editable(request: HttpRequest, report: ProgressReport, permission: str) -> None:

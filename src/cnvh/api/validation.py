@@ -50,6 +50,9 @@ HINTS: dict[str, Promise] = {
     "too_long": _("%(field)s has too many items: at most %(max_length)s."),
     "extra_forbidden": _("%(field)s is not a field of this request: remove it."),
     "no_nul": _("%(field)s contains a NUL character: remove it."),
+    "no_surrogate": _(
+        "%(field)s contains half of a character (an unpaired surrogate): send the text as UTF-8."
+    ),
 }
 OTHER = _("%(field)s is not valid (%(reason)s).")
 SOURCES = {"query", "path", "body", "form", "file", "header", "cookie"}

@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from cnvh.exchange import fields as typed
-from cnvh.plan import throttle
+from cnvh.plan import limits, throttle
 from cnvh.plan.addresses import client_address
 from cnvh.plan.evidence import check_upload
 from cnvh.plan.models import (
@@ -99,10 +99,16 @@ class ReportForm(forms.ModelForm):
         help_text=_("PDF, Word (.docx), Excel (.xlsx), JPG or PNG, at most 10 MB."),
     )
 
+    narrative = forms.CharField(
+        label=_("Narrative"),
+        required=False,
+        max_length=limits.MAX_NARRATIVE,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
     class Meta:
         model = ProgressReport
         fields = ["task_status", "percent_done", "narrative"]
-        widgets = {"narrative": forms.Textarea(attrs={"rows": 8})}
 
     def __init__(self, *args: Any, indicators: list[Indicator], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -141,7 +147,7 @@ class ReturnForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for return"),
         widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=4000,
+        max_length=limits.MAX_RETURN_REASON,
         error_messages={"required": _("Say why the report is returned and what to fix.")},
     )
 
@@ -209,6 +215,10 @@ class TargetForm(forms.ModelForm):
         model = Target
         fields = ["year", "value", "document", "note_vi", "note_en"]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].validators.append(limits.check_year)
+
 
 TargetFormSet = forms.inlineformset_factory(
     Indicator, Target, form=TargetForm, extra=1, can_delete=True
@@ -220,6 +230,10 @@ class BaselineForm(forms.ModelForm):
         formfield_callback = staticmethod(typed.formfield_for)
         model = Indicator
         fields = ["baseline_year", "baseline_value", "direction", "published"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["baseline_year"].validators.append(limits.check_year)
 
 
 def reported_indicators(report: ProgressReport) -> list[Indicator]:

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cnvh.plan import evidence, reminders
+from cnvh.plan import evidence, limits, reminders
 from cnvh.plan.models import Indicator, ProgressReport, ReportingPeriod, ReportValue, Task
 from cnvh.plan.permissions import require
 
@@ -83,6 +83,8 @@ def save_draft(
 ) -> ProgressReport:
     """Write the author's fields (only those of EDITED_FIELDS given), the indicators'
     values (None removes one) and an evidence file, if the report is still editable."""
+    if "narrative" in fields:
+        limits.check_length("narrative", fields["narrative"], limits.MAX_NARRATIVE)
     report = _locked(report)
     _check_state(report, user, report.editable)
     require(user, "plan.change_report", report)
@@ -149,6 +151,7 @@ def return_report(
     require(user, "plan.review_report", report)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the report is returned and what to fix.")})
+    limits.check_length("reason", reason.strip(), limits.MAX_RETURN_REASON)
     now = now or timezone.now()
     report.status = ProgressReport.Status.RETURNED
     report.return_reason = reason.strip()

@@ -79,6 +79,14 @@ def parse(raw: bytes, code_property: str) -> dict[str, Any]:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as error:
         raise BoundaryError(_("The file is not valid JSON.")) from error
+    except RecursionError as error:
+        # Lists within lists a hundred thousand deep: no boundary is drawn so.
+        raise BoundaryError(
+            _(
+                "The file's JSON is nested too deeply to be a boundary: a polygon's "
+                "coordinates are lists of rings of [longitude, latitude] pairs."
+            )
+        ) from error
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise BoundaryError(_("The file is not a GeoJSON FeatureCollection."))
     features = data.get("features")

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 from cnvh.exchange.kinds import Column, Problems, Row
 from cnvh.geo import units
 from cnvh.plan.imports.common import Text, add, check_length, column, duplicates, label, text
+from cnvh.plan.limits import FIRST_YEAR, LAST_YEAR
 from cnvh.plan.models import ImportedValue, Indicator
 from cnvh.stats.columns import plain
 
 if TYPE_CHECKING:
     from cnvh.exchange.models import ImportRecord
 
-FIRST_YEAR, LAST_YEAR = 1900, 2100
 DECIMAL_PLACES, WHOLE_DIGITS = 6, 14  # what ImportedValue.value holds
 
 

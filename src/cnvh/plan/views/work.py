@@ -20,6 +20,7 @@ from cnvh.plan.models import Notification, ProgressReport, ReportingPeriod, Task
 from cnvh.plan.permissions import makes_reports_on, require, tasks_of_agencies
 from cnvh.plan.reminders import message
 from cnvh.plan.views.common import today
+from cnvh.presentation.parameters import parse_id
 
 
 @dataclass
@@ -88,8 +89,8 @@ def my_work(request: HttpRequest) -> HttpResponse:
 @login_required
 def start_report(request: HttpRequest) -> HttpResponse:
     """Create (or find) the task's report for the period and open its form."""
-    task = get_object_or_404(Task, pk=request.POST.get("task") or 0)
-    period = get_object_or_404(ReportingPeriod, pk=request.POST.get("period") or 0)
+    task = get_object_or_404(Task, pk=parse_id(request.POST.get("task")) or 0)
+    period = get_object_or_404(ReportingPeriod, pk=parse_id(request.POST.get("period")) or 0)
     if not owes_report(task, period):
         raise PermissionDenied("no report is due for this task and period")
     report = workflow.start_report(task, period, request.user)
@@ -115,7 +116,7 @@ def mark_read(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     mine = Notification.objects.filter(user=user, read_at__isnull=True)
     if request.POST.get("id"):
-        mine = mine.filter(pk=request.POST["id"] if request.POST["id"].isdigit() else 0)
+        mine = mine.filter(pk=parse_id(request.POST["id"]) or 0)
     count = mine.update(read_at=timezone.now())
     if count:
         messages.success(request, _("Marked as read."))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from cnvh.plan.models import Plan, ProgressReport, ReportValue
 from cnvh.plan.permissions import reports_visible_to
 from cnvh.presentation.formatting import unit_label
+from cnvh.presentation.parameters import parse_id
 from cnvh.presentation.tables.table import DATETIME, WHOLE, Column, Table
 from cnvh.presentation.tables.tasks import demo_notes
 
@@ -33,9 +34,9 @@ def filtered_reports(user: Any, query: Any) -> QuerySet[ProgressReport]:
     if status in ProgressReport.Status.values:
         reports = reports.filter(status=status)
     for name, lookup in (("period", "period_id"), ("task", "task_id")):
-        text = query.get(name, "")
-        if text.isdigit():
-            reports = reports.filter(**{lookup: int(text)})
+        number = parse_id(query.get(name))
+        if number is not None:
+            reports = reports.filter(**{lookup: number})
     if query.get("agency"):
         reports = reports.filter(agency__code=query["agency"])
     return reports
