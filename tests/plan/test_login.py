@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cnvh.plan import throttle
-from cnvh.plan.models import LoginAttempt
+from cnvh.plan.models import LoginAttempt, Role
 from tests import factories
 
 PASSWORD = "s3cret-pass-word"
@@ -184,3 +184,27 @@ def test_the_admin_login_still_lets_staff_only_in(english: Client) -> None:
     staff.is_staff = True
     staff.save()
     assert admin_log_in(english, "quantri", PASSWORD).status_code == 302
+
+
+@pytest.mark.django_db
+def test_an_officer_lands_on_their_work_after_logging_in(english: Client) -> None:
+    factories.user(Role.OFFICER, name="lan")
+    response = log_in(english, "lan", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("plan-my-work")
+
+
+@pytest.mark.django_db
+def test_a_safe_next_still_wins_over_the_officers_work(english: Client) -> None:
+    factories.user(Role.OFFICER, name="lan")
+    response = english.post(
+        reverse("web-login"),
+        {"username": "lan", "password": PASSWORD, "next": reverse("web-indicators")},
+    )
+    assert response["Location"] == reverse("web-indicators")
+    english.logout()
+    elsewhere = english.post(
+        reverse("web-login"),
+        {"username": "lan", "password": PASSWORD, "next": "https://evil.example/"},
+    )
+    assert elsewhere["Location"] == reverse("plan-my-work")

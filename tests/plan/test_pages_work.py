@@ -197,3 +197,19 @@ def test_opening_a_report_reads_its_notifications(client: Client, world: dict[st
     other.refresh_from_db()
     assert about.read_at is not None
     assert other.read_at is None
+
+
+def test_a_submitted_report_stays_on_my_work_waiting_for_approval(
+    client: Client, world: dict[str, Any]
+) -> None:
+    officer = world["officer"]
+    report = factories.report(world["led"], world["current"], by=officer)
+    workflow.submit(report, officer)
+    login(client, officer)
+    response = client.get(reverse("plan-my-work"))
+    assert list(response.context["waiting"]) == [report]
+    body = response.content.decode()
+    assert reverse("plan-report", args=[report.pk]) in body
+    assert "Waiting for approval" in body
+    client.cookies["django_language"] = "vi"
+    assert "Chờ phê duyệt" in client.get(reverse("plan-my-work")).content.decode()

@@ -77,8 +77,15 @@ def my_work(request: HttpRequest) -> HttpResponse:
     returned = ProgressReport.objects.filter(
         task__in=tasks, status=ProgressReport.Status.RETURNED
     ).select_related("task", "period", "reviewed_by")
+    # Submitted reports stay in sight until they are approved or returned.
+    waiting = (
+        ProgressReport.objects.filter(task__in=tasks, status=ProgressReport.Status.SUBMITTED)
+        .select_related("task", "period")
+        .order_by("period__due_on", "task__code")
+    )
     context = {
         "tasks": tasks,
+        "waiting": waiting,
         "due": reports_due([task for task in tasks if makes_reports_on(request.user, task)], day),
         "returned": returned,
     }
