@@ -28,9 +28,9 @@ from pathlib import Path
 
 SOURCE = Path(__file__).resolve().parent.parent / "src"
 
-ENGINE = ("stats", "geo", "demo")
+ENGINE = ("stats", "geo", "demo", "calendar")
 # `language` (the active language and text in both) is the lowest module that uses Django.
-RECORDS = ("language", "estimates", "exchange", "plan")
+RECORDS = ("language", "estimates", "exchange", "plan", "procedures")
 PRESENTATION = ("presentation",)
 FACES = ("web", "exports", "api", "ops")
 WIRING = ("settings", "urls", "cli", "wsgi")

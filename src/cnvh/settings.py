@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "cnvh.estimates",
     "cnvh.plan",
+    "cnvh.procedures",
     "cnvh.presentation",
     "cnvh.web",
     "cnvh.ops",
