@@ -2,7 +2,10 @@
 
 from datetime import date
 
+import holidays as package
+
 from cnvh.calendar.holidays import compensations, days_off, public_holidays
+from cnvh.calendar.lunar import to_solar
 
 
 def test_2026_holidays() -> None:
@@ -41,3 +44,13 @@ def test_national_day_has_one_day_before_2021() -> None:
 def test_tet_1985_is_januarys_in_vietnam() -> None:
     assert days_off(1985)[date(1985, 1, 21)].name_en == "Lunar New Year, day 1"
     assert date(1985, 2, 20) not in days_off(1985)
+
+
+def test_tet_and_hung_kings_agree_with_the_holidays_package() -> None:
+    # The `holidays` package's Vietnamese calendar is precomputed; ours is computed at
+    # UTC+7. They agree on every Tết and Hùng Kings' day of 1901–2099.
+    for year in range(1901, 2100):
+        theirs = {name: day for day, name in package.VN(years=year, observed=False).items()}
+        assert theirs["Tết Nguyên Đán"] == to_solar(1, 1, year), year
+        if year >= 2007:
+            assert theirs["Ngày Giỗ Tổ Hùng Vương"] == to_solar(10, 3, year), year
