@@ -13,6 +13,7 @@ from cnvh.procedures.deadlines import (
     filing_deadline,
     is_late_filing,
     procedure_in_force,
+    procedures_applying,
     working_calendar,
     working_days_left,
 )
@@ -73,6 +74,21 @@ class ProcedureInForceTests(TestCase):
         assert filing_deadline(rule, event) == date(2025, 6, 30)
         assert is_late_filing(rule, filed, event)
         assert not is_late_filing(self.old, filed, event)
+
+
+class ApplyingTests(TestCase):
+    def test_the_procedures_for_a_kind_of_event_on_a_day(self) -> None:
+        def codes(kind: str, on: date) -> list[str]:
+            return [procedure.code for procedure in procedures_applying(kind, on)]
+
+        assert codes("performance", date(2026, 3, 1)) == [
+            "nd144-art10-approval",
+            "nd144-art9-notification",
+        ]
+        assert procedures_applying("performance", date(2026, 3, 1))[1].deciding_level == "commune"
+        assert codes("banner", date(2026, 3, 1)) == ["ads-banner-notification"]
+        assert codes("performance", date(2020, 3, 1)) == []  # before Decree 144/2020
+        assert codes("exhibition", date(2026, 3, 1)) == []
 
 
 class DeadlineTests(TestCase):

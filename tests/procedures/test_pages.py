@@ -4,7 +4,9 @@ history, both languages."""
 from datetime import date
 from typing import Any
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cnvh.plan.models import Role
@@ -38,6 +40,20 @@ class PageTests(TestCase):
         swap = CalendarAdjustment.objects.get(date=date(2026, 1, 2))
         assert self.client.post(reverse("procedures-day-delete", args=[swap.pk])).status_code == 403
         assert CalendarAdjustment.objects.filter(pk=swap.pk).exists()
+
+    def test_the_list_costs_the_same_queries_with_more_procedures(self) -> None:
+        self.client.force_login(self.officer)
+        with CaptureQueriesContext(connection) as before:
+            self.client.get(reverse("procedures-list"))
+        current = LegalProcedure.objects.get(code="nd144-art13-contest")
+        for year in range(2030, 2035):
+            current.pk = None
+            current.code = f"copy-{year}"
+            current.save()
+        with CaptureQueriesContext(connection) as after:
+            page = self.client.get(reverse("procedures-list"))
+        assert "copy-2034" in page.content.decode()
+        assert len(after) == len(before)
 
     def test_working_days_of_a_year(self) -> None:
         self.client.force_login(self.officer)

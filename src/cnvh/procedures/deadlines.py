@@ -6,6 +6,7 @@ The API other registries use (the events register above all):
   `CalendarAdjustment` table;
 - `procedure_in_force(code, on)`: the version of a procedure in force on a day; a
   record is always judged by the version in force on its filing date;
+  `procedures_applying(kind, on)`: those in force for a kind of event;
 - `answer_due`, `filing_deadline`, `is_late_filing`, `working_days_left`.
 
 Days are counted as `cnvh.calendar.workdays` does: the start day is not counted
@@ -97,6 +98,18 @@ def procedure_in_force(code: str, on: date) -> LegalProcedure:
     if found is None:
         raise NoProcedureInForce(code, on)
     return found
+
+
+def procedures_applying(kind: str, on: date) -> list[LegalProcedure]:
+    """The procedures in force on `on` that apply to events of `kind` (an `EventKind`
+    code), by code. The table is small: filtered here, the same on every database."""
+    in_force = (
+        LegalProcedure.objects.select_related("legal_document")
+        .filter(valid_from__lte=on)
+        .exclude(valid_to__lt=on)
+        .order_by("code")
+    )
+    return [procedure for procedure in in_force if kind in (procedure.applies_to or [])]
 
 
 def _add(days: int, unit: str, start: date) -> date:
