@@ -29,11 +29,9 @@ CHANGES_SHOWN = 30
 @login_required
 def procedure_list(request: HttpRequest) -> HttpResponse:
     require(request.user, "procedures.view_procedures")
-    today = timezone.localdate()
     procedures = LegalProcedure.objects.select_related("legal_document")
     context = {
         "procedures": procedures,
-        "today": today,
         "can_edit": request.user.has_perm("procedures.change_procedures"),
     }
     return render(request, "procedures/procedure_list.html", context)
