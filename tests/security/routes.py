@@ -59,6 +59,18 @@ def pk(name: str, template: str) -> Callable[[World], str]:
     return lambda world: template.format(world.objects[name].pk)
 
 
+def _shipped_procedure() -> int:
+    from cnvh.procedures.models import LegalProcedure
+
+    return LegalProcedure.objects.values_list("pk", flat=True).earliest("pk")
+
+
+def _shipped_day() -> int:
+    from cnvh.procedures.models import CalendarAdjustment
+
+    return CalendarAdjustment.objects.values_list("pk", flat=True).earliest("pk")
+
+
 ROUTES: dict[str, Route] = {
     "": Route(lambda w: "/", everyone(200)),
     "estimates/": Route(lambda w: "/estimates/", everyone(200)),
@@ -184,6 +196,33 @@ ROUTES: dict[str, Route] = {
     ),
     "estimate-runs/<int:pk>/progress/": Route(
         pk("estimate_run", "/estimate-runs/{}/progress/"), who(302, {"statistician"})
+    ),
+    # Procedures and working days: members read; coordinators edit (an empty POST is
+    # the form again with its errors) and remove announced days.
+    "procedures/": Route(lambda w: "/procedures/", who(200, MEMBERS)),
+    "procedures/new/": Route(
+        lambda w: "/procedures/new/", who(200, {"coordinator"}), who(200, {"coordinator"})
+    ),
+    "procedures/<int:pk>/edit/": Route(
+        lambda w: f"/procedures/{_shipped_procedure()}/edit/",
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
+    "procedures/working-days/": Route(lambda w: "/procedures/working-days/", who(200, MEMBERS)),
+    "procedures/working-days/new/": Route(
+        lambda w: "/procedures/working-days/new/",
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
+    "procedures/working-days/<int:pk>/edit/": Route(
+        lambda w: f"/procedures/working-days/{_shipped_day()}/edit/",
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
+    "procedures/working-days/<int:pk>/delete/": Route(
+        lambda w: f"/procedures/working-days/{_shipped_day()}/delete/",
+        NOT_ALLOWED,
+        who(302, {"coordinator"}),
     ),
     "i18n/setlang/": Route(
         lambda w: "/i18n/setlang/", everyone(302), everyone(302), lambda w: {"language": "vi"}

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cnvh.calendar import holidays
 from cnvh.language import pick
@@ -26,6 +26,7 @@ from cnvh.procedures.models import CalendarAdjustment, LegalProcedure
 CHANGES_SHOWN = 30
 
 
+@require_GET
 @login_required
 def procedure_list(request: HttpRequest) -> HttpResponse:
     require(request.user, "procedures.view_procedures")
@@ -68,6 +69,7 @@ def _days_off(year: int, adjustments: QuerySet[CalendarAdjustment]) -> list[DayR
     return sorted(by_law + announced, key=lambda row: (row.day, row.swap is not None))
 
 
+@require_GET
 @login_required
 def working_days(request: HttpRequest) -> HttpResponse:
     require(request.user, "procedures.view_procedures")
