@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from cnvh.calendar.lunar import (
     LunarDate,
     LunarDateError,
+    leap_month,
     month_length,
     shown_en,
     shown_vi,
@@ -48,23 +49,33 @@ def test_a_thirtieth_in_a_29_day_month_is_refused_in_both_languages() -> None:
     assert month_length(12, 2025) == 29
     with pytest.raises(LunarDateError) as refused:
         to_solar(30, 12, 2025)
-    assert "không có" in refused.value.message_vi
-    assert "does not exist" in refused.value.message_en
+    assert refused.value.message_vi == (
+        "Ngày âm lịch 30/12/2025 không có: tháng 12 năm 2025 chỉ có 29 ngày."
+        " Kiểm tra lại ngày, tháng và tháng nhuận"
+    )
+    assert refused.value.message_en == (
+        "The lunar date 30/12/2025 does not exist: month 12 of 2025 has 29 days."
+        " Check the day, the month and the leap flag"
+    )
 
 
 def test_a_leap_month_the_year_lacks_is_refused() -> None:
     # 2025 has a leap 6th month; 2026 has none.
     assert to_solar(1, 6, 2025, leap=True) == date(2025, 7, 25)
-    with pytest.raises(LunarDateError):
+    assert leap_month(2025) == 6
+    assert leap_month(2026) is None
+    with pytest.raises(LunarDateError, match=r"2026 has no leap month 6 \(it has no leap month\)"):
         to_solar(1, 6, 2026, leap=True)
-    with pytest.raises(LunarDateError):
+    with pytest.raises(LunarDateError, match=r"năm 2025 không có tháng 5 nhuận \(tháng nhuận là tháng 6"):
         to_solar(1, 5, 2025, leap=True)
 
 
 def test_impossible_numbers_are_refused() -> None:
     for day, month in ((0, 1), (31, 1), (1, 13)):
-        with pytest.raises(LunarDateError):
+        with pytest.raises(LunarDateError, match="a lunar day is 1 to 30"):
             to_solar(day, month, 2026)
+    with pytest.raises(LunarDateError, match="1900–2100 only"):
+        to_solar(1, 1, 2101)
 
 
 def test_shown_in_both_languages() -> None:

@@ -60,26 +60,59 @@ def to_solar(day: int, month: int, year: int, leap: bool = False) -> date:
     into the next month, so the answer is converted back and compared.
     """
     wanted = LunarDate(day, month, year, leap)
-    if not (1 <= month <= 12 and 1 <= day <= 30):
-        raise _missing(wanted)
-    try:
-        found = lunar_vn.convert_lunar_to_solar(day, month, year, int(leap), TIME_ZONE)
-    except ValueError:
-        raise _missing(wanted) from None
-    if to_lunar(found) != wanted:
+    found = _convert(wanted)
+    if found is None or to_lunar(found) != wanted:
         raise _missing(wanted)
     return found
 
 
+def _convert(wanted: LunarDate) -> date | None:
+    if not (1 <= wanted.month <= 12 and 1 <= wanted.day <= 30):
+        return None
+    try:
+        return lunar_vn.convert_lunar_to_solar(
+            wanted.day, wanted.month, wanted.year, int(wanted.leap), TIME_ZONE
+        )
+    except ValueError:
+        return None
+
+
+def leap_month(year: int) -> int | None:
+    """The month of lunar `year` that has a leap month after it (2025: 6), if any."""
+    for month in range(1, 13):
+        first = LunarDate(1, month, year, True)
+        found = _convert(first)
+        if found is not None and to_lunar(found) == first:
+            return month
+    return None
+
+
 def _missing(wanted: LunarDate) -> LunarDateError:
-    leap_vi, leap_en = (" nhuận", " (leap)") if wanted.leap else ("", "")
+    """Why the lunar date does not exist, and how to write it, in both languages."""
+    day, month, year = wanted.day, wanted.month, wanted.year
+    low, high = SUPPORTED_YEARS
+    shown = f"{day}/{month}{'N' if wanted.leap else ''}/{year}"
+    if not (1 <= month <= 12 and 1 <= day <= 30):
+        why_vi = "ngày âm lịch từ 1 đến 30, tháng từ 1 đến 12"
+        why_en = "a lunar day is 1 to 30 and a month 1 to 12"
+    elif not low <= year <= high:
+        why_vi = f"chỉ tính được lịch âm cho các năm {low}–{high}"
+        why_en = f"the lunar calendar is computed for {low}–{high} only"
+    elif wanted.leap and leap_month(year) != month:
+        leap = leap_month(year)
+        why_vi = f"năm {year} không có tháng {month} nhuận" + (
+            f" (tháng nhuận là tháng {leap} nhuận)" if leap else " (năm này không có tháng nhuận)"
+        )
+        why_en = f"{year} has no leap month {month}" + (
+            f" (its leap month follows month {leap})" if leap else " (it has no leap month)"
+        )
+    else:
+        why_vi = f"tháng {month}{' nhuận' if wanted.leap else ''} năm {year} chỉ có 29 ngày"
+        why_en = f"month {month}{' (leap)' if wanted.leap else ''} of {year} has 29 days"
     return LunarDateError(
-        f"Ngày âm lịch {wanted.day}/{wanted.month}{leap_vi}/{wanted.year} không có: tháng đó"
-        " thiếu (29 ngày), không nhuận, hoặc ngoài các năm 1900–2100. Kiểm tra lại ngày,"
-        " tháng và dấu tháng nhuận",
-        f"The lunar date {wanted.day}/{wanted.month}{leap_en}/{wanted.year} does not exist:"
-        " that month has 29 days, is not a leap month, or the year is outside 1900–2100."
-        " Check the day, the month and the leap-month flag",
+        f"Ngày âm lịch {shown} không có: {why_vi}. Kiểm tra lại ngày, tháng và tháng nhuận",
+        f"The lunar date {shown} does not exist: {why_en}. Check the day, the month and"
+        " the leap flag",
     )
 
 
