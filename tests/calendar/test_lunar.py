@@ -66,7 +66,9 @@ def test_a_leap_month_the_year_lacks_is_refused() -> None:
     assert leap_month(2026) is None
     with pytest.raises(LunarDateError, match=r"2026 has no leap month 6 \(it has no leap month\)"):
         to_solar(1, 6, 2026, leap=True)
-    with pytest.raises(LunarDateError, match=r"năm 2025 không có tháng 5 nhuận \(tháng nhuận là tháng 6"):
+    with pytest.raises(
+        LunarDateError, match=r"năm 2025 không có tháng 5 nhuận \(tháng nhuận là tháng 6"
+    ):
         to_solar(1, 5, 2025, leap=True)
 
 
