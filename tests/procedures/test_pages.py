@@ -113,3 +113,13 @@ class PageTests(TestCase):
         assert LegalProcedure.objects.filter(code=current.code).count() == 2
         page = self.client.get(reverse("procedures-edit", args=[current.pk]))
         assert "31/12/2026" in page.content.decode()  # the change in its history
+
+    def test_a_removed_day_stays_in_the_history(self) -> None:
+        self.client.force_login(self.coordinator)
+        self.client.cookies["django_language"] = "en"
+        swap = CalendarAdjustment.objects.get(date=date(2026, 8, 31))
+        response = self.client.post(reverse("procedures-day-delete", args=[swap.pk]))
+        assert response["Location"] == reverse("procedures-working-days") + "?year=2026"
+        page = self.client.get(response["Location"]).content.decode()
+        assert "2026 has 250 working days" in page  # 31 August is a working day again
+        assert "removed" in page and "31/08/2026: extra day off" in page
