@@ -57,6 +57,8 @@ MATRIX: list[tuple[str, str, set[str]]] = [
     ("exchange.import_engine_inputs", "none", {"statistician"}),
     ("plan.export_report", "none", MEMBERS),
     ("api.manage_own_tokens", "none", MEMBERS),
+    ("procedures.view_procedures", "none", MEMBERS),
+    ("procedures.change_procedures", "none", {"coordinator"}),
 ]
 for state in ProgressReport.Status.values:
     editable = state in {"draft", "returned"}

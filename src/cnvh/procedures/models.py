@@ -105,6 +105,8 @@ class LegalProcedure(models.Model):
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
     def clean(self) -> None:
+        if self.valid_from is None or not self.code:
+            return  # the field's own error says what to type; nothing to compare yet
         if self.valid_to and self.valid_to < self.valid_from:
             raise ValidationError(
                 {"valid_to": _("The end of validity is before its start: check both dates.")}
