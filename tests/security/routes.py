@@ -76,6 +76,9 @@ ROUTES: dict[str, Route] = {
     "estimates/": Route(lambda w: "/estimates/", everyone(200)),
     # The newest revision is not published: it does not exist for the public.
     "estimates/<int:pk>/": Route(pk("estimate", "/estimates/{}/"), hidden_from_public(200)),
+    "estimates/<int:pk>/provenance.json": Route(
+        pk("estimate", "/estimates/{}/provenance.json"), hidden_from_public(200)
+    ),
     "estimates/<int:pk>/publish/": Route(
         pk("estimate", "/estimates/{}/publish/"), NOT_ALLOWED, who(302, {"statistician"})
     ),

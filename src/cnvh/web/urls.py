@@ -1,11 +1,16 @@
 from django.urls import path
 
-from cnvh.web.views import agencies, boundaries, estimates, indicators, overview
+from cnvh.web.views import agencies, boundaries, estimates, indicators, overview, provenance
 
 urlpatterns = [
     path("", overview.overview, name="web-overview"),
     path("estimates/", estimates.estimate_list, name="web-estimates"),
     path("estimates/<int:pk>/", estimates.estimate_detail, name="web-estimate"),
+    path(
+        "estimates/<int:pk>/provenance.json",
+        provenance.provenance_json,
+        name="web-estimate-provenance-json",
+    ),
     path("estimates/<int:pk>/publish/", estimates.estimate_publish, name="web-estimate-publish"),
     path("indicators/", indicators.indicator_list, name="web-indicators"),
     path("indicators/<slug:code>/", indicators.indicator_detail, name="web-indicator"),

@@ -64,7 +64,6 @@ def estimate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "publisher": (publisher.get_full_name() or publisher.get_username()) if publisher else "",
         "newer": newer.order_by("-revision").first(),
         "groups": provenance.groups(estimate.provenance),
-        "provenance_json": provenance.pretty(estimate.provenance),
         "row_count": estimate.rows.count(),
         "years": estimate.years(),
     }
