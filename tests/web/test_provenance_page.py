@@ -6,7 +6,7 @@ from django.test import Client
 
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, save_estimate
-from cnvh.exchange.templatetags.exchange_tags import STAGES
+from cnvh.exchange.stages import STAGES
 from cnvh.stats.result import Estimate as Result
 
 MakeEstimate = Callable[..., Result]

@@ -12,7 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from cnvh import language
-from cnvh.exchange.templatetags.exchange_tags import STAGES
+from cnvh.exchange.stages import STAGES
 from cnvh.presentation.formatting import MISSING, exact, format_number
 from cnvh.stats.money import display_unit
 

@@ -1,26 +1,12 @@
 """How the import pages name a record's stage, and show a checksum and a size."""
 
 from django import template
-from django.utils.translation import gettext_lazy as _
 
 from cnvh import language
+from cnvh.exchange.stages import STAGES
 from cnvh.presentation.formatting import format_number
 
 register = template.Library()
-
-STAGES = {
-    "queued": _("Waiting for a task worker"),
-    "reading": _("Reading the file"),
-    "checking": _("Checking the rows"),
-    "saving": _("Saving"),
-    "done": _("Done"),
-    "open files": _("Opening the datasets"),
-    "one pass over the data": _("Reading the data"),
-    "checks": _("Checking"),
-    "compute": _("Computing"),
-    "confidence intervals": _("Confidence intervals"),
-    "provenance": _("Recording the provenance"),
-}
 
 
 @register.filter

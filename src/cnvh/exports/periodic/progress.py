@@ -24,7 +24,8 @@ from cnvh.exports.periodic.document import (
     TaskLine,
 )
 from cnvh.plan import completeness
-from cnvh.plan.models import Agency, Plan, ProgressReport, ReportingPeriod, Task
+from cnvh.plan.copies import common_title, copied, latest_period, report_states
+from cnvh.plan.models import Plan, ProgressReport, ReportingPeriod, Task
 from cnvh.plan.models.plans import is_overdue
 from cnvh.plan.progress import GroupProgress
 
@@ -81,64 +82,11 @@ def _state(reported: Reported | None) -> tuple[str, int]:
     return reported.task_status, reported.percent_done
 
 
-LOCAL = {Agency.Kind.WARD, Agency.Kind.COMMUNE}
-
-
-def copied(tasks: list[Task]) -> dict[int, str]:
-    """Tasks given to each ward or commune as copies of one ("1.2-hoan-kiem",
-    "1.2-ba-dinh", ...): task id -> the code they share, for two copies or more."""
-    stems: dict[tuple[int, str], list[Task]] = {}
-    for task in tasks:
-        if task.lead_agency.kind in LOCAL and "-" in task.code:
-            stems.setdefault((task.group_id, task.code.split("-", 1)[0]), []).append(task)
-    return {
-        task.pk: stem
-        for (_group, stem), copies in stems.items()
-        if len(copies) > 1
-        for task in copies
-    }
-
-
-def _common_title(titles: list[str]) -> str:
-    """What the copies' titles share, to the last whole word: the task without a ward."""
-    words = [title.split() for title in titles]
-    shared: list[str] = []
-    for found in zip(*words, strict=False):
-        if any(word != found[0] for word in found):
-            break
-        shared.append(found[0])
-    return " ".join(shared).strip(" ,;:-")
-
-
-def covered_period(copies: list[Task], ends_on: date) -> ReportingPeriod | None:
-    """The period the copies last owed a report for: the latest of their frequency that
-    ends by the span's end (a half-yearly task owes none for the third quarter; its
-    report for the first half is the latest)."""
-    return (
-        ReportingPeriod.objects.filter(
-            kind=copies[0].frequency,
-            ends_on__lte=ends_on,
-            ends_on__gte=min(task.starts_on for task in copies),
-        )
-        .order_by("-ends_on")
-        .first()
-    )
-
-
 def _coverage(copies: list[Task], period: ReportingPeriod | None) -> list[Coverage]:
-    reports = ProgressReport.objects.filter(task__in=copies, period=period).exclude(
-        first_submitted_at=None
-    )
-    approved = set(
-        reports.filter(status=ProgressReport.Status.APPROVED).values_list("task_id", flat=True)
-    )
-    submitted = set(reports.values_list("task_id", flat=True)) - approved
+    states = report_states(copies, period)
     names: dict[str, list[str]] = {"approved": [], "submitted": [], "missing": []}
     for task in sorted(copies, key=lambda task: task.lead_agency.name):
-        state = "approved" if task.pk in approved else "missing"
-        if task.pk in submitted:
-            state = "submitted"
-        names[state].append(task.lead_agency.name)
+        names[states[task.pk]].append(task.lead_agency.name)
     labels = {
         "approved": _("Report approved"),
         "submitted": _("Report submitted, not yet approved"),
@@ -186,11 +134,11 @@ def sections(plan: Plan, tasks: list[Task], starts_on: date, ends_on: date) -> l
             by_stem.setdefault((task.group_id, copies[task.pk]), []).append(task)
     for (group_id, stem), group_copies in by_stem.items():
         lines = [line for line in found[group_id].tasks if line.copy_of == stem]
-        period = covered_period(group_copies, ends_on)
+        period = latest_period(group_copies, ends_on)
         found[group_id].copied.append(
             CopiedTask(
                 code=stem,
-                title=_common_title([task.title for task in group_copies]),
+                title=common_title([task.title for task in group_copies]),
                 copies=len(group_copies),
                 due_on=max(task.due_on for task in group_copies),
                 overdue=sum(1 for line in lines if line.overdue),

@@ -1,5 +1,6 @@
 """The plan with its groups and tasks, the filters, the CSV, and the task page."""
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -12,6 +13,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from cnvh.plan import copies
 from cnvh.plan.completeness import current_period
 from cnvh.plan.forms import OVERDUE, TaskFilterForm
 from cnvh.plan.models import Plan, ProgressReport, ReportingPeriod, Task
@@ -52,14 +54,27 @@ def filtered_tasks(plan: Plan, form: TaskFilterForm, day: date) -> QuerySet[Task
     return tasks
 
 
-def grouped(tasks: Iterable[Task], day: date) -> list[dict[str, Any]]:
-    """Tasks under their content groups, in plan order, each marked overdue or not."""
+def grouped(tasks: Iterable[Task], day: date, collapse: bool = True) -> list[dict[str, Any]]:
+    """Tasks under their content groups, in plan order, each marked overdue or not; with
+    `collapse`, the copies of a ward task as one line where the first copy stood."""
+    tasks = list(tasks)
+    lines = copies.gather(tasks, day) if collapse else {}
     groups: dict[int, dict[str, Any]] = {}
     for task in tasks:
         task.overdue = task.is_overdue(day)  # type: ignore[attr-defined]
         entry = groups.setdefault(task.group_id, {"group": task.group, "tasks": []})
-        entry["tasks"].append(task)
+        line = lines.get(task.pk)
+        if line is None:
+            entry["tasks"].append(task)
+        elif line.tasks[0] is task:
+            entry["tasks"].append(line)
     return list(groups.values())
+
+
+def copies_asked(request: HttpRequest) -> str | None:
+    """The code whose ward copies the drill-down lists (`?copies=1.2`)."""
+    code = request.GET.get("copies", "")
+    return code if re.fullmatch(r"[\w.]{1,40}", code) else None
 
 
 @require_safe
@@ -70,6 +85,9 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     form = TaskFilterForm(request.GET or None, plan=plan)
     day = today()
     tasks = filtered_tasks(plan, form, day)
+    drill_down = copies_asked(request)
+    if drill_down:
+        tasks = tasks.filter(code__startswith=f"{drill_down}-", lead_agency__kind__in=copies.LOCAL)
     if file_format := requested_format(request):
         with_agencies = tasks.prefetch_related("coordinating_agencies")
         table = task_table(plan, with_agencies, day, request.build_absolute_uri())
@@ -77,7 +95,9 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     context = {
         "plan": plan,
         "form": form,
-        "groups": grouped(tasks, day),
+        # One line per copied task unless its copies, or one agency's tasks, are asked.
+        "groups": grouped(tasks, day, collapse=not drill_down and not request.GET.get("agency")),
+        "drill_down": drill_down,
         "csv_query": _csv_query(request),
         "xlsx_query": _csv_query(request, "xlsx"),
     }
