@@ -8,8 +8,8 @@
 
 An import may run down or stay on its floor, never up. Faces never import each other.
 On the engine and records floors the packages import each other without a cycle, and
-each engine package's command line (`command.py`) counts as its own part, above the
-package, because it may use any engine package's options. The project's wiring
+each engine package's command lines (`command.py`, `*_command.py`) count as its own part,
+above the package, because they may use any engine package's options. The project's wiring
 (settings, urls, cli, wsgi) sits above everything and the package's own `__init__`
 (its version) below.
 
@@ -74,7 +74,7 @@ def part_of(module: str) -> Part | None:
         raise ValueError(f"{module}: a package on no floor; add it to tests/test_floors.py")
     if top in RECORDS and rest and rest[0] in PAGE_PARTS:
         return Part(4, f"{top} pages")
-    if top in ENGINE and rest == ["command"]:
+    if top in ENGINE and rest and (rest[0] == "command" or rest[0].endswith("_command")):
         return Part(1, f"{top} command")
     return Part(FLOOR_OF[top], top)
 
@@ -225,7 +225,8 @@ def test_the_engine_runs_without_django() -> None:
     """What the engine's commands load, in a fresh interpreter: no Django module."""
     program = (
         "import json, sys\n"
-        "import cnvh.stats.command, cnvh.geo.command, cnvh.demo.command\n"
+        "import cnvh.stats.command, cnvh.stats.scenario_command, cnvh.geo.command\n"
+        "import cnvh.demo.command\n"
         "print(json.dumps(sorted(m for m in sys.modules "
         f"if m.split('.')[0] in {WEB_LIBRARIES!r})))\n"
     )

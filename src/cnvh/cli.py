@@ -1,6 +1,6 @@
 """The `cnvh` command.
 
-The engine's commands (`estimate`, `demo-data`) run without Django so that a
+The engine's commands (`estimate`, `scenario`, `demo-data`) run without Django so that a
 statistician can use them on a laptop with no database. Every other command is
 a Django management command (`migrate`, `runserver`, `load-demo`, ...).
 """
@@ -12,6 +12,10 @@ from importlib import import_module
 
 ENGINE_COMMANDS: dict[str, tuple[str, str]] = {
     "estimate": ("cnvh.stats.command", "Estimate the cultural industries from your files"),
+    "scenario": (
+        "cnvh.stats.scenario_command",
+        "The growth that reaches a target share of GRDP, and the trend",
+    ),
     "demo-data": ("cnvh.demo.command", "Write the synthetic demo data set"),
     "area-crosswalk": ("cnvh.geo.command", "Write the crosswalk from old areas to today's"),
 }

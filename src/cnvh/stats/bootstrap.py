@@ -26,6 +26,27 @@ class Interval:
     high: float
 
 
+@dataclass(frozen=True)
+class Replicates:
+    """The share of GRDP of every row in every replicate, kept with the estimate so that
+    a figure derived from the shares (a scenario's projection) gets its interval from the
+    same replicates."""
+
+    index: dict[Key, int]  # (year, sector, area) -> column
+    shares: np.ndarray  # replicates × rows
+    confidence: float
+
+    def of(self, key: Key) -> np.ndarray | None:
+        column = self.index.get(key)
+        return None if column is None else self.shares[:, column]
+
+    def interval(self, values: np.ndarray) -> Interval:
+        """The percentile interval of `values`, one per replicate."""
+        tail = (1 - self.confidence) / 2 * 100
+        low, high = np.percentile(values, [tail, 100 - tail])
+        return Interval(float(low), float(high))
+
+
 def _contributions(
     con: duckdb.DuckDBPyConnection,
     source: Source,
@@ -93,8 +114,9 @@ def share_intervals(
     seed: int,
     confidence: float,
     progress: Callable[[str, float], None] | None = None,
-) -> tuple[dict[Key, Interval], dict[str, Any]]:
-    """Intervals keyed by (year, sector, area) for the rows that have a share."""
+) -> tuple[dict[Key, Interval], dict[str, Any], Replicates]:
+    """Intervals keyed by (year, sector, area) for the rows that have a share, and the
+    replicates they come from."""
     parts = _contributions(con, source, years, data_classification, "area" in by)
     start, size = _strata(con)
     index = {(r[0], r[1], r[2]): i for i, r in enumerate(rows)}
@@ -130,7 +152,7 @@ def share_intervals(
         "strata_with_one_unit": int((size < 2).sum()),
         "held_fixed": ["value-added ratios for imputation", "benchmark factors"],
     }
-    return intervals, method
+    return intervals, method, Replicates(index, shares, confidence)
 
 
 def _targets(

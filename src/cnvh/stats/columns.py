@@ -67,6 +67,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "grdp": ("grdp", "gdp", "tong_san_pham", "tong_san_pham_tren_dia_ban"),
     "sector": ("sector", "linh_vuc", "nganh_cnvh"),
     "share": ("share", "ty_le", "he_so", "ty_trong"),
+    "growth": ("growth", "growth_rate", "tang_truong", "toc_do_tang", "toc_do_tang_truong"),
     "basis": ("basis", "source", "note", "can_cu", "nguon", "ghi_chu"),
     "division": ("division", "ma_nganh_cap_2", "nganh_cap_2"),
     "classification": ("classification", "he_thong_nganh", "phien_ban_vsic"),
@@ -84,7 +85,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 
 MONEY = {"value_added", "output", "intermediate_consumption", "revenue", "grdp"}
-NUMBERS = MONEY | {"employment", "weight", "establishments", "share"}
+NUMBERS = MONEY | {"employment", "weight", "establishments", "share", "growth"}
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ ROLES = {
         "code_crosswalk", ("from_code", "to_code"), ("weight", "status", "note")
     ),
     "code_list": Role("code_list", ("code",), ("title_vi", "title_en")),
+    "sector_growth": Role("sector_growth", ("sector", "growth"), ()),
+    "grdp_path": Role("grdp_path", ("year", "grdp"), ("unit",)),
     "scope": Role(
         "scope", ("code", "sector", "share"), ("basis", "sector_title_vi", "sector_title_en")
     ),

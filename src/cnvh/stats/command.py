@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _options(args: argparse.Namespace, problems: ProblemList) -> EstimateOptions:
+def estimate_options(args: argparse.Namespace, problems: ProblemList) -> EstimateOptions:
     for option, value in (("--scope", args.scope), ("--totals", args.totals)):
         if value is None:
             problems.add("missing_option", option=option)
@@ -115,7 +115,7 @@ def _options(args: argparse.Namespace, problems: ProblemList) -> EstimateOptions
     )
 
 
-def _run(args: argparse.Namespace, options: EstimateOptions, console: Console) -> Estimate:
+def run_estimate(args: argparse.Namespace, options: EstimateOptions, console: Console) -> Estimate:
     scope = load_scope(args.scope, classification=args.scope_classification.upper())
     with Progress(
         TextColumn("{task.description}"),
@@ -144,10 +144,10 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     errors = Console(stderr=True)
     problems = ProblemList()
-    options = _options(args, problems)
+    options = estimate_options(args, problems)
     try:
         problems.raise_if_any()
-        result = _run(args, options, errors)
+        result = run_estimate(args, options, errors)
     except InputError as error:
         sys.stderr.write(error.render() + "\n")
         return EXIT_BAD_INPUT

@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from . import aggregate
-from .bootstrap import share_intervals
+from .bootstrap import Replicates, share_intervals
 from .cells import build_aggregate_cells, build_unit_cells
 from .codemap import build_code_map, impute_ratios
 from .codes import known_classifications
@@ -98,13 +98,14 @@ def _estimate(
     run.mark("compute", progress, 0.5)
     rows = _compute(con, run, data, problems)
     run.mark("confidence intervals", progress, 0.6)
-    intervals = _intervals(con, data, run, rows, progress)
+    intervals, replicates = _intervals(con, data, run, rows, progress)
     run.mark("provenance", progress, 0.95)
     return Estimate(
         scope=run.scope.info(),
         unit=run.unit,
         rows=[_row(values, intervals) for values in rows],
         provenance=provenance(con, run),
+        replicates=replicates,
     )
 
 
@@ -258,14 +259,14 @@ def _intervals(
     run: Run,
     rows: list[tuple[Any, ...]],
     progress: Progress | None,
-) -> dict[Any, Any]:
+) -> tuple[dict[Any, Any], Replicates | None]:
     sampled = con.execute("SELECT coalesce(sum(n_sampled), 0) FROM cells").fetchone()
     replicates = run.options.bootstrap
     if replicates is None:
         replicates = DEFAULT_REPLICATES if sampled and sampled[0] else 0
     if not replicates or not sampled or not sampled[0]:
-        return {}
-    intervals, run.bootstrap = share_intervals(
+        return {}, None
+    intervals, run.bootstrap, kept = share_intervals(
         con,
         data,
         rows=rows,
@@ -277,7 +278,7 @@ def _intervals(
         confidence=run.options.confidence,
         progress=progress,
     )
-    return intervals
+    return intervals, kept
 
 
 def _row(values: tuple[Any, ...], intervals: dict[Any, Any]) -> EstimateRow:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .numbers import WHOLE_DIGITS
+from .scenario_messages import SCENARIO_CATALOGUE
 
 # code -> (what, in Vietnamese), (what, in English), (fix, vi), (fix, en)
 CATALOGUE: dict[str, tuple[str, str, str, str]] = {
@@ -304,6 +305,7 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "Ghi một số nguyên ≥ 0, hoặc auto.",
         "Write a whole number ≥ 0, or auto.",
     ),
+    **SCENARIO_CATALOGUE,
 }
 
 

@@ -4,7 +4,10 @@ import csv
 import io
 import json
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .bootstrap import Replicates
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class Estimate:
     unit: str
     rows: list[EstimateRow]
     provenance: dict[str, Any] = field(default_factory=dict)
+    # The bootstrap's replicate shares, when units were sampled; not written out.
+    replicates: "Replicates | None" = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
