@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from cnvh.crafts import criteria
 from cnvh.crafts.models import RecognitionThreshold
@@ -66,3 +67,29 @@ def test_a_new_threshold_applies_from_its_date_and_the_old_one_before() -> None:
 def test_no_households_cannot_be_judged() -> None:
     village = make.village(households_total=0, households_in_trade=0)
     assert criteria.criteria(village, DAY)[0].met is None
+
+
+def test_a_threshold_without_a_valid_start_is_refused_on_its_field() -> None:
+    from cnvh.crafts.forms import ThresholdForm
+
+    form = ThresholdForm(
+        {"criterion": "stable_years", "minimum": "3", "legal_basis": "x", "valid_from": "abc"}
+    )
+    assert not form.is_valid()
+    assert set(form.errors) == {"valid_from"}
+
+
+def test_an_overlapping_threshold_is_refused() -> None:
+    from cnvh.crafts.forms import ThresholdForm
+
+    form = ThresholdForm(
+        {
+            "criterion": "stable_years",
+            "minimum": "3",
+            "legal_basis": "x",
+            "valid_from": "01/01/2027",
+        }
+    )
+    assert not form.is_valid()
+    with translation.override("en"):
+        assert "in force during these dates" in str(form.errors)

@@ -50,7 +50,7 @@ class OcopScheme(models.Model):
         return self.max_a + self.max_b + self.max_c
 
     def clean(self) -> None:
-        if self.valid_to and self.valid_to < self.valid_from:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValidationError(
                 {"valid_to": _("The end of validity is before its start: check both dates.")}
             )

@@ -73,6 +73,8 @@ class RecognitionThreshold(models.Model):
         return f"{self.get_criterion_display()} ≥ {self.minimum} ({self.valid_from:%d/%m/%Y})"
 
     def clean(self) -> None:
+        if self.valid_from is None or not self.criterion:
+            return  # the field's own error says what to fix
         if self.valid_to and self.valid_to < self.valid_from:
             raise ValidationError(
                 {"valid_to": _("The end of validity is before its start: check both dates.")}

@@ -1,6 +1,8 @@
 """OCOP products: the list with filters, the product with its ratings' breakdown and
 traceability chain, and the steps of a rating."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -21,6 +23,17 @@ from cnvh.plan.permissions import require
 from cnvh.presentation.parameters import parse_id
 
 STARS = ("3", "4", "5")
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    """A rating with what its points give and what the reader may do with it."""
+
+    rating: OcopRating
+    outcome: ocop.Outcome | None
+    due: bool
+    can_score: bool
+    can_decide: bool
 
 
 @require_GET
@@ -60,15 +73,17 @@ def product_detail(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "crafts.view_crafts")
     product = get_object_or_404(Product.objects.select_related("ward", "village", "craft"), pk=pk)
     today = timezone.localdate()
+    user = request.user
     ratings = [
-        (
+        RatingRow(
             rating,
             ocop.outcome(rating, rating.decision_date or today),
             ocop.rerating_due(rating, today),
+            user.has_perm("crafts.score_rating", rating),
+            user.has_perm("crafts.decide_rating", rating),
         )
-        for rating in product.ratings.select_related("proposed_by", "scored_by", "decided_by")
+        for rating in product.ratings.select_related("product")
     ]
-    user = request.user
     context = {
         "product": product,
         "ratings": ratings,
