@@ -7,7 +7,7 @@ With CNVH_SCREENSHOTS set, the pages are saved as docs/screenshots/crafts-*.png.
 """
 
 import os
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from cnvh.crafts import workflow
-from cnvh.crafts.models import OcopRating
+from cnvh.crafts.epcis import VIETNAM
+from cnvh.crafts.models import OcopRating, TraceEvent
 from cnvh.plan.models import Role
 from tests import factories
 from tests.browser.test_typed_input import log_in
@@ -33,12 +34,29 @@ def shot(page: Any, name: str) -> None:
 def test_an_ocop_rating_typed_the_vietnamese_way(new_page: Any) -> None:
     coordinator = factories.user(Role.COORDINATOR, name="dieuphoi")
     factories.user(Role.LEADER, name="lanhdao")
-    ward = make.ward("phuong-bat-trang")
-    village = make.village(ward, name="Làng gốm Bát Tràng", households_in_trade=180)
+    ward = make.ward("xa-bat-trang")
+    ward.name_vi, ward.name_en = "Xã Bát Tràng", "Bat Trang commune"
+    ward.save()
+    pottery = make.craft(name_vi="Gốm sứ", name_en="Ceramics", years_present=500)
+    village = make.village(
+        ward, name="Làng gốm Bát Tràng", craft=pottery, households_in_trade=180, workers=5200
+    )
     product = make.product(
         ward, code="binh-gom-men-ran", name_vi="Bình gốm men rạn", village=village
     )
 
+    for day, step, disposition in ((1, "commissioning", "active"), (4, "shipping", "in_transit")):
+        TraceEvent.objects.create(
+            product=product,
+            lot="L2026-10",
+            event_time=datetime(2026, 10, day, 8, 30, tzinfo=VIETNAM),
+            action="OBSERVE",
+            biz_step=step,
+            disposition=disposition,
+            read_point="geo:20.9767,105.9128",
+            place_name="Xưởng gốm, Bát Tràng",
+            recorded_by=coordinator,
+        )
     # Proposed in March, so that a decision of 31/08/2026 comes after it.
     workflow.propose(product, coordinator, date(2026, 3, 2))
 
@@ -79,6 +97,7 @@ def test_an_ocop_rating_typed_the_vietnamese_way(new_page: Any) -> None:
         "4 sao (quyết định 1234/QĐ-UBND), hiệu lực đến 31/08/2029"
         in public.locator("#ocop").inner_text()
     )
+    assert "01/10/2026 08:30" in public.locator("ol.chain").inner_text()
     shot(public, "public-vi")
     leader.goto("/crafts/")
     shot(leader, "indicators-vi")
