@@ -119,3 +119,26 @@ def test_products_filtered_by_stars() -> None:
     assert [product for product, _ in rows] == [four]
     assert len(client.get("/crafts/products/?stars=x").context["rows"]) == 2
     assert plain in [product for product, _ in client.get("/crafts/products/").context["rows"]]
+
+
+def test_the_product_lists_queries_do_not_grow_with_its_rows() -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client, coordinator = signed_in(Role.COORDINATOR)
+    leader = factories.user(Role.LEADER)
+
+    def rated() -> None:
+        rating = workflow.propose(make.product(), coordinator, date(2026, 1, 5))
+        workflow.score(rating, coordinator, Decimal(30), Decimal(20), Decimal(20))
+        workflow.decide(rating, leader, "2/QĐ-UBND", date(2026, 1, 31))
+
+    def queries(url: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    rated()
+    few = queries("/crafts/products/"), queries("/api/crafts/products")
+    rated(), rated(), rated()
+    assert (queries("/crafts/products/"), queries("/api/crafts/products")) == few

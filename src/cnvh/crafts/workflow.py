@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from cnvh.crafts import ocop
@@ -102,7 +103,18 @@ def expire(today: date) -> int:
 
 
 def current_rating(product: Product) -> OcopRating | None:
-    """The product's certificate in force, if any."""
-    return (
-        product.ratings.filter(status=OcopRating.Status.DECIDED).order_by("-decision_date").first()
+    """The product's latest decided certificate, if any (from `with_certificates` when
+    the product was listed with it: no query per product)."""
+    prefetched: list[OcopRating] | None = getattr(product, "certificates", None)
+    if prefetched is not None:
+        return prefetched[0] if prefetched else None
+    decided = product.ratings.filter(status=OcopRating.Status.DECIDED)
+    return decided.order_by("-decision_date").first()
+
+
+def with_certificates(products: QuerySet[Product]) -> QuerySet[Product]:
+    """Products listed with their decided ratings, latest first."""
+    decided = OcopRating.objects.filter(status=OcopRating.Status.DECIDED)
+    return products.prefetch_related(
+        Prefetch("ratings", queryset=decided.order_by("-decision_date"), to_attr="certificates")
     )

@@ -54,7 +54,10 @@ def product_list(request: HttpRequest) -> HttpResponse:
             ratings__stars=int(stars),
             ratings__expires_on__gte=today,
         ).distinct()
-    rows = [(product, workflow.current_rating(product)) for product in products]
+    rows = [
+        (product, workflow.current_rating(product))
+        for product in workflow.with_certificates(products)
+    ]
     context = {
         "rows": rows,
         "today": today,
