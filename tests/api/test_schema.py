@@ -38,6 +38,8 @@ OPERATIONS = {
     ("post", "/api/imports/{import_id}/confirm"): "confirmImport",
     ("post", "/api/estimate-runs"): "startEstimate",
     ("get", "/api/estimate-runs/{run_id}"): "getEstimateRun",
+    ("get", "/api/crafts/indicators"): "getCraftIndicators",
+    ("get", "/api/crafts/products"): "listOcopProducts",
 }
 
 

@@ -59,6 +59,19 @@ MATRIX: list[tuple[str, str, set[str]]] = [
     ("api.manage_own_tokens", "none", MEMBERS),
     ("procedures.view_procedures", "none", MEMBERS),
     ("procedures.change_procedures", "none", {"coordinator"}),
+    # The crafts registry: its records belong to the lead agency (as a ward).
+    ("crafts.view_crafts", "none", MEMBERS),
+    ("crafts.add_record", "none", {"coordinator"}),
+    ("crafts.change_record", "craft_village", {"coordinator", "officer_of_lead"}),
+    ("crafts.change_record", "craft_product", {"coordinator", "officer_of_lead"}),
+    ("crafts.change_record", "none", {"coordinator"}),
+    ("crafts.change_rules", "none", {"coordinator"}),
+    ("crafts.propose_rating", "craft_product", {"coordinator", "officer_of_lead"}),
+    ("crafts.add_trace_event", "craft_product", {"coordinator", "officer_of_lead"}),
+    ("crafts.score_rating", "proposed_rating", {"coordinator"}),
+    ("crafts.score_rating", "scored_rating", set()),
+    ("crafts.decide_rating", "proposed_rating", set()),
+    ("crafts.decide_rating", "scored_rating", {"leader_of_lead", "leader_elsewhere"}),
 ]
 for state in ProgressReport.Status.values:
     editable = state in {"draft", "returned"}
@@ -92,7 +105,26 @@ def world() -> dict[str, Any]:
         )
     objects["published_indicator"] = factories.indicator("published", published=True)
     objects["unpublished_indicator"] = factories.indicator("unpublished", published=False)
+    objects.update(_crafts(lead, people["coordinator"]))
     return {"people": people, "objects": objects}
+
+
+def _crafts(lead: Any, coordinator: Any) -> dict[str, Any]:
+    from decimal import Decimal
+
+    from cnvh.crafts import workflow as crafts_workflow
+    from tests.crafts import make
+
+    village = make.village(lead)
+    product, other = make.product(lead, village=village), make.product(lead)
+    scored = crafts_workflow.propose(other, coordinator, make.DAY)
+    crafts_workflow.score(scored, coordinator, Decimal(30), Decimal(20), Decimal(25))
+    return {
+        "craft_village": village,
+        "craft_product": product,
+        "proposed_rating": crafts_workflow.propose(product, coordinator, make.DAY),
+        "scored_rating": scored,
+    }
 
 
 def test_every_permission_is_specified() -> None:

@@ -44,6 +44,9 @@ def hidden_from_public(outcome: Outcome) -> Outcomes:
 
 
 NOT_ALLOWED = everyone(405)
+# The crafts registry: the coordinator, and the officers of the record's ward.
+CRAFT_KEEPERS = {"coordinator", "officer_of_lead"}
+LEADERS = {"leader_of_lead", "leader_elsewhere"}
 IMPORTERS = {"statistician", "coordinator", "administrator"}
 
 
@@ -227,6 +230,79 @@ ROUTES: dict[str, Route] = {
         NOT_ALLOWED,
         who(302, {"coordinator"}),
     ),
+    "crafts/": Route(lambda w: "/crafts/", who(200, MEMBERS)),
+    "crafts/rules/": Route(lambda w: "/crafts/rules/", who(200, MEMBERS)),
+    "crafts/rules/thresholds/new/": Route(
+        lambda w: "/crafts/rules/thresholds/new/",
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
+    "crafts/rules/thresholds/<int:pk>/edit/": Route(
+        pk("threshold", "/crafts/rules/thresholds/{}/edit/"),
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
+    "crafts/villages/": Route(lambda w: "/crafts/villages/", who(200, MEMBERS)),
+    "crafts/villages/new/": Route(
+        lambda w: "/crafts/villages/new/", who(200, {"coordinator"}), who(200, {"coordinator"})
+    ),
+    "crafts/villages/<int:pk>/": Route(
+        pk("craft_village", "/crafts/villages/{}/"), who(200, MEMBERS)
+    ),
+    "crafts/villages/<int:pk>/edit/": Route(
+        pk("craft_village", "/crafts/villages/{}/edit/"),
+        who(200, CRAFT_KEEPERS),
+        who(200, CRAFT_KEEPERS),
+    ),
+    "crafts/crafts/": Route(lambda w: "/crafts/crafts/", who(200, MEMBERS)),
+    "crafts/crafts/new/": Route(
+        lambda w: "/crafts/crafts/new/", who(200, {"coordinator"}), who(200, {"coordinator"})
+    ),
+    "crafts/crafts/<int:pk>/edit/": Route(
+        pk("craft", "/crafts/crafts/{}/edit/"),
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
+    "crafts/artisans/new/": Route(
+        lambda w: "/crafts/artisans/new/", who(200, {"coordinator"}), who(200, {"coordinator"})
+    ),
+    "crafts/artisans/<int:pk>/edit/": Route(
+        pk("artisan", "/crafts/artisans/{}/edit/"),
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
+    "crafts/products/": Route(lambda w: "/crafts/products/", who(200, MEMBERS)),
+    "crafts/products/new/": Route(
+        lambda w: "/crafts/products/new/", who(200, {"coordinator"}), who(200, {"coordinator"})
+    ),
+    "crafts/products/<int:pk>/": Route(pk("product", "/crafts/products/{}/"), who(200, MEMBERS)),
+    "crafts/products/<int:pk>/edit/": Route(
+        pk("product", "/crafts/products/{}/edit/"),
+        who(200, CRAFT_KEEPERS),
+        who(200, CRAFT_KEEPERS),
+    ),
+    # The product has a rating under way: the proposal is refused with a message.
+    "crafts/products/<int:pk>/propose/": Route(
+        pk("product", "/crafts/products/{}/propose/"), NOT_ALLOWED, who(302, CRAFT_KEEPERS)
+    ),
+    "crafts/products/<int:pk>/steps/new/": Route(
+        pk("product", "/crafts/products/{}/steps/new/"),
+        who(200, CRAFT_KEEPERS),
+        who(200, CRAFT_KEEPERS),
+    ),
+    "crafts/ratings/<int:pk>/score/": Route(
+        pk("proposed_rating", "/crafts/ratings/{}/score/"),
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
+    "crafts/ratings/<int:pk>/decide/": Route(
+        pk("scored_rating", "/crafts/ratings/{}/decide/"),
+        who(200, LEADERS),
+        who(200, LEADERS),
+    ),
+    # The page a QR code on the product points to, and its chain: public.
+    "p/<slug:code>/": Route(lambda w: "/p/proposed/", everyone(200)),
+    "p/<slug:code>/epcis.jsonld": Route(lambda w: "/p/proposed/epcis.jsonld", everyone(200)),
     "i18n/setlang/": Route(
         lambda w: "/i18n/setlang/", everyone(302), everyone(302), lambda w: {"language": "vi"}
     ),
@@ -295,6 +371,8 @@ ROUTES |= {
     "api/reports/<report_id>/submit": Route(
         pk("draft", "/api/reports/{}/submit"), NOT_ALLOWED, api_only(422, WORKERS, OVERSEERS)
     ),
+    "api/crafts/indicators": Route(lambda w: "/api/crafts/indicators", api_members(200)),
+    "api/crafts/products": Route(lambda w: "/api/crafts/products", api_members(200)),
     "api/me": Route(lambda w: "/api/me", api_members(200, 200)),
     # Imports and estimates: for those who may import (the statistician, the coordinator,
     # the administrator) and run estimates (the statistician). Nothing has this number.

@@ -113,6 +113,7 @@ def build(media: Path) -> World:
         "media": media,
     }
     world.objects.update(_imports(people["statistician"]))
+    world.objects.update(_crafts(lead, people["coordinator"]))
     world.objects["admin_ids"] = _admin_ids(world)
     boundaries.save(
         boundary_collection(), original_name="wards.json", code_property="code", user=None
@@ -146,6 +147,31 @@ def _imports(statistician: Any) -> dict[str, Any]:
         scope_key="hanoi-plan", totals=totals, status=EstimateRun.Status.INVALID
     )
     return {"import": record, "estimate_run": run}
+
+
+def _crafts(ward: Any, coordinator: Any) -> dict[str, Any]:
+    """A craft village and OCOP products of the lead agency (as if it were a ward): one
+    product proposed for rating, one scored by the coordinator."""
+    from decimal import Decimal
+
+    from cnvh.crafts import workflow as crafts_workflow
+    from tests.crafts import make
+
+    village = make.village(ward)
+    proposed = make.product(ward, code="proposed", village=village)
+    scored = make.product(ward, code="scored", village=village)
+    rating = crafts_workflow.propose(proposed, coordinator, make.DAY)
+    scored_rating = crafts_workflow.propose(scored, coordinator, make.DAY)
+    crafts_workflow.score(scored_rating, coordinator, Decimal(30), Decimal(20), Decimal(25))
+    return {
+        "craft_village": village,
+        "craft": village.craft,
+        "artisan": make.artisan(village),
+        "product": proposed,
+        "proposed_rating": rating,
+        "scored_rating": scored_rating,
+        "threshold": make.threshold(),
+    }
 
 
 def _admin_ids(world: World) -> dict[str, Any]:

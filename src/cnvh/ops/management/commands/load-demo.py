@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from cnvh.crafts.demo import load_demo_crafts
 from cnvh.estimates import runner
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, unchanged
@@ -82,11 +83,22 @@ class Command(BaseCommand):
         loaded = load_demo_plan(today, demo_mode=settings.DEBUG)
         if loaded is None:
             self.stdout.write("plan: already loaded, unchanged")
+        else:
+            self.stdout.write(
+                f"plan: {loaded.agencies} agencies, {loaded.tasks} tasks, "
+                f"{loaded.reports} reports up to {today}, {loaded.people} people"
+                + ("" if settings.DEBUG else " (no passwords: not in demo mode)")
+            )
+        self._crafts()
+
+    def _crafts(self) -> None:
+        crafts = load_demo_crafts()
+        if crafts is None:
+            self.stdout.write("crafts: already loaded, unchanged")
             return
         self.stdout.write(
-            f"plan: {loaded.agencies} agencies, {loaded.tasks} tasks, "
-            f"{loaded.reports} reports up to {today}, {loaded.people} people"
-            + ("" if settings.DEBUG else " (no passwords: not in demo mode)")
+            f"crafts: {crafts.villages} craft villages, {crafts.products} OCOP products, "
+            f"{crafts.ratings} ratings decided, {crafts.events} traceability steps"
         )
 
     def _city(self, today: date, factor: float, officers_file: Path | None) -> None:
