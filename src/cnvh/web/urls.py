@@ -1,9 +1,10 @@
 from django.urls import path
 
-from cnvh.web.views import agencies, boundaries, estimates, indicators, overview
+from cnvh.web.views import agencies, boundaries, estimates, indicators, overview, road
 
 urlpatterns = [
     path("", overview.overview, name="web-overview"),
+    path("road/", road.road_page, name="web-road"),
     path("estimates/", estimates.estimate_list, name="web-estimates"),
     path("estimates/<int:pk>/", estimates.estimate_detail, name="web-estimate"),
     path("estimates/<int:pk>/publish/", estimates.estimate_publish, name="web-estimate-publish"),
