@@ -157,7 +157,6 @@ def chart(
     axis = list(range(min(history, default=base), target + 1))
     required_rate = made.row(None).required_growth
     base_value = made.row(None).base_value_added
-    trend = made.row(None).projected_share
 
     def percent(value: float | None) -> float | None:
         return None if value is None else value * 100
@@ -174,7 +173,6 @@ def chart(
         "share": [percent(history.get(year)) for year in axis],
         "path": [percent(made.share_in(year)) if year >= base else None for year in axis],
         "required": [required(year) for year in axis],
-        "trendEnd": percent(trend),
         "targets": [
             [str(t.year), t.share * 100] for t in (plan.targets if plan else ()) if t.year in axis
         ],
