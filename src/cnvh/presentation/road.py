@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.cache import cache
 
+from cnvh import __version__
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import latest_estimates
 from cnvh.plan import targets
@@ -70,9 +71,17 @@ def engine_estimate(stored: Estimate) -> result.Estimate:
         checksum=stored.scope_checksum,
         title_vi=stored.scope_title_vi,
         title_en=stored.scope_title_en,
-        sectors={key: dict(titles) for key, titles in stored.sectors.items()},
+        sectors={key: dict(stored.sectors[key]) for key in _by_size(stored.sectors, rows)},
     )
     return result.Estimate(scope=scope, unit=stored.unit, rows=rows, provenance={})
+
+
+def _by_size(sectors: dict[str, Any], rows: list[result.EstimateRow]) -> list[str]:
+    """The sectors, largest value added in the latest year first (as the overview lists
+    them): the stored definition's own order does not survive PostgreSQL's JSON."""
+    latest = max((row.year for row in rows), default=0)
+    size = {row.sector: row.value_added for row in rows if row.year == latest and row.sector}
+    return sorted(sectors, key=lambda key: (-size.get(key, 0.0), key))
 
 
 def base_year(estimate: result.Estimate) -> int | None:
@@ -109,7 +118,8 @@ def params(estimate: result.Estimate, inputs: RoadInputs) -> ScenarioParams:
 
 
 def _key(stored: Estimate, inputs: RoadInputs) -> str:
-    text = json.dumps([stored.pk, stored.revision, repr(inputs)])
+    # The code's version too: a scenario kept by an older version is not read back.
+    text = json.dumps([__version__, stored.pk, stored.revision, repr(inputs)])
     return "cnvh:road:" + hashlib.sha256(text.encode()).hexdigest()
 
 
