@@ -14,6 +14,7 @@ OPERATIONS = {
     ("get", "/api/estimates"): "listEstimates",
     ("get", "/api/estimates/{estimate_id}"): "getEstimate",
     ("get", "/api/estimate-rows"): "listEstimateRows",
+    ("get", "/api/road"): "getRoad",
     ("get", "/api/indicators"): "listIndicators",
     ("get", "/api/indicators/{code}"): "getIndicator",
     ("get", "/api/areas"): "listAreas",
@@ -66,7 +67,7 @@ def test_public_operations_need_no_token_the_others_do() -> None:
     found = schema()
     scheme = found["components"]["securitySchemes"]["BearerToken"]
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
-    public = {"listScopes", "listEstimates", "getEstimate", "listEstimateRows"}
+    public = {"listScopes", "listEstimates", "getEstimate", "listEstimateRows", "getRoad"}
     public |= {"listIndicators", "getIndicator", "listAreas"}
     for methods in found["paths"].values():
         for operation in methods.values():

@@ -76,6 +76,7 @@ def _shipped_day() -> int:
 
 ROUTES: dict[str, Route] = {
     "": Route(lambda w: "/", everyone(200)),
+    "road/": Route(lambda w: "/road/", everyone(200)),
     "estimates/": Route(lambda w: "/estimates/", everyone(200)),
     # The newest revision is not published: it does not exist for the public.
     "estimates/<int:pk>/": Route(pk("estimate", "/estimates/{}/"), hidden_from_public(200)),
@@ -344,6 +345,7 @@ ROUTES |= {
     "api/docs": Route(lambda w: "/api/docs", everyone(200)),
     "api/scopes": Route(lambda w: "/api/scopes", everyone(200)),
     "api/estimates": Route(lambda w: "/api/estimates", everyone(200)),
+    "api/road": Route(lambda w: "/api/road", everyone(200)),
     "api/estimates/<estimate_id>": Route(
         pk("estimate", "/api/estimates/{}"), hidden_from_public(200)
     ),

@@ -64,6 +64,9 @@ PAGE_PARAMETERS = [
     "id",
     "kind",
     "sheet",
+    "target_year",
+    "target_share",
+    "grdp_growth",
 ]
 # The most that a role may do there: a request that passes the login and the rules
 # reaches the code that reads the parameters.

@@ -59,6 +59,7 @@ def test_estimate_from_each_file_format(
     assert total["employment"] == pytest.approx(10 + 4 + 5)
     [source] = [i for i in document["provenance"]["inputs"] if i["role"] == "units"]
     assert source["format"] == fmt and len(source["sha256"]) == 64
+    assert document["provenance"]["pass_database"]["name"] == "duckdb"
 
 
 def test_vietnamese_headers_and_a_title_row_in_excel(

@@ -115,6 +115,9 @@ def test_every_figure_of_the_demo_estimate_is_the_same(
     )
     assert len(duck.rows) > 100
     assert any(row.share_ci_low is not None for row in duck.rows)
+    # The provenance says which database ran the pass.
+    assert duck.provenance["pass_database"]["name"] == "duckdb"
+    assert postgres.provenance["pass_database"]["name"] == "postgresql"
     assert_same_rows(rows_of(duck), rows_of(postgres))
 
 

@@ -20,6 +20,7 @@ from cnvh.api import (
     plan,
     report_writes,
     reports,
+    road,
     statistics,
 )
 from cnvh.plan.permissions import roles_of
@@ -55,6 +56,7 @@ api.add_decorator(handlers.known_parameters_only(api), mode="view")
 assert report_writes.router is reports.router
 for router in (
     statistics.router,
+    road.router,
     indicators.router,
     areas.router,
     plan.router,

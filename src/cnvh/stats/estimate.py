@@ -83,6 +83,7 @@ def _estimate(
     builder = build_unit_cells if data.role.name == "units" else build_aggregate_cells
     if server is not None and data.role.name == "units":
         builder = partial(build_unit_cells_on_postgres, server=server)
+        run.database = {"name": "postgresql", "version": str(server.info.server_version)}
     builder(
         con,
         data,

@@ -32,6 +32,10 @@ class Run:
     bootstrap: dict[str, Any] | None = None
     data_classification: str = ""
     timings: dict[str, float] = field(default_factory=dict)
+    # Which database ran the pass over the data: DuckDB here, or a PostgreSQL server.
+    database: dict[str, str] = field(
+        default_factory=lambda: {"name": "duckdb", "version": duckdb.__version__}
+    )
     background: list[Future[Any]] = field(default_factory=list)  # jobs beside the main pass
     _phase: str | None = None
     _since: float = 0.0
@@ -106,5 +110,6 @@ def provenance(con: duckdb.DuckDBPyConnection, run: Run) -> dict[str, Any]:
         "benchmark": run.benchmark,
         "area_cells_moved_by_crosswalk": run.areas_moved,
         "bootstrap": run.bootstrap,
+        "pass_database": run.database,
         "timings_seconds": run.timings,
     }

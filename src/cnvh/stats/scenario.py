@@ -23,6 +23,11 @@ from .problems import ProblemList
 from .result import Estimate, EstimateRow
 from .scenario_result import Scenario, ScenarioRow, ShareAt
 
+# Beyond these a scenario means nothing, and powers of them overflow a float:
+# 101^100 ≈ 1e200 still fits, so every figure stays finite.
+HIGHEST_GROWTH = 100.0  # 10,000% a year
+LONGEST_HORIZON = 100  # years
+
 
 @dataclass(frozen=True)
 class ScenarioParams:
@@ -57,6 +62,8 @@ def check_params(params: ScenarioParams, estimate: Estimate, problems: ProblemLi
     base, target = params.base_year, params.target_year
     if target <= base:
         problems.add("target_year_not_after_base", target=target, base=base)
+    elif target - base > LONGEST_HORIZON:
+        problems.add("horizon_too_long", target=target, base=base, limit=LONGEST_HORIZON)
     if not 0 < params.target_share < 1:
         problems.add("target_share_out_of_range", value=params.target_share)
     _check_growth(params, estimate, problems)
@@ -71,17 +78,29 @@ def check_params(params: ScenarioParams, estimate: Estimate, problems: ProblemLi
 def _check_growth(params: ScenarioParams, estimate: Estimate, problems: ProblemList) -> None:
     if (params.grdp_growth is None) == (params.grdp_path is None):
         problems.add("no_grdp_growth")
-    if params.grdp_growth is not None and params.grdp_growth <= -1:
-        problems.add("growth_too_low", column="--grdp-growth", value=params.grdp_growth)
+    if params.grdp_growth is not None:
+        check_rate(params.grdp_growth, problems, column="--grdp-growth")
     for sector, growth in params.sector_growth.items():
         if sector not in estimate.scope.sectors:
             problems.add("unknown_sector", value=sector, **_scope_words(estimate))
-        elif growth <= -1:
-            problems.add("growth_too_low", column=sector, value=growth)
+        else:
+            check_rate(growth, problems, column=sector)
     if params.grdp_path is not None:
         for year in range(params.base_year, params.target_year + 1):
             if year not in params.grdp_path:
                 problems.add("grdp_year_missing", year=year)
+
+
+def check_rate(growth: float, problems: ProblemList, **where: Any) -> bool:
+    """Whether a growth a year is usable: above −1 (−100%) and at most HIGHEST_GROWTH."""
+    if not growth > -1:  # NaN too
+        problems.add("growth_too_low", value=growth, **where)
+        return False
+    if growth > HIGHEST_GROWTH:
+        limit = f"{HIGHEST_GROWTH:g}"
+        problems.add("growth_too_high", value=growth, limit=limit, percent="10000%", **where)
+        return False
+    return True
 
 
 def _check_trend_from(params: ScenarioParams, years: list[int], problems: ProblemList) -> None:

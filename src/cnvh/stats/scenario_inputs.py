@@ -9,6 +9,7 @@ from .checks import check_filled, check_numbers, check_years, report_rows
 from .expressions import Columns
 from .problems import ProblemList
 from .result import ScopeInfo
+from .scenario import check_rate
 from .sources import read_source
 
 
@@ -45,9 +46,7 @@ def read_sector_growth(
                 )
             elif sector in growth:
                 problems.add("duplicate_sector", column="sector", value=sector, **where)
-            elif value <= -1:
-                problems.add("growth_too_low", column="growth", value=value, **where)
-            else:
+            elif check_rate(float(value), problems, column="growth", **where):
                 growth[str(sector)] = float(value)
         return growth, source.describe()
     finally:

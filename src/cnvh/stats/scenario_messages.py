@@ -21,6 +21,18 @@ SCENARIO_CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "Ghi tốc độ tăng dạng phân số lớn hơn −1: 7% là 0.07, giảm 5% là −0.05.",
         "Write growth as a fraction above −1: 7% is 0.07, a 5% fall is −0.05.",
     ),
+    "growth_too_high": (
+        "Tốc độ tăng {value} vượt quá {limit} ({percent} mỗi năm)",
+        "Growth {value} is above {limit} ({percent} a year)",
+        "Ghi tốc độ tăng dạng phân số: 7% là 0.07 (không phải 7).",
+        "Write growth as a fraction: 7% is 0.07 (not 7).",
+    ),
+    "horizon_too_long": (
+        "Từ năm gốc {base} đến năm mục tiêu {target} là hơn {limit} năm",
+        "From the base year {base} to the target year {target} is more than {limit} years",
+        "Chọn năm mục tiêu gần hơn.",
+        "Choose a nearer target year.",
+    ),
     "no_base_year_data": (
         "Dữ liệu không có năm gốc {year} (có các năm {years})",
         "The data has no figures for the base year {year} (it has {years})",

@@ -1,9 +1,18 @@
 from django.urls import path
 
-from cnvh.web.views import agencies, boundaries, estimates, indicators, overview, provenance
+from cnvh.web.views import (
+    agencies,
+    boundaries,
+    estimates,
+    indicators,
+    overview,
+    provenance,
+    road,
+)
 
 urlpatterns = [
     path("", overview.overview, name="web-overview"),
+    path("road/", road.road_page, name="web-road"),
     path("estimates/", estimates.estimate_list, name="web-estimates"),
     path("estimates/<int:pk>/", estimates.estimate_detail, name="web-estimate"),
     path(

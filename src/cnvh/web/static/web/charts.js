@@ -230,8 +230,47 @@
     };
   }
 
+  /* The road page: the estimated share, then the path under the assumptions and the path
+   * at the required growth, with the plan's targets. */
+  function roadOption(data, narrow) {
+    var line = function (name, values, style, colour) {
+      return {
+        name: name, type: "line", data: values, symbol: "none", connectNulls: false,
+        lineStyle: { type: style, width: 2.5, color: colour }, itemStyle: { color: colour }
+      };
+    };
+    var series = [
+      line(data.labels.share, data.share, "solid", colours.estimate),
+      line(data.labels.path, data.path, "dashed", colours.trajectory),
+      line(data.labels.required, data.required, "dotted", colours.target)
+    ];
+    series[0].symbol = "circle";
+    series[0].symbolSize = 7;
+    if (data.targets && data.targets.length) {
+      series.push({
+        name: data.labels.targets, type: "scatter", symbol: "diamond", symbolSize: 14,
+        data: data.targets, itemStyle: { color: colours.target }
+      });
+    }
+    return {
+      grid: { left: narrow ? 40 : 56, right: 16, top: 24, bottom: 64 },
+      tooltip: {
+        trigger: "axis",
+        valueFormatter: function (value) { return format(value, 2) + "%"; }
+      },
+      legend: { bottom: 0 },
+      xAxis: { type: "category", data: data.years.map(String), boundaryGap: false },
+      yAxis: {
+        type: "value", name: data.labels.axis, min: 0,
+        axisLabel: { formatter: function (value) { return format(value, 0) + "%"; } }
+      },
+      series: series
+    };
+  }
+
   var builders = {
-    share: shareOption, sectors: sectorOption, indicator: indicatorOption, wards: wardOption
+    share: shareOption, sectors: sectorOption, indicator: indicatorOption, wards: wardOption,
+    road: roadOption
   };
 
   function drawBoundaries(chart, data) {
@@ -270,19 +309,29 @@
     return chart;
   }
 
-  function start() {
-    if (!window.echarts) {
-      return;
-    }
-    var charts = [];
-    document.querySelectorAll("[data-chart]").forEach(function (element) {
+  var charts = [];
+
+  function drawIn(root) {
+    root.querySelectorAll("[data-chart]").forEach(function (element) {
       var chart = draw(element);
       if (chart) {
         charts.push(chart);
       }
     });
+  }
+
+  function start() {
+    if (!window.echarts) {
+      return;
+    }
+    drawIn(document);
     window.addEventListener("resize", function () {
       charts.forEach(function (chart) { chart.resize(); });
+    });
+    // A part of the page redrawn by htmx (the road's result) brings its own chart.
+    document.body.addEventListener("htmx:afterSettle", function (event) {
+      charts = charts.filter(function (chart) { return !chart.isDisposed() && document.body.contains(chart.getDom()); });
+      drawIn(event.target);
     });
   }
 
