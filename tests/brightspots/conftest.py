@@ -42,8 +42,9 @@ class City:
         values.update(fields)
         return BrightSpot(**values)
 
-    def nominate(self, name: str, officer: Any = None, agency: Agency | None = None,
-                 **at: Any) -> Nomination:
+    def nominate(
+        self, name: str, officer: Any = None, agency: Agency | None = None, **at: Any
+    ) -> Nomination:
         return workflow.nominate(
             self.round, officer or self.ward_officer, agency or self.ward, self.spot(name), **at
         )

@@ -30,9 +30,9 @@ def nominating_agencies(user: Any, round_: Round) -> list[int]:
     held = {agency for role, agency in roles_of(user) if role in NOMINATING_ROLES}
     kinds = set(round_.nominator_kinds or [])
     return list(
-        Agency.objects.filter(pk__in=held, kind__in=kinds).order_by("name_vi").values_list(
-            "pk", flat=True
-        )
+        Agency.objects.filter(pk__in=held, kind__in=kinds)
+        .order_by("name_vi")
+        .values_list("pk", flat=True)
     )
 
 
@@ -98,8 +98,6 @@ rules.add_perm(
     "brightspots.view_nomination", sees_everything | of_nominating_agency | on_the_council
 )
 rules.add_perm("brightspots.add_evidence", of_nominating_agency & is_undecided)
-rules.add_perm(
-    "brightspots.score", on_the_council & is_being_assessed & ~of_own_agency
-)
+rules.add_perm("brightspots.score", on_the_council & is_being_assessed & ~of_own_agency)
 rules.add_perm("brightspots.change_model", is_coordinator | nominated_the_model)
 rules.add_perm("brightspots.record_replication", is_coordinator | is_officer)

@@ -71,8 +71,10 @@ def weighted_score(nomination: Nomination, criteria: list[Criterion]) -> Ranked:
     count = len(totals)
     if not count:
         return Ranked(nomination, 0, None, [None] * len(criteria))
-    means = [sum((sheet[i] for sheet in sheets.values()), Fraction(0)) / count
-             for i in range(len(criteria))]
+    means = [
+        sum((sheet[i] for sheet in sheets.values()), Fraction(0)) / count
+        for i in range(len(criteria))
+    ]
     score = sum(totals.values(), Fraction(0)) / count
     return Ranked(nomination, count, score, list(means), member_scores=totals)
 

@@ -25,7 +25,6 @@ from cnvh.brightspots.models import (
     Replication,
     Result,
     Round,
-    Rubric,
     Score,
 )
 from cnvh.brightspots.permissions import nominating_agencies
@@ -82,8 +81,9 @@ def nominate(
     one of the user's agencies the round invites."""
     require(user, "brightspots.nominate", round_)
     if agency.pk not in nominating_agencies(user, round_):
-        raise ValidationError(_("This round does not take nominations from %(agency)s.")
-                              % {"agency": agency.name})
+        raise ValidationError(
+            _("This round does not take nominations from %(agency)s.") % {"agency": agency.name}
+        )
     if spot.pk is None:
         spot.created_by = user
         spot.status = BrightSpot.Status.NOMINATED
@@ -93,7 +93,10 @@ def nominate(
     for row in results:
         add_result(spot, user, row, now, checked=True)
     nomination = Nomination(
-        round=round_, spot=spot, agency=agency, nominated_by=user,
+        round=round_,
+        spot=spot,
+        agency=agency,
+        nominated_by=user,
         submitted_at=now or timezone.now(),
     )
     _save(nomination, user, now)
@@ -105,8 +108,9 @@ def add_result(
 ) -> Result:
     if not checked:
         require(user, "brightspots.change_model", spot)
-    result = Result(spot=spot, year=row.year, indicator=row.indicator, unit=row.unit,
-                    value=row.value)
+    result = Result(
+        spot=spot, year=row.year, indicator=row.indicator, unit=row.unit, value=row.value
+    )
     _save(result, user, now)
     return result
 
@@ -140,7 +144,10 @@ def _locked(nomination: Nomination) -> Nomination:
 
 @transaction.atomic
 def screen(
-    nomination: Nomination, user: Any, admitted: bool, note: str = "",
+    nomination: Nomination,
+    user: Any,
+    admitted: bool,
+    note: str = "",
     now: datetime | None = None,
 ) -> Nomination:
     """The administrator's first step: admit the nomination for assessment, or not
@@ -226,9 +233,7 @@ def decide(
     elif not decision.reasons.strip():
         raise ValidationError({"reasons": _("Give the reasons for the rejection.")})
     _save(decision, user, now)
-    nomination.status = (
-        Nomination.Status.RECOGNISED if recognised else Nomination.Status.REJECTED
-    )
+    nomination.status = Nomination.Status.RECOGNISED if recognised else Nomination.Status.REJECTED
     _save(nomination, user, now)
     if recognised:
         _set_spot(nomination.spot, user, BrightSpot.Status.RECOGNISED, decision.valid_until, now)

@@ -6,7 +6,9 @@ from cnvh.brightspots import shipped
 
 
 def install(apps: Any, schema_editor: Any) -> None:
-    shipped.install(apps.get_model("brightspots", "Rubric"), apps.get_model("brightspots", "Criterion"))
+    shipped.install(
+        apps.get_model("brightspots", "Rubric"), apps.get_model("brightspots", "Criterion")
+    )
 
 
 class Migration(migrations.Migration):

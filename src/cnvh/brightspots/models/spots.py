@@ -83,7 +83,10 @@ class BrightSpot(models.Model):
         help_text=_("Enterprise code (tax code): 10 digits, or 13 for a branch."),
     )
     host_name = models.CharField(
-        _("host's name"), max_length=255, blank=True, help_text=_("Enterprise, organisation or person.")
+        _("host's name"),
+        max_length=255,
+        blank=True,
+        help_text=_("Enterprise, organisation or person."),
     )
     ward = models.ForeignKey(
         Agency,
