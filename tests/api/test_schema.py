@@ -38,6 +38,11 @@ OPERATIONS = {
     ("post", "/api/imports/{import_id}/confirm"): "confirmImport",
     ("post", "/api/estimate-runs"): "startEstimate",
     ("get", "/api/estimate-runs/{run_id}"): "getEstimateRun",
+    ("get", "/api/bright-spots"): "listBrightSpots",
+    ("get", "/api/bright-spots/{spot_id}"): "getBrightSpot",
+    ("get", "/api/bright-spot-rounds"): "listBrightSpotRounds",
+    ("get", "/api/bright-spot-rounds/{round_id}"): "getBrightSpotRound",
+    ("get", "/api/bright-spot-indicators"): "getBrightSpotIndicators",
 }
 
 
@@ -66,6 +71,7 @@ def test_public_operations_need_no_token_the_others_do() -> None:
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
     public = {"listScopes", "listEstimates", "getEstimate", "listEstimateRows"}
     public |= {"listIndicators", "getIndicator", "listAreas"}
+    public |= {"listBrightSpots", "getBrightSpot", "getBrightSpotIndicators"}
     for methods in found["paths"].values():
         for operation in methods.values():
             optional = {} in operation["security"]

@@ -337,6 +337,13 @@ ROUTES |= {
     "api/indicators": Route(lambda w: "/api/indicators", everyone(200)),
     "api/indicators/<code>": Route(lambda w: "/api/indicators/hidden", hidden_from_public(200)),
     "api/areas": Route(lambda w: "/api/areas", everyone(200)),
+    "api/bright-spots": Route(lambda w: "/api/bright-spots", everyone(200)),
+    "api/bright-spots/<spot_id>": Route(pk("bs_model", "/api/bright-spots/{}"), everyone(200)),
+    "api/bright-spot-rounds": Route(lambda w: "/api/bright-spot-rounds", api_members(200)),
+    "api/bright-spot-rounds/<round_id>": Route(
+        pk("bs_round", "/api/bright-spot-rounds/{}"), api_members(200)
+    ),
+    "api/bright-spot-indicators": Route(lambda w: "/api/bright-spot-indicators", everyone(200)),
     "api/plans": Route(lambda w: "/api/plans", api_members(200)),
     "api/plans/<code>": Route(
         lambda w: f"/api/plans/{w.objects['task'].group.plan.code}", api_members(200)

@@ -80,6 +80,12 @@ def nominate(
     """Nominate a model (new, or one already in the registry) in an open round, for
     one of the user's agencies the round invites."""
     require(user, "brightspots.nominate", round_)
+    day = timezone.localtime(now).date() if now else timezone.localdate()
+    if not round_.is_open(day):
+        raise ValidationError(
+            _("This round takes nominations from %(opens)s to %(closes)s.")
+            % {"opens": f"{round_.opens_on:%d/%m/%Y}", "closes": f"{round_.closes_on:%d/%m/%Y}"}
+        )
     if agency.pk not in nominating_agencies(user, round_):
         raise ValidationError(
             _("This round does not take nominations from %(agency)s.") % {"agency": agency.name}

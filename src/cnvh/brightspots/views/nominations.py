@@ -34,6 +34,13 @@ from cnvh.plan.permissions import require
 def nominate(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(Round, pk=pk)
     require(request.user, "brightspots.nominate", round_)
+    if not round_.is_open():
+        messages.error(
+            request,
+            _("This round takes nominations from %(opens)s to %(closes)s.")
+            % {"opens": f"{round_.opens_on:%d/%m/%Y}", "closes": f"{round_.closes_on:%d/%m/%Y}"},
+        )
+        return redirect("brightspots-round", round_.pk)
     data = request.POST or None
     form = SpotForm(data, agencies=nominating_agencies(request.user, round_))
     results = ResultFormSet(data, prefix="results")

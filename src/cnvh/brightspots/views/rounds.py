@@ -63,7 +63,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "council": round_.seats.select_related("member").order_by("member__username"),
         "nominations": nominations,
         "ranking": ranking.ranking(round_),
-        "can_nominate": user.has_perm("brightspots.nominate", round_),
+        "can_nominate": round_.is_open() and user.has_perm("brightspots.nominate", round_),
         "can_manage": user.has_perm("brightspots.manage_rounds"),
     }
     return render(request, "brightspots/round_detail.html", context)

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from cnvh.brightspots.demo.load import load_demo_bright_spots
 from cnvh.estimates import runner
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, unchanged
@@ -88,6 +89,12 @@ class Command(BaseCommand):
             f"{loaded.reports} reports up to {today}, {loaded.people} people"
             + ("" if settings.DEBUG else " (no passwords: not in demo mode)")
         )
+        spots = load_demo_bright_spots(today)
+        if spots is not None:
+            self.stdout.write(
+                f"models and bright spots: {spots.rounds} rounds, {spots.nominations} "
+                f"nominations, {spots.recognised} recognised, {spots.replications} replications"
+            )
 
     def _city(self, today: date, factor: float, officers_file: Path | None) -> None:
         try:
