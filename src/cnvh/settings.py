@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "cnvh.plan",
     "cnvh.procedures",
     "cnvh.crafts",
+    "cnvh.brightspots",
     "cnvh.presentation",
     "cnvh.web",
     "cnvh.ops",

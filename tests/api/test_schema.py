@@ -41,6 +41,11 @@ OPERATIONS = {
     ("get", "/api/estimate-runs/{run_id}"): "getEstimateRun",
     ("get", "/api/crafts/indicators"): "getCraftIndicators",
     ("get", "/api/crafts/products"): "listOcopProducts",
+    ("get", "/api/bright-spots"): "listBrightSpots",
+    ("get", "/api/bright-spots/{spot_id}"): "getBrightSpot",
+    ("get", "/api/bright-spot-rounds"): "listBrightSpotRounds",
+    ("get", "/api/bright-spot-rounds/{round_id}"): "getBrightSpotRound",
+    ("get", "/api/bright-spot-indicators"): "getBrightSpotIndicators",
 }
 
 
@@ -69,6 +74,7 @@ def test_public_operations_need_no_token_the_others_do() -> None:
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
     public = {"listScopes", "listEstimates", "getEstimate", "listEstimateRows", "getRoad"}
     public |= {"listIndicators", "getIndicator", "listAreas"}
+    public |= {"listBrightSpots", "getBrightSpot", "getBrightSpotIndicators"}
     for methods in found["paths"].values():
         for operation in methods.values():
             optional = {} in operation["security"]

@@ -12,6 +12,7 @@ import rules
 
 from cnvh.plan.models import Indicator, Membership, ProgressReport, Role, Task
 from tests import factories
+from tests.security import world_brightspots
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,7 @@ MEMBERS = {
 }
 EVERYONE = MEMBERS | {"anonymous", "no_role"}
 WORKERS = {"officer_of_lead", "officer_of_coordinating"}
+OFFICERS = WORKERS | {"officer_elsewhere"}
 OVERSEERS = {"administrator", "coordinator", "leader_of_lead", "leader_elsewhere"}
 
 # permission, object, who may
@@ -72,6 +74,17 @@ MATRIX: list[tuple[str, str, set[str]]] = [
     ("crafts.score_rating", "scored_rating", set()),
     ("crafts.decide_rating", "proposed_rating", set()),
     ("crafts.decide_rating", "scored_rating", {"leader_of_lead", "leader_elsewhere"}),
+    # Models and bright spots (tests/security/world_brightspots.py): the lead agency's
+    # nomination, admitted; its leader sits on the council but may not score it.
+    ("brightspots.view_registry", "none", MEMBERS),
+    ("brightspots.manage_rounds", "none", {"coordinator"}),
+    ("brightspots.nominate", "bs_round", OFFICERS | {"leader_of_lead", "leader_elsewhere"}),
+    ("brightspots.nominate", "none", set()),
+    ("brightspots.view_nomination", "bs_nomination", OVERSEERS | {"officer_of_lead"}),
+    ("brightspots.add_evidence", "bs_nomination", {"officer_of_lead", "leader_of_lead"}),
+    ("brightspots.score", "bs_nomination", {"leader_elsewhere"}),
+    ("brightspots.change_model", "bs_model", {"coordinator", "officer_of_lead", "leader_of_lead"}),
+    ("brightspots.record_replication", "none", OFFICERS | {"coordinator"}),
 ]
 for state in ProgressReport.Status.values:
     editable = state in {"draft", "returned"}
@@ -106,6 +119,7 @@ def world() -> dict[str, Any]:
     objects["published_indicator"] = factories.indicator("published", published=True)
     objects["unpublished_indicator"] = factories.indicator("unpublished", published=False)
     objects.update(_crafts(lead, people["coordinator"]))
+    objects.update(world_brightspots.build(people, lead))
     return {"people": people, "objects": objects}
 
 

@@ -48,6 +48,10 @@ NOT_ALLOWED = everyone(405)
 CRAFT_KEEPERS = {"coordinator", "officer_of_lead"}
 LEADERS = {"leader_of_lead", "leader_elsewhere"}
 IMPORTERS = {"statistician", "coordinator", "administrator"}
+# Every agency of the test city is a department, which the round invites.
+NOMINATORS = OFFICERS | {"leader_of_lead", "leader_elsewhere"}
+# Those who see everything, the nominating agency's officer, the council.
+NOMINATION_READERS = OVERSEERS | {"officer_of_lead"}
 
 
 @dataclass(frozen=True)
@@ -304,6 +308,67 @@ ROUTES: dict[str, Route] = {
     # The page a QR code on the product points to, and its chain: public.
     "p/<slug:code>/": Route(lambda w: "/p/proposed/", everyone(200)),
     "p/<slug:code>/epcis.jsonld": Route(lambda w: "/p/proposed/epcis.jsonld", everyone(200)),
+    # Models and bright spots: members read; coordinators run the rounds; the invited
+    # agencies' officers and leaders nominate; only the council member without a
+    # conflict scores. Empty POSTs are the forms again with their errors (the
+    # nomination page's own forms answer 400).
+    "bright-spots/": Route(lambda w: "/bright-spots/", everyone(200)),
+    "brightspots/": Route(lambda w: "/brightspots/", who(200, MEMBERS)),
+    "brightspots/rounds/new/": Route(
+        lambda w: "/brightspots/rounds/new/", who(200, {"coordinator"}), who(200, {"coordinator"})
+    ),
+    "brightspots/rounds/<int:pk>/": Route(
+        pk("bs_round", "/brightspots/rounds/{}/"), who(200, MEMBERS)
+    ),
+    "brightspots/rounds/<int:pk>/nominate/": Route(
+        pk("bs_round", "/brightspots/rounds/{}/nominate/"),
+        who(200, NOMINATORS),
+        who(200, NOMINATORS),
+    ),
+    "brightspots/nominations/<int:pk>/": Route(
+        pk("bs_nomination", "/brightspots/nominations/{}/"), who(200, NOMINATION_READERS)
+    ),
+    "brightspots/nominations/<int:pk>/screen/": Route(
+        pk("bs_nomination", "/brightspots/nominations/{}/screen/"),
+        NOT_ALLOWED,
+        who(400, {"coordinator"}),
+    ),
+    "brightspots/nominations/<int:pk>/site-visit/": Route(
+        pk("bs_nomination", "/brightspots/nominations/{}/site-visit/"),
+        NOT_ALLOWED,
+        who(400, {"coordinator"}),
+    ),
+    "brightspots/nominations/<int:pk>/evidence/": Route(
+        pk("bs_nomination", "/brightspots/nominations/{}/evidence/"),
+        NOT_ALLOWED,
+        who(400, {"officer_of_lead", "leader_of_lead"}),
+    ),
+    "brightspots/nominations/<int:pk>/score/": Route(
+        pk("bs_nomination", "/brightspots/nominations/{}/score/"),
+        who(200, {"leader_elsewhere"}),
+        who(200, {"leader_elsewhere"}),
+    ),
+    "brightspots/nominations/<int:pk>/decide/": Route(
+        pk("bs_nomination", "/brightspots/nominations/{}/decide/"),
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
+    "brightspots/evidence/<int:pk>/": Route(
+        pk("bs_evidence", "/brightspots/evidence/{}/"), who(200, NOMINATION_READERS)
+    ),
+    "brightspots/models/<int:pk>/": Route(
+        pk("bs_model", "/brightspots/models/{}/"), who(200, MEMBERS)
+    ),
+    "brightspots/models/<int:pk>/replications/new/": Route(
+        pk("bs_model", "/brightspots/models/{}/replications/new/"),
+        who(200, {"coordinator"} | OFFICERS),
+        who(200, {"coordinator"} | OFFICERS),
+    ),
+    "brightspots/models/<int:pk>/follow-up/": Route(
+        pk("bs_model", "/brightspots/models/{}/follow-up/"),
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
     "i18n/setlang/": Route(
         lambda w: "/i18n/setlang/", everyone(302), everyone(302), lambda w: {"language": "vi"}
     ),
@@ -353,6 +418,13 @@ ROUTES |= {
     "api/indicators": Route(lambda w: "/api/indicators", everyone(200)),
     "api/indicators/<code>": Route(lambda w: "/api/indicators/hidden", hidden_from_public(200)),
     "api/areas": Route(lambda w: "/api/areas", everyone(200)),
+    "api/bright-spots": Route(lambda w: "/api/bright-spots", everyone(200)),
+    "api/bright-spots/<spot_id>": Route(pk("bs_model", "/api/bright-spots/{}"), everyone(200)),
+    "api/bright-spot-rounds": Route(lambda w: "/api/bright-spot-rounds", api_members(200)),
+    "api/bright-spot-rounds/<round_id>": Route(
+        pk("bs_round", "/api/bright-spot-rounds/{}"), api_members(200)
+    ),
+    "api/bright-spot-indicators": Route(lambda w: "/api/bright-spot-indicators", everyone(200)),
     "api/plans": Route(lambda w: "/api/plans", api_members(200)),
     "api/plans/<code>": Route(
         lambda w: f"/api/plans/{w.objects['task'].group.plan.code}", api_members(200)

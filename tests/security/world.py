@@ -25,6 +25,7 @@ from cnvh.plan.models import Indicator, Notification, ProgressReport
 from cnvh.web import boundaries
 from tests import factories
 from tests.conftest import engine_estimate
+from tests.security import world_brightspots
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -114,6 +115,7 @@ def build(media: Path) -> World:
     }
     world.objects.update(_imports(people["statistician"]))
     world.objects.update(_crafts(lead, people["coordinator"]))
+    world.objects.update(world_brightspots.build(people, lead))
     world.objects["admin_ids"] = _admin_ids(world)
     boundaries.save(
         boundary_collection(), original_name="wards.json", code_property="code", user=None

@@ -11,6 +11,7 @@ from cnvh.api import (
     agencies,
     areas,
     auth,
+    brightspots,
     crafts,
     errors,
     estimate_runs,
@@ -65,6 +66,7 @@ for router in (
     imports.router,
     estimate_runs.router,
     crafts.router,
+    brightspots.router,
 ):
     api.add_router("", router)
 

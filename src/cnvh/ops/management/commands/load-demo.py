@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from cnvh.brightspots.demo.load import load_demo_bright_spots
 from cnvh.crafts.demo import load_demo_crafts
 from cnvh.estimates import runner
 from cnvh.estimates.models import Estimate
@@ -89,16 +90,24 @@ class Command(BaseCommand):
                 f"{loaded.reports} reports up to {today}, {loaded.people} people"
                 + ("" if settings.DEBUG else " (no passwords: not in demo mode)")
             )
-        self._crafts()
+        self._registries(today)
 
-    def _crafts(self) -> None:
+    def _registries(self, today: date) -> None:
+        """Each registry's demo records, made through its workflow; each says what it made
+        (or None when it was loaded before)."""
         crafts = load_demo_crafts()
-        if crafts is None:
-            self.stdout.write("crafts: already loaded, unchanged")
-            return
         self.stdout.write(
-            f"crafts: {crafts.villages} craft villages, {crafts.products} OCOP products, "
+            "crafts: already loaded, unchanged"
+            if crafts is None
+            else f"crafts: {crafts.villages} craft villages, {crafts.products} OCOP products, "
             f"{crafts.ratings} ratings decided, {crafts.events} traceability steps"
+        )
+        spots = load_demo_bright_spots(today)
+        self.stdout.write(
+            "models and bright spots: already loaded, unchanged"
+            if spots is None
+            else f"models and bright spots: {spots.rounds} rounds, {spots.nominations} "
+            f"nominations, {spots.recognised} recognised, {spots.replications} replications"
         )
 
     def _city(self, today: date, factor: float, officers_file: Path | None) -> None:

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BrightSpotsConfig(AppConfig):
+    name = "cnvh.brightspots"
+    label = "brightspots"
+    verbose_name = _("Models and bright spots")
+
+    def ready(self) -> None:
+        # Registers the registry's permission rules.
+        from cnvh.brightspots import permissions  # noqa: F401

@@ -1,0 +1,88 @@
+"""The registry's indicators, computed from its records: recognised models by level,
+sector and ward, replications per model, and the models still reporting results a
+year after their recognition. `recognised_in` lists the models recognised in a
+period, for other registries' reports."""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from cnvh.brightspots.models import BrightSpot, Decision, Replication
+
+
+def recognised_models() -> QuerySet[BrightSpot]:
+    """Models whose recognition stands (not revoked), with their decision."""
+    return (
+        BrightSpot.objects.filter(status=BrightSpot.Status.RECOGNISED)
+        .select_related("ward", "host_agency")
+        .prefetch_related(
+            Prefetch("replications", queryset=Replication.objects.select_related("target"))
+        )
+        .order_by("name_vi", "pk")
+    )
+
+
+def recognised_in(start: date, end: date) -> list[Decision]:
+    """The recognition decisions dated from `start` to `end` (both included), oldest
+    first, each with its model: what a period's report lists."""
+    return list(
+        Decision.objects.filter(
+            outcome=Decision.Outcome.RECOGNISED, decided_on__gte=start, decided_on__lte=end
+        )
+        .select_related("nomination__spot", "nomination__round")
+        .order_by("decided_on", "pk")
+    )
+
+
+def recognition_of(spot: BrightSpot) -> Decision | None:
+    return (
+        Decision.objects.filter(nomination__spot=spot, outcome=Decision.Outcome.RECOGNISED)
+        .order_by("-decided_on", "-pk")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class Indicators:
+    by_level: dict[str, int]
+    by_sector: dict[str, int]
+    by_ward: dict[int | None, int]
+    replications: dict[int, int]  # model id → replications recorded
+    still_reporting: int  # recognised over a year ago, with results after that year
+    recognised_a_year_ago: int
+    total: int
+
+    @property
+    def still_reporting_share(self) -> float | None:
+        if not self.recognised_a_year_ago:
+            return None
+        return self.still_reporting / self.recognised_a_year_ago
+
+
+def compute(today: date) -> Indicators:
+    models = list(recognised_models().annotate(replicated=Count("replications")))
+    decisions = {
+        decision.nomination.spot_id: decision
+        for decision in Decision.objects.filter(outcome=Decision.Outcome.RECOGNISED)
+        .select_related("nomination")
+        .order_by("decided_on", "pk")
+    }
+    a_year_ago = date(today.year - 1, today.month, min(today.day, 28))
+    old = [spot for spot in models if decisions[spot.pk].decided_on <= a_year_ago]
+    reporting = [spot for spot in old if _reports_after(spot, decisions[spot.pk].decided_on)]
+    return Indicators(
+        by_level=dict(Counter(decisions[spot.pk].level for spot in models)),
+        by_sector=dict(Counter(spot.sector for spot in models)),
+        by_ward=dict(Counter(spot.ward_id for spot in models)),
+        replications={spot.pk: spot.replicated for spot in models},
+        still_reporting=len(reporting),
+        recognised_a_year_ago=len(old),
+        total=len(models),
+    )
+
+
+def _reports_after(spot: BrightSpot, decided_on: date) -> bool:
+    """Results reported for a year after the year of the recognition."""
+    return spot.results.filter(year__gt=decided_on.year).exists()

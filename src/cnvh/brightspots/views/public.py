@@ -1,0 +1,64 @@
+"""The public page of recognised models: no login. Each ward's recognised models as a
+bubble on the ward map (drawn like the overview's, by charts.js), the models with
+their replications, and the registry's indicators."""
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from cnvh.brightspots import indicators
+from cnvh.brightspots.models import BrightSpot, Level, sector_choices
+from cnvh.plan.models import Agency
+
+
+def map_data(models: list[BrightSpot]) -> dict[str, Any]:
+    """The ward map's data, as charts.js reads it: [lon, lat, count, name, code] per ward."""
+    wards: dict[int, tuple[Agency, int]] = {}
+    for spot in models:
+        if spot.ward is not None and spot.ward.latitude is not None:
+            agency, count = wards.get(spot.ward.pk, (spot.ward, 0))
+            wards[spot.ward.pk] = (agency, count + 1)
+    return {
+        "points": [
+            [agency.longitude, agency.latitude, count, agency.label, agency.code]
+            for agency, count in wards.values()
+        ],
+        "digits": 0,
+        # Drawn beneath the bubbles once an administrator has uploaded them.
+        "boundaries": reverse("web-boundaries-geojson"),
+        "labels": {
+            "values": _("Recognised models"),
+            "longitude": _("Longitude"),
+            "latitude": _("Latitude"),
+        },
+    }
+
+
+def rows(counts: dict[Any, int], titles: dict[Any, str]) -> list[tuple[str, int]]:
+    return sorted(
+        ((titles.get(key, str(key)), count) for key, count in counts.items()),
+        key=lambda row: (-row[1], row[0]),
+    )
+
+
+@require_GET
+def public(request: HttpRequest) -> HttpResponse:
+    models = list(indicators.recognised_models())
+    figures = indicators.compute(timezone.localdate())
+    wards = {spot.ward_id: spot.ward.label for spot in models if spot.ward}
+    wards[None] = _("No ward")
+    context = {
+        "models": models,
+        "figures": figures,
+        "by_level": rows(figures.by_level, {key: str(label) for key, label in Level.choices}),
+        "by_sector": rows(figures.by_sector, dict(sector_choices())),
+        "by_ward": rows(figures.by_ward, wards),
+        "map": map_data(models),
+        "placed": any(spot.ward and spot.ward.latitude is not None for spot in models),
+    }
+    return render(request, "brightspots/public.html", context)
