@@ -19,6 +19,7 @@ from cnvh.plan.demo.load import load_demo_plan
 from cnvh.presentation import page_cache
 from cnvh.stats import EstimateOptions, InputError, shipped_scopes
 from cnvh.stats.result import Estimate as Result
+from cnvh.unesco import demo as unesco_demo
 
 
 class Command(BaseCommand):
@@ -88,6 +89,12 @@ class Command(BaseCommand):
             f"{loaded.reports} reports up to {today}, {loaded.people} people"
             + ("" if settings.DEBUG else " (no passwords: not in demo mode)")
         )
+        unesco = unesco_demo.load_demo()
+        if unesco is not None:
+            self.stdout.write(
+                f"unesco: {unesco.commitments} commitments, {unesco.activities} activities, "
+                f"{unesco.outreach} training and dissemination activities, {unesco.reports} reports"
+            )
 
     def _city(self, today: date, factor: float, officers_file: Path | None) -> None:
         try:
