@@ -38,6 +38,7 @@ OPERATIONS = {
     ("post", "/api/imports/{import_id}/confirm"): "confirmImport",
     ("post", "/api/estimate-runs"): "startEstimate",
     ("get", "/api/estimate-runs/{run_id}"): "getEstimateRun",
+    ("get", "/api/unesco/indicators"): "getUnescoIndicators",
 }
 
 

@@ -366,6 +366,7 @@ ROUTES |= {
     "api/tasks/<task_id>": Route(pk("task", "/api/tasks/{}"), api_members(200)),
     "api/periods": Route(lambda w: "/api/periods", api_members(200)),
     "api/agencies": Route(lambda w: "/api/agencies", api_members(200)),
+    "api/unesco/indicators": Route(lambda w: "/api/unesco/indicators", api_members(200)),
     "api/agencies/<code>": Route(
         lambda w: f"/api/agencies/{w.objects['lead'].code}", api_members(200)
     ),

@@ -20,6 +20,7 @@ from cnvh.api import (
     report_writes,
     reports,
     statistics,
+    unesco,
 )
 from cnvh.plan.permissions import roles_of
 
@@ -61,6 +62,7 @@ for router in (
     reports.router,
     imports.router,
     estimate_runs.router,
+    unesco.router,
 ):
     api.add_router("", router)
 
