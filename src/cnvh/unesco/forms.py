@@ -86,7 +86,12 @@ class ParticipationForm(forms.ModelForm):
 class OutreachForm(forms.ModelForm):
     """An activity and who took part: women and men of each role."""
 
-    reach = typed.IntegerField(label=_("reach"), min_value=0, required=False)
+    reach = typed.IntegerField(
+        label=_("Reach"),
+        min_value=0,
+        required=False,
+        help_text=_("People reached beyond the participants (audience, online views)."),
+    )
 
     class Meta:
         formfield_callback = staticmethod(typed.formfield_for)
