@@ -22,6 +22,7 @@ from cnvh.unesco import indicators
 from cnvh.unesco.indicators import Span
 from cnvh.unesco.models import (
     Commitment,
+    CommitmentActivity,
     MonitoringReport,
     NetworkParticipation,
     ReportSection,
@@ -235,21 +236,26 @@ def _commitment_items(
         _("Commitment %(code)s") % {"code": commitment.code},
         reverse("unesco-commitment", args=[commitment.pk]),
     )
-    items = []
-    for activity in activities:
-        partners = "; ".join(x for x in (activity.partner_cities, activity.partner_countries) if x)
-        items.append(
-            Item(
-                f"{commitment.title} — {activity.title} ({activity.starts_on:%d/%m/%Y}–"
-                f"{activity.ends_on:%d/%m/%Y})"
-                + (f"; {_('partners')}: {partners}" if partners else "")
-                + (f"; SDG {activity.sdg_targets}" if activity.sdg_targets else "")
-                + (f". {activity.outputs}" if activity.outputs else "")
-                + f"; {_('spent')}: {money(activity.budget_spent, style)}",
-                source,
-            )
-        )
-    return items
+    return [Item(_activity_text(commitment, activity, style), source) for activity in activities]
+
+
+def _activity_text(commitment: Commitment, activity: CommitmentActivity, style: Style) -> str:
+    """One activity as the report states it: what, when, with whom, for which SDG
+    targets, with what result and at what cost."""
+    dates = f"{activity.starts_on:%d/%m/%Y}–{activity.ends_on:%d/%m/%Y}"
+    parts = [
+        _("%(commitment)s — %(activity)s (%(dates)s)")
+        % {"commitment": commitment.title, "activity": activity.title, "dates": dates}
+    ]
+    partners = "; ".join(x for x in (activity.partner_cities, activity.partner_countries) if x)
+    if partners:
+        parts.append(_("partners: %(partners)s") % {"partners": partners})
+    if activity.sdg_targets:
+        parts.append(_("SDG targets: %(targets)s") % {"targets": activity.sdg_targets})
+    if activity.outputs:
+        parts.append(_("outputs: %(outputs)s") % {"outputs": activity.outputs})
+    parts.append(_("spent: %(amount)s") % {"amount": money(activity.budget_spent, style)})
+    return "; ".join(parts)
 
 
 def _local(span: Span, sources: _Sources, style: Style) -> list[Item]:
@@ -272,9 +278,13 @@ def _action_plan(span: Span, sources: _Sources, style: Style) -> list[Item]:
         tasks = ", ".join(task.code for task in commitment.tasks.all())
         items.append(
             Item(
-                f"{commitment.title} — {_('lead')}: {commitment.lead_agency.name}; "
-                f"{_('planned budget')}: {money(commitment.budget, style)}"
-                + (f"; {_('plan tasks')}: {tasks}" if tasks else ""),
+                _("%(commitment)s — lead: %(agency)s; planned budget: %(budget)s")
+                % {
+                    "commitment": commitment.title,
+                    "agency": commitment.lead_agency.name,
+                    "budget": money(commitment.budget, style),
+                }
+                + ("; " + _("plan tasks: %(tasks)s") % {"tasks": tasks} if tasks else ""),
                 sources.cite(
                     _("Commitment %(code)s") % {"code": commitment.code},
                     reverse("unesco-commitment", args=[commitment.pk]),

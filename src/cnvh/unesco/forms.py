@@ -1,9 +1,14 @@
 """The registry's forms. Dates are typed dd/mm/yyyy and money in the page's style
-(15.000.000 on a Vietnamese page) through `cnvh.exchange.fields`."""
+(15.000.000 on a Vietnamese page) through `cnvh.exchange.fields`. A choice of record
+is an id of ASCII digits that fits the databases' 64-bit ids, checked before the
+database is asked (a thirty-digit number would overflow it)."""
 
+import re
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cnvh.exchange import fields as typed
@@ -17,9 +22,41 @@ from cnvh.unesco.models import (
     ReportSection,
 )
 
+_ID = re.compile(r"\s*[0-9]{1,18}\s*")
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) or (isinstance(value, str) and bool(_ID.fullmatch(value)))
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and not _is_id(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value: Any) -> Any:
+        for pk in value:
+            if not _is_id(pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)  # type: ignore[misc]
+
+
+def formfield_for(db_field: Any, **kwargs: Any) -> forms.Field | None:
+    """Typed dates and numbers; a related record chosen by a checked id."""
+    if isinstance(db_field, models.ForeignKey):
+        return db_field.formfield(form_class=IdChoiceField, **kwargs)
+    return typed.formfield_for(db_field, **kwargs)
+
 
 class CommitmentForm(forms.ModelForm):
-    tasks = forms.ModelMultipleChoiceField(
+    tasks = IdMultipleChoiceField(
         label=_("plan tasks"),
         queryset=Task.objects.all(),
         required=False,
@@ -27,7 +64,7 @@ class CommitmentForm(forms.ModelForm):
     )
 
     class Meta:
-        formfield_callback = staticmethod(typed.formfield_for)
+        formfield_callback = staticmethod(formfield_for)
         model = Commitment
         fields = [
             "code",
@@ -44,7 +81,7 @@ class CommitmentForm(forms.ModelForm):
 
 class ActivityForm(forms.ModelForm):
     class Meta:
-        formfield_callback = staticmethod(typed.formfield_for)
+        formfield_callback = staticmethod(formfield_for)
         model = CommitmentActivity
         fields = [
             "title_vi",
@@ -66,7 +103,7 @@ class ActivityForm(forms.ModelForm):
 
 class ParticipationForm(forms.ModelForm):
     class Meta:
-        formfield_callback = staticmethod(typed.formfield_for)
+        formfield_callback = staticmethod(formfield_for)
         model = NetworkParticipation
         fields = [
             "kind",
@@ -94,7 +131,7 @@ class OutreachForm(forms.ModelForm):
     )
 
     class Meta:
-        formfield_callback = staticmethod(typed.formfield_for)
+        formfield_callback = staticmethod(formfield_for)
         model = Outreach
         fields = [
             "kind",
