@@ -246,11 +246,12 @@ def _outreach(coordinator: Any, department: Agency, task: Task | None) -> int:
     officer = Membership.objects.filter(role=Role.OFFICER, user__username="canbophuong").first()
     wards = Agency.objects.filter(kind=Agency.Kind.WARD).order_by("code")[:WARDS_WITH_SESSIONS]
     for number, ward in enumerate(wards):
+        name = ward.short_name or ward.name_vi
         person = officer.user if officer and officer.agency_id == ward.pk else coordinator
         session = Outreach(
             kind=Outreach.Kind.DISSEMINATION,
-            title_vi=f"Phổ biến Kế hoạch phát triển công nghiệp văn hóa tại {ward.name_vi}",
-            title_en=f"The cultural industries plan explained in {ward.name_en or ward.name_vi}",
+            title_vi=f"Phổ biến Kế hoạch phát triển công nghiệp văn hóa tại {name}",
+            title_en=f"The cultural industries plan explained in {name}",
             organiser=ward,
             starts_on=date(2025, 10, 1 + number),
             ends_on=date(2025, 10, 1 + number),
