@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "cnvh.procedures",
     "cnvh.crafts",
     "cnvh.brightspots",
+    "cnvh.unesco",
     "cnvh.presentation",
     "cnvh.web",
     "cnvh.ops",

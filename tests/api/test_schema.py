@@ -46,6 +46,7 @@ OPERATIONS = {
     ("get", "/api/bright-spot-rounds"): "listBrightSpotRounds",
     ("get", "/api/bright-spot-rounds/{round_id}"): "getBrightSpotRound",
     ("get", "/api/bright-spot-indicators"): "getBrightSpotIndicators",
+    ("get", "/api/unesco/indicators"): "getUnescoIndicators",
 }
 
 

@@ -99,6 +99,63 @@ for state in ProgressReport.Status.values:
         ),
     ]
 
+# The UNESCO registry: its own outreach activities to each officer; the monitoring
+# report is the coordinator's, reviewed by whoever did not submit it.
+UNESCO_READERS = {"administrator", "coordinator", "leader_of_lead", "leader_elsewhere"}
+OFFICERS = WORKERS | {"officer_elsewhere"}
+MATRIX += [
+    ("unesco.view_commitments", "none", MEMBERS),
+    ("unesco.change_commitments", "none", {"coordinator"}),
+    ("unesco.view_reports", "none", UNESCO_READERS),
+    ("unesco.start_report", "none", {"coordinator"}),
+    ("unesco.change_sections", "none", {"coordinator"}),
+    ("unesco.view_outreach", "none", OVERSEERS | OFFICERS),
+    ("unesco.add_outreach", "none", {"coordinator"} | OFFICERS),
+    ("unesco.change_outreach", "unesco_outreach", {"coordinator", "officer_of_lead"}),
+]
+for state in ("draft", "submitted", "returned", "approved"):
+    editable = state in {"draft", "returned"}
+    MATRIX += [
+        ("unesco.change_report", f"unesco_{state}", {"coordinator"} if editable else set()),
+        ("unesco.submit_report", f"unesco_{state}", {"coordinator"} if editable else set()),
+        (
+            "unesco.review_report",
+            f"unesco_{state}",
+            {"leader_of_lead", "leader_elsewhere"} if state == "submitted" else set(),
+        ),
+    ]
+
+
+def _unesco_objects(people: dict[str, Any], lead: Any) -> dict[str, Any]:
+    from datetime import date
+
+    from django.utils import timezone
+
+    from cnvh.unesco.models import MonitoringReport, Outreach
+
+    day = date(2025, 10, 1)
+    objects: dict[str, Any] = {
+        "unesco_outreach": Outreach.objects.create(
+            kind="dissemination",
+            title_vi="Phổ biến",
+            organiser=lead,
+            starts_on=day,
+            ends_on=day,
+            recorded_by=people["officer_of_lead"],
+        )
+    }
+    coordinator = people["coordinator"]
+    for number, state in enumerate(("draft", "submitted", "returned", "approved")):
+        objects[f"unesco_{state}"] = MonitoringReport.objects.create(
+            first_year=2011 + 4 * number,
+            last_year=2015 + 4 * number,
+            status=state,
+            created_by=coordinator,
+            created_at=timezone.now(),
+            submitted_by=coordinator if state != "draft" else None,
+        )
+    return objects
+
 
 @pytest.fixture
 def world() -> dict[str, Any]:
@@ -120,6 +177,7 @@ def world() -> dict[str, Any]:
     objects["unpublished_indicator"] = factories.indicator("unpublished", published=False)
     objects.update(_crafts(lead, people["coordinator"]))
     objects.update(world_brightspots.build(people, lead))
+    objects.update(_unesco_objects(people, lead))
     return {"people": people, "objects": objects}
 
 

@@ -78,6 +78,90 @@ def _shipped_day() -> int:
     return CalendarAdjustment.objects.values_list("pk", flat=True).earliest("pk")
 
 
+COORDINATOR = {"coordinator"}
+REPORT_READERS = {"administrator", "coordinator", "leader_of_lead", "leader_elsewhere"}
+LEADERS = {"leader_of_lead", "leader_elsewhere"}
+# An officer finds only their agency's activities: another agency's do not exist for them.
+OUTREACH_HIDDEN: Outcomes = {"officer_of_coordinating": 404, "officer_elsewhere": 404}
+
+
+def _coordinator_form(url: Callable[[World], str]) -> Route:
+    return Route(url, who(200, COORDINATOR), who(200, COORDINATOR))
+
+
+def _unesco_section(world: World) -> str:
+    report, section = world.objects["unesco_draft"], world.objects["unesco_section"]
+    return f"/unesco/reports/{report.pk}/sections/{section.pk}/"
+
+
+UNESCO_ROUTES: dict[str, Route] = {
+    "unesco/": Route(lambda w: "/unesco/", who(200, MEMBERS)),
+    "unesco/commitments/": Route(lambda w: "/unesco/commitments/", who(200, MEMBERS)),
+    "unesco/commitments/new/": _coordinator_form(lambda w: "/unesco/commitments/new/"),
+    "unesco/commitments/<int:pk>/": Route(
+        pk("unesco_commitment", "/unesco/commitments/{}/"), who(200, MEMBERS)
+    ),
+    "unesco/commitments/<int:pk>/edit/": _coordinator_form(
+        pk("unesco_commitment", "/unesco/commitments/{}/edit/")
+    ),
+    "unesco/commitments/<int:commitment>/activities/new/": _coordinator_form(
+        pk("unesco_commitment", "/unesco/commitments/{}/activities/new/")
+    ),
+    "unesco/activities/<int:pk>/edit/": _coordinator_form(
+        pk("unesco_activity", "/unesco/activities/{}/edit/")
+    ),
+    "unesco/network/": Route(lambda w: "/unesco/network/", who(200, MEMBERS)),
+    "unesco/network/new/": _coordinator_form(lambda w: "/unesco/network/new/"),
+    "unesco/network/<int:pk>/edit/": _coordinator_form(
+        pk("unesco_participation", "/unesco/network/{}/edit/")
+    ),
+    "unesco/outreach/": Route(lambda w: "/unesco/outreach/", who(200, MEMBERS - {"statistician"})),
+    "unesco/outreach/new/": Route(
+        lambda w: "/unesco/outreach/new/",
+        who(200, COORDINATOR | OFFICERS),
+        who(200, COORDINATOR | OFFICERS),
+    ),
+    "unesco/outreach/<int:pk>/": Route(
+        pk("unesco_outreach", "/unesco/outreach/{}/"),
+        who(200, OVERSEERS | {"officer_of_lead"}) | OUTREACH_HIDDEN,
+    ),
+    "unesco/outreach/<int:pk>/edit/": Route(
+        pk("unesco_outreach", "/unesco/outreach/{}/edit/"),
+        who(200, {"coordinator", "officer_of_lead"}) | OUTREACH_HIDDEN,
+        who(200, {"coordinator", "officer_of_lead"}) | OUTREACH_HIDDEN,
+    ),
+    "unesco/reports/": Route(
+        lambda w: "/unesco/reports/", who(200, REPORT_READERS), who(200, COORDINATOR)
+    ),
+    "unesco/reports/<int:pk>/": Route(
+        pk("unesco_draft", "/unesco/reports/{}/"), who(200, REPORT_READERS)
+    ),
+    "unesco/reports/<int:pk>/sections/<int:section>/": Route(
+        _unesco_section, who(200, COORDINATOR), who(302, COORDINATOR), lambda w: {"text_en": "x"}
+    ),
+    "unesco/reports/<int:pk>/submit/": Route(
+        pk("unesco_draft", "/unesco/reports/{}/submit/"), NOT_ALLOWED, who(302, COORDINATOR)
+    ),
+    # The coordinator submitted it: a leader reviews it.
+    "unesco/reports/<int:pk>/return/": Route(
+        pk("unesco_submitted", "/unesco/reports/{}/return/"),
+        NOT_ALLOWED,
+        who(302, LEADERS),
+        lambda w: {"reason": "Add the 2023 festival."},
+    ),
+    "unesco/reports/<int:pk>/approve/": Route(
+        pk("unesco_submitted", "/unesco/reports/{}/approve/"), NOT_ALLOWED, who(302, LEADERS)
+    ),
+    "unesco/reports/<int:pk>/download/": Route(
+        pk("unesco_draft", "/unesco/reports/{}/download/"), who(200, REPORT_READERS)
+    ),
+    "unesco/sections/": Route(lambda w: "/unesco/sections/", who(200, REPORT_READERS)),
+    "unesco/sections/new/": _coordinator_form(lambda w: "/unesco/sections/new/"),
+    "unesco/sections/<int:pk>/edit/": _coordinator_form(
+        pk("unesco_section", "/unesco/sections/{}/edit/")
+    ),
+}
+
 ROUTES: dict[str, Route] = {
     "": Route(lambda w: "/", everyone(200)),
     "road/": Route(lambda w: "/road/", everyone(200)),
@@ -369,6 +453,7 @@ ROUTES: dict[str, Route] = {
         who(200, {"coordinator"}),
         who(200, {"coordinator"}),
     ),
+    **UNESCO_ROUTES,
     "i18n/setlang/": Route(
         lambda w: "/i18n/setlang/", everyone(302), everyone(302), lambda w: {"language": "vi"}
     ),
@@ -434,6 +519,7 @@ ROUTES |= {
     "api/tasks/<task_id>": Route(pk("task", "/api/tasks/{}"), api_members(200)),
     "api/periods": Route(lambda w: "/api/periods", api_members(200)),
     "api/agencies": Route(lambda w: "/api/agencies", api_members(200)),
+    "api/unesco/indicators": Route(lambda w: "/api/unesco/indicators", api_members(200)),
     "api/agencies/<code>": Route(
         lambda w: f"/api/agencies/{w.objects['lead'].code}", api_members(200)
     ),

@@ -116,11 +116,70 @@ def build(media: Path) -> World:
     world.objects.update(_imports(people["statistician"]))
     world.objects.update(_crafts(lead, people["coordinator"]))
     world.objects.update(world_brightspots.build(people, lead))
+    world.objects.update(_unesco(people, lead, task))
     world.objects["admin_ids"] = _admin_ids(world)
     boundaries.save(
         boundary_collection(), original_name="wards.json", code_property="code", user=None
     )
     return world
+
+
+def _unesco(people: dict[str, Any], lead: Any, task: Any) -> dict[str, Any]:
+    """A commitment with an activity, a participation in the Network, an activity the
+    lead agency organised, a draft monitoring report and a submitted one."""
+    from datetime import date
+    from decimal import Decimal
+
+    from cnvh.unesco import workflow as unesco
+    from cnvh.unesco.models import (
+        Commitment,
+        CommitmentActivity,
+        NetworkParticipation,
+        Outreach,
+        ReportSection,
+    )
+
+    coordinator = people["coordinator"]
+    commitment = unesco.save_commitment(
+        Commitment(
+            code="festival",
+            title_vi="Lễ hội",
+            title_en="Festival",
+            scope="international",
+            source="2019",
+            lead_agency=lead,
+            budget=Decimal(1_000_000),
+        ),
+        coordinator,
+        [task],
+    )
+    day = date(2025, 11, 10)
+    activity = unesco.save_activity(
+        CommitmentActivity(
+            commitment=commitment, title_vi="A", title_en="A", starts_on=day, ends_on=day
+        ),
+        coordinator,
+    )
+    participation = unesco.save_participation(
+        NetworkParticipation(kind="conference_attended", title_vi="H", title_en="C", held_on=day),
+        coordinator,
+    )
+    outreach = unesco.record_outreach(
+        Outreach(kind="dissemination", title_vi="P", organiser=lead, starts_on=day, ends_on=day),
+        people["officer_of_lead"],
+        {"residents": (3, 2)},
+    )
+    submitted = unesco.start_report(2019, 2023, coordinator)
+    unesco.submit(submitted, coordinator)
+    return {
+        "unesco_commitment": commitment,
+        "unesco_activity": activity,
+        "unesco_participation": participation,
+        "unesco_outreach": outreach,
+        "unesco_draft": unesco.start_report(2023, 2027, coordinator),
+        "unesco_submitted": submitted,
+        "unesco_section": ReportSection.objects.earliest("number"),
+    }
 
 
 def _imports(statistician: Any) -> dict[str, Any]:

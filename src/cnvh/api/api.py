@@ -23,6 +23,7 @@ from cnvh.api import (
     reports,
     road,
     statistics,
+    unesco,
 )
 from cnvh.plan.permissions import roles_of
 
@@ -67,6 +68,7 @@ for router in (
     estimate_runs.router,
     crafts.router,
     brightspots.router,
+    unesco.router,
 ):
     api.add_router("", router)
 

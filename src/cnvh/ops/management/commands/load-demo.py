@@ -21,6 +21,7 @@ from cnvh.plan.demo.load import load_demo_plan
 from cnvh.presentation import page_cache
 from cnvh.stats import EstimateOptions, InputError, shipped_scopes
 from cnvh.stats.result import Estimate as Result
+from cnvh.unesco import demo as unesco_demo
 
 
 class Command(BaseCommand):
@@ -109,6 +110,12 @@ class Command(BaseCommand):
             else f"models and bright spots: {spots.rounds} rounds, {spots.nominations} "
             f"nominations, {spots.recognised} recognised, {spots.replications} replications"
         )
+        unesco = unesco_demo.load_demo()
+        if unesco is not None:
+            self.stdout.write(
+                f"unesco: {unesco.commitments} commitments, {unesco.activities} activities, "
+                f"{unesco.outreach} training and dissemination activities, {unesco.reports} reports"
+            )
 
     def _city(self, today: date, factor: float, officers_file: Path | None) -> None:
         try:

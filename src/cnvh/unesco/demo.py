@@ -1,0 +1,298 @@
+"""The registry's demo: Hanoi's City of Design commitments with some activities, its
+part in the Network, training courses and ward dissemination sessions, and two
+monitoring reports (2019–2023 approved, 2023–2027 a draft). Everything is written
+through `cnvh.unesco.workflow` by the demo's people, as they would on the pages.
+The figures are made up (marked as demo), not Hanoi's."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from cnvh.plan.models import Agency, Membership, Role, Task
+from cnvh.unesco import workflow
+from cnvh.unesco.models import (
+    Commitment,
+    CommitmentActivity,
+    NetworkParticipation,
+    Outreach,
+    ReportSection,
+)
+
+# code, scope, lead, title_vi, title_en, budget (VND), plan tasks
+COMMITMENTS = [
+    (
+        "design-centre",
+        "local",
+        "so-vhtt",
+        "Trung tâm Thiết kế sáng tạo Hà Nội",
+        "Hanoi Creative Design Centre",
+        20_000_000_000,
+        ["8.1"],
+    ),
+    (
+        "creative-spaces",
+        "local",
+        "so-qhkt",
+        "Mạng lưới không gian sáng tạo, gồm các làng nghề",
+        "Network of creative spaces, craft villages among them",
+        15_000_000_000,
+        ["8.1", "4.4"],
+    ),
+    (
+        "talent",
+        "local",
+        "so-noi-vu",
+        "Chương trình phát triển tài năng sáng tạo",
+        "Creative-talent programme",
+        5_000_000_000,
+        ["3.1"],
+    ),
+    (
+        "festival",
+        "international",
+        "so-vhtt",
+        "Lễ hội Thiết kế sáng tạo Hà Nội hằng năm",
+        "Annual Hanoi Creative Design Festival",
+        12_000_000_000,
+        ["8.1"],
+    ),
+    (
+        "sea-forum",
+        "international",
+        "so-vhtt",
+        "Diễn đàn các thành phố sáng tạo Đông Nam Á",
+        "Southeast Asia Creative Cities Forum",
+        6_000_000_000,
+        ["8.1", "8.2"],
+    ),
+    (
+        "young-designers",
+        "international",
+        "so-du-lich",
+        "Mạng lưới nhà thiết kế trẻ",
+        "Young designers' network",
+        2_000_000_000,
+        [],
+    ),
+]
+# commitment, title_vi, title_en, starts, ends, partner cities, countries, SDG, spent
+ACTIVITIES = [
+    (
+        "design-centre",
+        "Khảo sát địa điểm trung tâm",
+        "Site survey for the centre",
+        date(2023, 3, 1),
+        date(2023, 6, 30),
+        "",
+        "",
+        "11.4",
+        300_000_000,
+    ),
+    (
+        "creative-spaces",
+        "Không gian sáng tạo tại làng gốm Bát Tràng",
+        "Creative space in the Bát Tràng pottery village",
+        date(2024, 4, 1),
+        date(2024, 9, 30),
+        "",
+        "",
+        "11.4; 8.3",
+        1_200_000_000,
+    ),
+    (
+        "festival",
+        "Lễ hội Thiết kế sáng tạo 2023",
+        "Creative Design Festival 2023",
+        date(2023, 11, 10),
+        date(2023, 11, 26),
+        "Bandung; Bangkok",
+        "Indonesia; Thái Lan",
+        "11.4",
+        2_500_000_000,
+    ),
+    (
+        "festival",
+        "Lễ hội Thiết kế sáng tạo 2024",
+        "Creative Design Festival 2024",
+        date(2024, 11, 9),
+        date(2024, 11, 24),
+        "Bandung; Seoul",
+        "Indonesia; Hàn Quốc",
+        "11.4; 11.7",
+        2_800_000_000,
+    ),
+    (
+        "sea-forum",
+        "Diễn đàn lần thứ nhất",
+        "First forum",
+        date(2025, 10, 15),
+        date(2025, 10, 16),
+        "Bangkok; Cebu; Singapore",
+        "Thái Lan; Philippines; Singapore",
+        "17.17",
+        900_000_000,
+    ),
+]
+NETWORK = [
+    (
+        "conference_attended",
+        "Hội nghị thường niên UCCN 2023 (minh họa)",
+        "UCCN Annual Conference 2023 (demo)",
+        date(2023, 7, 3),
+        "Bồ Đào Nha / Portugal",
+        "Trình bày Lễ hội Thiết kế sáng tạo",
+        "Presented the Creative Design Festival",
+    ),
+    (
+        "subnetwork",
+        "Họp nhóm các thành phố Thiết kế (minh họa)",
+        "Cities of Design subnetwork meeting (demo)",
+        date(2024, 5, 20),
+        "",
+        "Đề xuất diễn đàn Đông Nam Á",
+        "Proposed the Southeast Asia forum",
+    ),
+]
+# Wards whose officers (or the coordinator for them) reported a dissemination session.
+WARDS_WITH_SESSIONS = 12
+
+
+@dataclass
+class Loaded:
+    commitments: int
+    activities: int
+    outreach: int
+    reports: int
+
+
+def _person(username: str) -> Any:
+    return get_user_model().objects.get(username=username)
+
+
+@transaction.atomic
+def load_demo() -> Loaded | None:
+    """The demo registry; None if already there (loading twice changes nothing)."""
+    if Commitment.objects.exists() or not Agency.objects.filter(code="so-vhtt").exists():
+        return None
+    coordinator, leader = _person("dieuphoi"), _person("lanhdao")
+    agencies = {a.code: a for a in Agency.objects.filter(kind=Agency.Kind.DEPARTMENT)}
+    tasks = {t.code: t for t in Task.objects.filter(code__in=["3.1", "4.4", "8.1", "8.2"])}
+    made = {}
+    for code, scope, lead, title_vi, title_en, budget, codes in COMMITMENTS:
+        commitment = Commitment(
+            code=code,
+            scope=scope,
+            lead_agency=agencies[lead],
+            title_vi=title_vi,
+            title_en=title_en,
+            source="Hồ sơ ứng cử 2019 / 2019 application",
+            budget=Decimal(budget),
+        )
+        made[code] = workflow.save_commitment(
+            commitment, coordinator, [tasks[c] for c in codes if c in tasks]
+        )
+    for code, title_vi, title_en, starts, ends, cities, countries, sdg, spent in ACTIVITIES:
+        workflow.save_activity(
+            CommitmentActivity(
+                commitment=made[code],
+                title_vi=title_vi,
+                title_en=title_en,
+                starts_on=starts,
+                ends_on=ends,
+                partner_cities=cities,
+                partner_countries=countries,
+                sdg_targets=sdg,
+                budget_spent=Decimal(spent),
+            ),
+            coordinator,
+        )
+    for kind, title_vi, title_en, held, place, said_vi, said_en in NETWORK:
+        workflow.save_participation(
+            NetworkParticipation(
+                kind=kind,
+                title_vi=title_vi,
+                title_en=title_en,
+                held_on=held,
+                place=place,
+                contribution_vi=said_vi,
+                contribution_en=said_en,
+            ),
+            coordinator,
+        )
+    outreach = _outreach(coordinator, agencies["so-vhtt"], tasks.get("3.1"))
+    _reports(coordinator, leader)
+    return Loaded(len(made), len(ACTIVITIES), outreach, 2)
+
+
+def _outreach(coordinator: Any, department: Agency, task: Task | None) -> int:
+    training = Outreach(
+        kind=Outreach.Kind.TRAINING,
+        title_vi="Khóa bồi dưỡng quản lý công nghiệp sáng tạo",
+        title_en="Course on managing the creative industries",
+        organiser=department,
+        sector="Thiết kế",
+        starts_on=date(2025, 9, 8),
+        ends_on=date(2025, 9, 12),
+        budget=Decimal(180_000_000),
+        task=task,
+        outputs="45 học viên được cấp chứng chỉ",
+    )
+    workflow.record_outreach(training, coordinator, {"officials": (20, 12), "creatives": (8, 5)})
+    count = 1
+    officer = Membership.objects.filter(role=Role.OFFICER, user__username="canbophuong").first()
+    wards = Agency.objects.filter(kind=Agency.Kind.WARD).order_by("code")[:WARDS_WITH_SESSIONS]
+    for number, ward in enumerate(wards):
+        name = ward.short_name or ward.name_vi
+        person = officer.user if officer and officer.agency_id == ward.pk else coordinator
+        session = Outreach(
+            kind=Outreach.Kind.DISSEMINATION,
+            title_vi=f"Phổ biến Kế hoạch phát triển công nghiệp văn hóa tại {name}",
+            title_en=f"The cultural industries plan explained in {name}",
+            organiser=ward,
+            starts_on=date(2025, 10, 1 + number),
+            ends_on=date(2025, 10, 1 + number),
+            budget=Decimal(5_000_000),
+            task=task,
+            reach=200 + 10 * number,
+        )
+        workflow.record_outreach(session, person, {"residents": (15 + number, 10 + number)})
+        count += 1
+    if officer:
+        session = Outreach(
+            kind=Outreach.Kind.DISSEMINATION,
+            title_vi="Phổ biến kế hoạch cho các tổ dân phố",
+            organiser=officer.agency,
+            starts_on=date(2025, 11, 5),
+            ends_on=date(2025, 11, 5),
+            budget=Decimal(3_500_000),
+            reach=120,
+        )
+        workflow.record_outreach(session, officer.user, {"residents": (30, 22)})
+        count += 1
+    return count
+
+
+def _reports(coordinator: Any, leader: Any) -> None:
+    previous = workflow.start_report(2019, 2023, coordinator)
+    summary = ReportSection.objects.get(code="summary")
+    workflow.save_section(
+        previous,
+        summary,
+        coordinator,
+        "Báo cáo đầu tiên kể từ khi gia nhập Mạng lưới (minh họa).",
+        "The first report since joining the Network (demo).",
+    )
+    workflow.submit(previous, coordinator)
+    workflow.approve(previous, leader)
+    current = workflow.start_report(2023, 2027, coordinator)
+    workflow.save_section(
+        current,
+        summary,
+        coordinator,
+        "Hà Nội tiếp tục thực hiện các cam kết Thành phố Thiết kế (bản nháp minh họa).",
+        "Hanoi goes on with its City of Design commitments (demo draft).",
+    )
