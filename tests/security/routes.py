@@ -224,6 +224,20 @@ ROUTES: dict[str, Route] = {
         NOT_ALLOWED,
         who(302, {"coordinator"}),
     ),
+    # The enterprise register: members read; coordinators edit (an empty POST is the
+    # form again with its errors).
+    "enterprises/": Route(lambda w: "/enterprises/", who(200, MEMBERS)),
+    "enterprises/new/": Route(
+        lambda w: "/enterprises/new/", who(200, {"coordinator"}), who(200, {"coordinator"})
+    ),
+    "enterprises/<str:key>/": Route(
+        lambda w: f"/enterprises/{w.objects['enterprise'].key}/", who(200, MEMBERS)
+    ),
+    "enterprises/<str:key>/edit/": Route(
+        lambda w: f"/enterprises/{w.objects['enterprise'].key}/edit/",
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
     "i18n/setlang/": Route(
         lambda w: "/i18n/setlang/", everyone(302), everyone(302), lambda w: {"language": "vi"}
     ),

@@ -113,11 +113,23 @@ def build(media: Path) -> World:
         "media": media,
     }
     world.objects.update(_imports(people["statistician"]))
+    world.objects.update(_support(lead, people))
     world.objects["admin_ids"] = _admin_ids(world)
     boundaries.save(
         boundary_collection(), original_name="wards.json", code_property="code", user=None
     )
     return world
+
+
+def _support(lead: Any, people: dict[str, Any]) -> dict[str, Any]:
+    """An enterprise of the register."""
+    from cnvh.enterprises.entries import save_enterprise
+    from cnvh.enterprises.models import Enterprise
+
+    enterprise = save_enterprise(
+        Enterprise(tax_code="0100233488", name_vi="Công ty A", legal_form="enterprise")
+    )
+    return {"enterprise": enterprise}
 
 
 def _imports(statistician: Any) -> dict[str, Any]:
