@@ -122,14 +122,25 @@ def build(media: Path) -> World:
 
 
 def _support(lead: Any, people: dict[str, Any]) -> dict[str, Any]:
-    """An enterprise of the register."""
+    """An enterprise of the register, and its case received by the lead agency's
+    programme (waiting for its assessment)."""
+    from datetime import date
+    from decimal import Decimal
+
+    from cnvh.enterprises import workflow
     from cnvh.enterprises.entries import save_enterprise
-    from cnvh.enterprises.models import Enterprise
+    from cnvh.enterprises.models import Enterprise, Programme
 
     enterprise = save_enterprise(
         Enterprise(tax_code="0100233488", name_vi="Công ty A", legal_form="enterprise")
     )
-    return {"enterprise": enterprise}
+    programme = Programme.objects.create(
+        code="so-hoa", name_vi="Chuyển đổi số", kind="digital", owner=lead
+    )
+    case = workflow.receive(
+        programme, enterprise, date(2026, 3, 2), Decimal(100_000_000), people["coordinator"]
+    )
+    return {"enterprise": enterprise, "case": case}
 
 
 def _imports(statistician: Any) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from cnvh.api import (
     agencies,
     areas,
     auth,
+    enterprises,
     errors,
     estimate_runs,
     handlers,
@@ -61,6 +62,7 @@ for router in (
     reports.router,
     imports.router,
     estimate_runs.router,
+    enterprises.router,
 ):
     api.add_router("", router)
 

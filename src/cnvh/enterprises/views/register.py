@@ -6,63 +6,21 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cnvh.enterprises import identity
 from cnvh.enterprises.entries import save_enterprise
-from cnvh.enterprises.forms import PLAN_SCOPE, EnterpriseFilterForm, EnterpriseForm
+from cnvh.enterprises.forms import EnterpriseFilterForm, EnterpriseForm
+from cnvh.enterprises.lookup import enterprise_by_key, filtered
 from cnvh.enterprises.models import Enterprise, SupportCase
 from cnvh.enterprises.outcomes import filing_steps
 from cnvh.enterprises.sectors import sector_title, vsic_title
 from cnvh.language import current
 from cnvh.plan.permissions import require
-from cnvh.presentation.parameters import parse_id
 
 PAGE_SIZE = 200
-
-
-def enterprise_by_key(key: str) -> Enterprise:
-    """The enterprise of a page's address: its tax code, or h<id> for one known by a
-    personal number (which never appears in an address)."""
-    if key.startswith("h"):
-        pk = parse_id(key[1:])
-        found = Enterprise.objects.filter(pk=pk).first() if pk else None
-        if found is None or not found.is_personal:
-            raise Http404
-        return found
-    code = identity.compact(key)
-    if not code.isdigit() or identity.is_personal(code):
-        raise Http404
-    return get_object_or_404(Enterprise, tax_code=code)
-
-
-def filtered(data: dict[str, Any]) -> QuerySet[Enterprise]:
-    enterprises = Enterprise.objects.all()
-    if data.get("sector"):
-        enterprises = enterprises.filter(
-            sectors__scope_key=PLAN_SCOPE, sectors__sector=data["sector"]
-        )
-    if data.get("ward"):
-        enterprises = enterprises.filter(ward_code=data["ward"])
-    if data.get("legal_form"):
-        enterprises = enterprises.filter(legal_form=data["legal_form"])
-    supported = Q(cases__stage__in=["approved", "reported"])
-    if data.get("supported") == "yes":
-        enterprises = enterprises.filter(supported)
-    elif data.get("supported") == "no":
-        enterprises = enterprises.exclude(supported)
-    if data.get("q"):
-        words = data["q"].strip()
-        enterprises = enterprises.filter(
-            Q(name_vi__icontains=words)
-            | Q(name_en__icontains=words)
-            | Q(tax_code=identity.compact(words))
-        )
-    return enterprises.distinct().order_by("name_vi", "tax_code")
 
 
 @require_GET
