@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from cnvh.enterprises.demo import load_demo_support
 from cnvh.estimates import runner
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, unchanged
@@ -80,6 +81,11 @@ class Command(BaseCommand):
             self._city(today, options["factor"], options["officers_file"])
             return
         loaded = load_demo_plan(today, demo_mode=settings.DEBUG)
+        support = load_demo_support(today)
+        if support is not None:
+            self.stdout.write(
+                f"enterprises: {support.enterprises} enterprises, {support.cases} support cases"
+            )
         if loaded is None:
             self.stdout.write("plan: already loaded, unchanged")
             return
