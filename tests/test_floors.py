@@ -36,6 +36,7 @@ RECORDS = (
     "exchange",
     "plan",
     "procedures",
+    "enterprises",
     "crafts",
     "brightspots",
     "unesco",

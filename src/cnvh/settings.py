@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "cnvh.crafts",
     "cnvh.brightspots",
     "cnvh.unesco",
+    "cnvh.enterprises",
     "cnvh.presentation",
     "cnvh.web",
     "cnvh.ops",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("cnvh.crafts.urls")),
     path("", include("cnvh.brightspots.urls")),
     path("", include("cnvh.unesco.urls")),
+    path("", include("cnvh.enterprises.urls")),
     path("", include("cnvh.exchange.urls")),
     path("", include("cnvh.exports.urls")),
     path("", include("cnvh.api.urls")),

@@ -125,6 +125,39 @@ for state in ("draft", "submitted", "returned", "approved"):
         ),
     ]
 
+# The enterprise register and its support cases: the programme is the lead agency's.
+HANDLERS = {"coordinator", "officer_of_lead", "leader_of_lead"}
+MATRIX += [
+    ("enterprises.view_register", "none", MEMBERS),
+    ("enterprises.view_personal_number", "none", {"coordinator"}),
+    ("enterprises.change_enterprise", "none", {"coordinator"}),
+    ("enterprises.import_enterprises", "none", {"coordinator"}),
+    ("enterprises.change_programme", "none", {"coordinator"}),
+    ("enterprises.view_indicators", "none", MEMBERS),
+    ("enterprises.change_outcomes", "none", {"coordinator"}),
+    ("enterprises.add_case", "programme", {"coordinator", "officer_of_lead"}),
+    ("enterprises.add_case", "closed_programme", set()),
+]
+for stage in ("received", "assessment", "approved", "refused", "reported"):
+    MATRIX += [
+        ("enterprises.view_case_internal", f"{stage}_case", HANDLERS),
+        (
+            "enterprises.assess_case",
+            f"{stage}_case",
+            HANDLERS if stage in {"received", "assessment"} else set(),
+        ),
+        (
+            "enterprises.decide_case",
+            f"{stage}_case",
+            {"coordinator", "leader_of_lead"} if stage == "assessment" else set(),
+        ),
+        (
+            "enterprises.follow_case",
+            f"{stage}_case",
+            {"coordinator", "officer_of_lead"} if stage in {"approved", "reported"} else set(),
+        ),
+    ]
+
 
 def _unesco_objects(people: dict[str, Any], lead: Any) -> dict[str, Any]:
     from datetime import date
@@ -157,6 +190,38 @@ def _unesco_objects(people: dict[str, Any], lead: Any) -> dict[str, Any]:
     return objects
 
 
+def support_objects(lead: Any) -> dict[str, Any]:
+    """An open and a closed programme of the lead agency, and a case at each stage."""
+    from datetime import date
+    from decimal import Decimal
+
+    from cnvh.enterprises.entries import save_enterprise
+    from cnvh.enterprises.models import Enterprise, Programme, SupportCase
+
+    open_one = Programme.objects.create(
+        code="so-hoa", name_vi="Chuyển đổi số", kind="digital", owner=lead
+    )
+    closed = Programme.objects.create(
+        code="cu", name_vi="Cũ", kind="other", owner=lead, is_open=False
+    )
+    found: dict[str, Any] = {"programme": open_one, "closed_programme": closed}
+    codes = ["0100233488", "0101234565", "0105556669", "0107778882", "0100233488001"]
+    for code, stage in zip(
+        codes, ("received", "assessment", "approved", "refused", "reported"), strict=True
+    ):
+        enterprise = save_enterprise(
+            Enterprise(tax_code=code, name_vi=code, legal_form="enterprise")
+        )
+        found[f"{stage}_case"] = SupportCase.objects.create(
+            enterprise=enterprise,
+            programme=open_one,
+            stage=stage,
+            received_on=date(2026, 3, 2),
+            amount_requested=Decimal(1),
+        )
+    return found
+
+
 @pytest.fixture
 def world() -> dict[str, Any]:
     lead, coordinating, elsewhere, city = (factories.agency() for _ in range(4))
@@ -178,6 +243,7 @@ def world() -> dict[str, Any]:
     objects.update(_crafts(lead, people["coordinator"]))
     objects.update(world_brightspots.build(people, lead))
     objects.update(_unesco_objects(people, lead))
+    objects |= support_objects(lead)
     return {"people": people, "objects": objects}
 
 

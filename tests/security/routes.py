@@ -454,6 +454,33 @@ ROUTES: dict[str, Route] = {
         who(200, {"coordinator"}),
     ),
     **UNESCO_ROUTES,
+    # The enterprise register: members read; coordinators edit (an empty POST is the
+    # form again with its errors).
+    "enterprises/": Route(lambda w: "/enterprises/", who(200, MEMBERS)),
+    "enterprises/new/": Route(
+        lambda w: "/enterprises/new/", who(200, {"coordinator"}), who(200, {"coordinator"})
+    ),
+    "enterprises/programmes/": Route(lambda w: "/enterprises/programmes/", who(200, MEMBERS)),
+    "enterprises/indicators/": Route(lambda w: "/enterprises/indicators/", who(200, MEMBERS)),
+    # A case's inside is for those who handle it: the programme belongs to the lead
+    # agency. The case waits for its assessment: an empty review is refused (400).
+    "enterprises/cases/<int:pk>/": Route(
+        pk("case", "/enterprises/cases/{}/"),
+        who(200, {"coordinator", "officer_of_lead", "leader_of_lead"}),
+    ),
+    "enterprises/cases/<int:pk>/<slug:step>/": Route(
+        pk("case", "/enterprises/cases/{}/review/"),
+        NOT_ALLOWED,
+        who(400, {"coordinator", "officer_of_lead", "leader_of_lead"}),
+    ),
+    "enterprises/<str:key>/": Route(
+        lambda w: f"/enterprises/{w.objects['enterprise'].key}/", who(200, MEMBERS)
+    ),
+    "enterprises/<str:key>/edit/": Route(
+        lambda w: f"/enterprises/{w.objects['enterprise'].key}/edit/",
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
     "i18n/setlang/": Route(
         lambda w: "/i18n/setlang/", everyone(302), everyone(302), lambda w: {"language": "vi"}
     ),
@@ -546,6 +573,12 @@ ROUTES |= {
     "api/estimate-runs/<run_id>": Route(
         lambda w: "/api/estimate-runs/999999", api_importers(404, {"statistician"})
     ),
+    "api/enterprises": Route(lambda w: "/api/enterprises", api_members(200)),
+    "api/enterprises/<key>": Route(
+        lambda w: f"/api/enterprises/{w.objects['enterprise'].key}", api_members(200)
+    ),
+    "api/programmes": Route(lambda w: "/api/programmes", api_members(200)),
+    "api/support-indicators": Route(lambda w: "/api/support-indicators", api_members(200)),
     "api/": Route(lambda w: "/api/", everyone(404), everyone(404)),
     "api/<path:rest>": Route(lambda w: "/api/nothing/here", everyone(404), everyone(404)),
 }

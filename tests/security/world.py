@@ -117,6 +117,7 @@ def build(media: Path) -> World:
     world.objects.update(_crafts(lead, people["coordinator"]))
     world.objects.update(world_brightspots.build(people, lead))
     world.objects.update(_unesco(people, lead, task))
+    world.objects.update(_support(lead, people))
     world.objects["admin_ids"] = _admin_ids(world)
     boundaries.save(
         boundary_collection(), original_name="wards.json", code_property="code", user=None
@@ -180,6 +181,28 @@ def _unesco(people: dict[str, Any], lead: Any, task: Any) -> dict[str, Any]:
         "unesco_submitted": submitted,
         "unesco_section": ReportSection.objects.earliest("number"),
     }
+
+
+def _support(lead: Any, people: dict[str, Any]) -> dict[str, Any]:
+    """An enterprise of the register, and its case received by the lead agency's
+    programme (waiting for its assessment)."""
+    from datetime import date
+    from decimal import Decimal
+
+    from cnvh.enterprises import workflow
+    from cnvh.enterprises.entries import save_enterprise
+    from cnvh.enterprises.models import Enterprise, Programme
+
+    enterprise = save_enterprise(
+        Enterprise(tax_code="0100233488", name_vi="Công ty A", legal_form="enterprise")
+    )
+    programme = Programme.objects.create(
+        code="so-hoa", name_vi="Chuyển đổi số", kind="digital", owner=lead
+    )
+    case = workflow.receive(
+        programme, enterprise, date(2026, 3, 2), Decimal(100_000_000), people["coordinator"]
+    )
+    return {"enterprise": enterprise, "case": case}
 
 
 def _imports(statistician: Any) -> dict[str, Any]:

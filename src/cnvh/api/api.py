@@ -13,6 +13,7 @@ from cnvh.api import (
     auth,
     brightspots,
     crafts,
+    enterprises,
     errors,
     estimate_runs,
     handlers,
@@ -69,6 +70,7 @@ for router in (
     crafts.router,
     brightspots.router,
     unesco.router,
+    enterprises.router,
 ):
     api.add_router("", router)
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from cnvh.brightspots.demo.load import load_demo_bright_spots
 from cnvh.crafts.demo import load_demo_crafts
+from cnvh.enterprises.demo import load_demo_support
 from cnvh.estimates import runner
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, unchanged
@@ -96,6 +97,12 @@ class Command(BaseCommand):
     def _registries(self, today: date) -> None:
         """Each registry's demo records, made through its workflow; each says what it made
         (or None when it was loaded before)."""
+        support = load_demo_support(today)
+        self.stdout.write(
+            "enterprises: already loaded, unchanged"
+            if support is None
+            else f"enterprises: {support.enterprises} enterprises, {support.cases} support cases"
+        )
         crafts = load_demo_crafts()
         self.stdout.write(
             "crafts: already loaded, unchanged"

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EnterprisesConfig(AppConfig):
+    name = "cnvh.enterprises"
+    label = "enterprises"
+    verbose_name = _("Enterprises and support")
+
+    def ready(self) -> None:
+        # Registers the permission rules, and the enterprise register's import kind.
+        from cnvh.enterprises import permissions  # noqa: F401
+        from cnvh.enterprises.imports import EnterpriseKind
+        from cnvh.exchange import registry
+
+        registry.register([EnterpriseKind()])

@@ -1,0 +1,74 @@
+"""Who may see and change the enterprise register and the support cases: the rules of
+`cnvh.plan.permissions` (deny by default), applied here.
+
+Members read the register and each case's status as the enterprise sees it. A case's
+inside (reviews, scores, internal notes) belongs to those who handle it: the officers
+and leaders of the programme's owner agency, and the coordinators. Officers receive,
+assess, disburse and follow reports; a leader of the owner agency (or a coordinator)
+decides. A personal number (household businesses, individuals) is shown only to the
+coordinators, who keep the register.
+"""
+
+from typing import Any
+
+import rules
+
+from cnvh.enterprises.models import CaseStage, Programme, SupportCase
+from cnvh.plan.models import Role
+from cnvh.plan.permissions import agencies_with, is_coordinator, is_member
+
+
+def _owner(obj: Programme | SupportCase | None) -> int | None:
+    if isinstance(obj, SupportCase):
+        return obj.programme.owner_id
+    if isinstance(obj, Programme):
+        return obj.owner_id
+    return None
+
+
+@rules.predicate
+def officer_of_owner(user: Any, obj: Programme | SupportCase | None) -> bool:
+    owner = _owner(obj)
+    return owner is not None and owner in agencies_with(user, Role.OFFICER)
+
+
+@rules.predicate
+def leader_of_owner(user: Any, obj: Programme | SupportCase | None) -> bool:
+    owner = _owner(obj)
+    return owner is not None and owner in agencies_with(user, Role.LEADER)
+
+
+def _at(*stages: str) -> Any:
+    @rules.predicate(name=f"case_at_{'_'.join(stages)}")
+    def check(user: Any, case: SupportCase | None) -> bool:
+        return isinstance(case, SupportCase) and case.stage in stages
+
+    return check
+
+
+@rules.predicate
+def programme_open(user: Any, programme: Programme | None) -> bool:
+    return isinstance(programme, Programme) and programme.is_open
+
+
+handles_case = is_coordinator | officer_of_owner | leader_of_owner
+
+rules.add_perm("enterprises.view_register", is_member)
+rules.add_perm("enterprises.view_personal_number", is_coordinator)
+rules.add_perm("enterprises.change_enterprise", is_coordinator)
+rules.add_perm("enterprises.import_enterprises", is_coordinator)
+rules.add_perm("enterprises.change_programme", is_coordinator)
+rules.add_perm("enterprises.view_indicators", is_member)
+rules.add_perm("enterprises.view_case_internal", handles_case)
+rules.add_perm("enterprises.add_case", (is_coordinator | officer_of_owner) & programme_open)
+rules.add_perm(
+    "enterprises.assess_case", handles_case & _at(CaseStage.RECEIVED, CaseStage.ASSESSMENT)
+)
+rules.add_perm(
+    "enterprises.decide_case", (is_coordinator | leader_of_owner) & _at(CaseStage.ASSESSMENT)
+)
+rules.add_perm(
+    "enterprises.follow_case",
+    (is_coordinator | officer_of_owner) & _at(CaseStage.APPROVED, CaseStage.REPORTED),
+)
+rules.add_perm("enterprises.change_outcomes", is_coordinator)

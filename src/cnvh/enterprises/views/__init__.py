@@ -1,0 +1,1 @@
+"""The register's pages and the support cases' pages."""
