@@ -4,9 +4,11 @@ assumptions typed in the reader's style, the htmx redraw and the downloads."""
 import csv
 import io
 import json
+from collections.abc import Iterator
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import save_estimate
@@ -20,6 +22,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def road_estimate(db: None) -> Estimate:
     return published_road_estimate()
+
+
+@pytest.fixture(autouse=True)
+def default_language_after() -> Iterator[None]:
+    """A request leaves its language active in the thread; the next test starts from the
+    default again."""
+    yield
+    translation.deactivate()
 
 
 def required(grdp_growth: float, share: float, years: int) -> float:

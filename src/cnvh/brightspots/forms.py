@@ -154,7 +154,7 @@ class ScoreForm(forms.Form):
                 help_text=criterion.guidance or _("Out of 10."),
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
-                label=_("comment"),
+                label=_("Comment"),
                 required=False,
                 max_length=4000,
                 initial=before.comment if before else "",
