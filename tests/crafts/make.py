@@ -4,7 +4,14 @@ from datetime import date
 from itertools import count
 from typing import Any
 
-from cnvh.crafts.models import Artisan, Craft, CraftVillage, Product, RecognitionThreshold
+from cnvh.crafts.models import (
+    Artisan,
+    Craft,
+    CraftVillage,
+    Mark,
+    Product,
+    RecognitionThreshold,
+)
 from cnvh.plan.models import Agency
 
 DAY = date(2026, 3, 2)
@@ -58,3 +65,9 @@ def artisan(of: CraftVillage) -> Artisan:
 
 def threshold() -> RecognitionThreshold:
     return RecognitionThreshold.objects.get(criterion="household_share")
+
+
+def mark() -> Mark:
+    return Mark.objects.create(
+        kind=Mark.Kind.COLLECTIVE, name="Gốm sứ Bát Tràng", registration_number="4-0000001"
+    )

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from cnvh.crafts import workflow
-from cnvh.crafts.models import OcopRating
+from cnvh.crafts.models import Mark, OcopRating
 from cnvh.plan.models import Role
 from tests import factories
 from tests.crafts import make
@@ -143,3 +143,23 @@ def test_the_product_lists_queries_do_not_grow_with_its_rows() -> None:
     for _ in range(3):
         rated()
     assert (queries("/crafts/products/"), queries("/api/crafts/products")) == few
+
+
+def test_a_collective_mark_recorded_and_chosen_for_a_product() -> None:
+    client, _ = signed_in(Role.COORDINATOR)
+    response = client.post(
+        "/crafts/marks/new/",
+        {
+            "kind": "collective",
+            "name": "Lụa Vạn Phúc",
+            "registration_number": "4-0123456",
+            "holder": "Hiệp hội Làng nghề Vạn Phúc",
+            "granted_on": "05/01/2015",
+        },
+    )
+    assert response.status_code == 302
+    mark = Mark.objects.get(name="Lụa Vạn Phúc")
+    assert mark.granted_on == date(2015, 1, 5)
+    product = make.product(code="khan-lua")
+    product.marks.add(mark)
+    assert "Lụa Vạn Phúc" in Client().get("/p/khan-lua/").content.decode()

@@ -360,6 +360,14 @@ ROUTES: dict[str, Route] = {
         who(200, {"coordinator"}),
         who(200, {"coordinator"}),
     ),
+    "crafts/marks/new/": Route(
+        lambda w: "/crafts/marks/new/", who(200, {"coordinator"}), who(200, {"coordinator"})
+    ),
+    "crafts/marks/<int:pk>/edit/": Route(
+        pk("mark", "/crafts/marks/{}/edit/"),
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
     "crafts/products/": Route(lambda w: "/crafts/products/", who(200, MEMBERS)),
     "crafts/products/new/": Route(
         lambda w: "/crafts/products/new/", who(200, {"coordinator"}), who(200, {"coordinator"})

@@ -255,6 +255,7 @@ def _crafts(ward: Any, coordinator: Any) -> dict[str, Any]:
         "proposed_rating": rating,
         "scored_rating": scored_rating,
         "threshold": make.threshold(),
+        "mark": make.mark(),
     }
 
 

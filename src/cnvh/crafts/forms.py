@@ -12,6 +12,7 @@ from cnvh.crafts.models import (
     Artisan,
     Craft,
     CraftVillage,
+    Mark,
     Product,
     RecognitionThreshold,
     TraceEvent,
@@ -80,6 +81,13 @@ class ProductForm(forms.ModelForm):
             "marks",
         ]
         widgets = {"marks": forms.CheckboxSelectMultiple}
+
+
+class MarkForm(forms.ModelForm):
+    class Meta:
+        formfield_callback = staticmethod(typed.formfield_for)
+        model = Mark
+        fields = ["kind", "name", "registration_number", "holder", "granted_on"]
 
 
 class ScoreForm(forms.Form):

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cnvh.crafts import criteria
-from cnvh.crafts.forms import ArtisanForm, CraftForm, VillageForm
-from cnvh.crafts.models import Artisan, Craft, CraftVillage
+from cnvh.crafts.forms import ArtisanForm, CraftForm, MarkForm, VillageForm
+from cnvh.crafts.models import Artisan, Craft, CraftVillage, Mark
 from cnvh.crafts.models.villages import LOCAL_UNITS
 from cnvh.crafts.views.common import edit
 from cnvh.plan.models import Agency
@@ -83,6 +83,7 @@ def craft_list(request: HttpRequest) -> HttpResponse:
     context = {
         "crafts": Craft.objects.all(),
         "artisans": Artisan.objects.select_related("craft", "village"),
+        "marks": Mark.objects.all(),
         "can_add": request.user.has_perm("crafts.add_record"),
     }
     return render(request, "crafts/craft_list.html", context)
@@ -113,4 +114,18 @@ def artisan_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         "crafts.change_record",
         lambda saved: reverse("crafts-crafts"),
         artisan.name if artisan else _("New artisan"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def mark_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    mark = get_object_or_404(Mark, pk=pk) if pk else None
+    return edit(
+        request,
+        MarkForm,
+        mark,
+        "crafts.change_record",
+        lambda saved: reverse("crafts-crafts"),
+        mark.name if mark else _("New geographical indication or mark"),
     )
