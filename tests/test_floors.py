@@ -30,7 +30,7 @@ SOURCE = Path(__file__).resolve().parent.parent / "src"
 
 ENGINE = ("stats", "geo", "demo", "calendar")
 # `language` (the active language and text in both) is the lowest module that uses Django.
-RECORDS = ("language", "estimates", "exchange", "plan", "procedures")
+RECORDS = ("language", "estimates", "exchange", "plan", "procedures", "events")
 PRESENTATION = ("presentation",)
 FACES = ("web", "exports", "api", "ops")
 WIRING = ("settings", "urls", "cli", "wsgi")

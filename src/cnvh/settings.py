@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "cnvh.estimates",
     "cnvh.plan",
     "cnvh.procedures",
+    "cnvh.events",
     "cnvh.presentation",
     "cnvh.web",
     "cnvh.ops",

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("cnvh.web.urls")),
     path("", include("cnvh.plan.urls")),
     path("", include("cnvh.procedures.urls")),
+    path("", include("cnvh.events.urls")),
     path("", include("cnvh.exchange.urls")),
     path("", include("cnvh.exports.urls")),
     path("", include("cnvh.api.urls")),

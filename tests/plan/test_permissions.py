@@ -12,6 +12,7 @@ import rules
 
 from cnvh.plan.models import Indicator, Membership, ProgressReport, Role, Task
 from tests import factories
+from tests.events import make as events
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +58,17 @@ MATRIX: list[tuple[str, str, set[str]]] = [
     ("exchange.import_engine_inputs", "none", {"statistician"}),
     ("plan.export_report", "none", MEMBERS),
     ("api.manage_own_tokens", "none", MEMBERS),
+    # Cultural events: the lead agency received the files; the venue lies in the
+    # coordinating agency's ward, whose view each needs.
+    ("events.view_events", "none", MEMBERS),
+    ("events.view_public_event", "published_event", EVERYONE),
+    ("events.view_public_event", "filed_event", MEMBERS),
+    ("events.file_event", "none", WORKERS | {"officer_elsewhere", "coordinator"}),
+    ("events.handle_event", "filed_event", {"coordinator", "officer_of_lead"}),
+    ("events.decide_event", "clearing_event", {"coordinator", "leader_of_lead"}),
+    ("events.decide_event", "filed_event", set()),
+    ("events.answer_clearance", "pending_clearance", {"officer_of_coordinating"}),
+    ("events.view_indicators", "none", MEMBERS),
 ]
 for state in ProgressReport.Status.values:
     editable = state in {"draft", "returned"}
@@ -90,6 +102,7 @@ def world() -> dict[str, Any]:
         )
     objects["published_indicator"] = factories.indicator("published", published=True)
     objects["unpublished_indicator"] = factories.indicator("unpublished", published=False)
+    objects.update(events.around(lead, coordinating, people))
     return {"people": people, "objects": objects}
 
 

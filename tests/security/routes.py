@@ -45,6 +45,9 @@ def hidden_from_public(outcome: Outcome) -> Outcomes:
 
 NOT_ALLOWED = everyone(405)
 IMPORTERS = {"statistician", "coordinator", "administrator"}
+FILERS = OFFICERS | {"coordinator"}
+EVENT_HANDLERS = {"coordinator", "officer_of_lead"}
+EVENT_DECIDERS = {"coordinator", "leader_of_lead"}
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,38 @@ ROUTES: dict[str, Route] = {
         NOT_ALLOWED,
         who(302, {"coordinator"}),
     ),
+    # Cultural events: members read; officers and coordinators record files; the
+    # receiving agency's officers take its steps and its leaders decide; an agency
+    # answers only its own view. An empty POST is a form with its errors (200) or the
+    # event's page with a message (302). The calendar is public.
+    "events/": Route(lambda w: "/events/", who(200, MEMBERS)),
+    "events/new/": Route(lambda w: "/events/new/", who(200, FILERS), who(200, FILERS)),
+    "events/indicators/": Route(lambda w: "/events/indicators/", who(200, MEMBERS)),
+    "events/<int:pk>/": Route(pk("filed_event", "/events/{}/"), who(200, MEMBERS)),
+    "events/<int:pk>/step/": Route(
+        pk("filed_event", "/events/{}/step/"), NOT_ALLOWED, who(302, EVENT_HANDLERS)
+    ),
+    "events/<int:pk>/incomplete/": Route(
+        pk("filed_event", "/events/{}/incomplete/"), NOT_ALLOWED, who(302, EVENT_HANDLERS)
+    ),
+    "events/<int:pk>/decide/": Route(
+        pk("clearing_event", "/events/{}/decide/"),
+        who(200, EVENT_DECIDERS),
+        who(200, EVENT_DECIDERS),
+    ),
+    "events/<int:pk>/report/": Route(
+        pk("published_event", "/events/{}/report/"),
+        who(200, EVENT_HANDLERS),
+        who(200, EVENT_HANDLERS),
+    ),
+    "events/views/<int:pk>/answer/": Route(
+        pk("pending_clearance", "/events/views/{}/answer/"),
+        who(200, {"officer_of_coordinating"}),
+        who(200, {"officer_of_coordinating"}),
+    ),
+    "calendar/": Route(lambda w: "/calendar/", everyone(200)),
+    "calendar/events.ics": Route(lambda w: "/calendar/events.ics", everyone(200)),
+    "calendar/<int:pk>/": Route(pk("published_event", "/calendar/{}/"), everyone(200)),
     "i18n/setlang/": Route(
         lambda w: "/i18n/setlang/", everyone(302), everyone(302), lambda w: {"language": "vi"}
     ),

@@ -25,6 +25,7 @@ from cnvh.plan.models import Indicator, Notification, ProgressReport
 from cnvh.web import boundaries
 from tests import factories
 from tests.conftest import engine_estimate
+from tests.events import make as events
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -113,6 +114,7 @@ def build(media: Path) -> World:
         "media": media,
     }
     world.objects.update(_imports(people["statistician"]))
+    world.objects.update(events.around(lead, coordinating, people))
     world.objects["admin_ids"] = _admin_ids(world)
     boundaries.save(
         boundary_collection(), original_name="wards.json", code_property="code", user=None
