@@ -38,6 +38,9 @@ OPERATIONS = {
     ("post", "/api/imports/{import_id}/confirm"): "confirmImport",
     ("post", "/api/estimate-runs"): "startEstimate",
     ("get", "/api/estimate-runs/{run_id}"): "getEstimateRun",
+    ("get", "/api/events"): "listEvents",
+    ("get", "/api/events/{event_id}"): "getEvent",
+    ("get", "/api/event-indicators"): "getEventIndicators",
 }
 
 

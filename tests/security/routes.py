@@ -340,6 +340,12 @@ ROUTES |= {
     "api/estimate-runs/<run_id>": Route(
         lambda w: "/api/estimate-runs/999999", api_importers(404, {"statistician"})
     ),
+    "api/events": Route(lambda w: "/api/events", api_members(200)),
+    "api/events/<event_id>": Route(pk("filed_event", "/api/events/{}"), api_members(200)),
+    "api/event-indicators": Route(
+        lambda w: "/api/event-indicators?starts_on=2026-01-01&ends_on=2026-12-31",
+        api_members(200),
+    ),
     "api/": Route(lambda w: "/api/", everyone(404), everyone(404)),
     "api/<path:rest>": Route(lambda w: "/api/nothing/here", everyone(404), everyone(404)),
 }

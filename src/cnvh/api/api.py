@@ -13,6 +13,7 @@ from cnvh.api import (
     auth,
     errors,
     estimate_runs,
+    events,
     handlers,
     imports,
     indicators,
@@ -61,6 +62,7 @@ for router in (
     reports.router,
     imports.router,
     estimate_runs.router,
+    events.router,
 ):
     api.add_router("", router)
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from cnvh.estimates import runner
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, unchanged
+from cnvh.events.demo import load_demo_events
 from cnvh.plan.demo.city import load_city_plan
 from cnvh.plan.demo.load import load_demo_plan
 from cnvh.presentation import page_cache
@@ -80,6 +81,8 @@ class Command(BaseCommand):
             self._city(today, options["factor"], options["officers_file"])
             return
         loaded = load_demo_plan(today, demo_mode=settings.DEBUG)
+        events = load_demo_events(today, demo_mode=settings.DEBUG)
+        self.stdout.write(f"events: {events} cultural events" if events else "events: unchanged")
         if loaded is None:
             self.stdout.write("plan: already loaded, unchanged")
             return
