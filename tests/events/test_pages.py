@@ -131,7 +131,9 @@ class RolePageTests(TestCase):
     def test_the_leader_decides_once_every_view_is_in(self) -> None:
         self.client.force_login(self.town.leader)
         url = reverse("events-decide", args=[self.event.pk])
-        data = {"approved": "yes", "decision_number": "5/QĐ-SVHTT", "decided_on": "01/03/2026"}
+        today = timezone.localdate()
+        typed = today.strftime("%d/%m/%Y")
+        data = {"approved": "yes", "decision_number": "5/QĐ-SVHTT", "decided_on": typed}
         page = self.client.post(url, data)
         assert page.status_code == 200
         assert "Phường Hoàn Kiếm" in page.content.decode()
@@ -145,4 +147,4 @@ class RolePageTests(TestCase):
         assert self.client.post(url, data).status_code == 302
         self.event.refresh_from_db()
         assert self.event.status == Status.APPROVED
-        assert self.event.decided_on == date(2026, 3, 1)
+        assert self.event.decided_on == today

@@ -140,6 +140,8 @@ class DecisionTests(TestCase):
 
     def test_an_officer_does_not_decide_and_a_refusal_has_reasons(self) -> None:
         self._agree()
+        with pytest.raises(StepRefused, match="12/02/2026"):
+            workflow.decide(self.event, True, "1/QĐ", date(2026, 2, 11), "", self.town.leader)
         with pytest.raises(PermissionDenied):
             workflow.decide(self.event, True, "1/QĐ", date(2026, 2, 24), "", self.town.officer)
         with pytest.raises(StepRefused):

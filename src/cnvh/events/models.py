@@ -162,7 +162,7 @@ class Event(models.Model):
     decision_reasons = models.TextField(_("reasons"), blank=True)
     report_note = models.TextField(_("report after the event"), blank=True)
     # RFC 5545 SEQUENCE: raised at every change a calendar subscriber should see.
-    sequence = models.PositiveIntegerField(default=0)
+    sequence = models.PositiveIntegerField(_("calendar revision"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("filed by")
     )

@@ -196,6 +196,11 @@ def decide(event: Event, approved: bool, number: str, on: date, reasons: str, us
         )
     if not number.strip():
         raise StepRefused(_("Give the decision's number."))
+    if fresh.complete_on and on < fresh.complete_on:
+        raise StepRefused(
+            _("The file was complete on %(day)s: the decision cannot be dated before.")
+            % {"day": f"{fresh.complete_on:%d/%m/%Y}"}
+        )
     if not approved and not reasons.strip():
         raise StepRefused(_("A refusal is written with its reasons."))
     to = Status.APPROVED if approved else Status.REFUSED
