@@ -75,6 +75,23 @@ def approve(leader: Any, event: Event) -> None:
     assert event.decided_on == timezone.localdate()
 
 
+def report_after(officer: Any, event: Event) -> None:
+    """Held on 2 March; 1.620 people came: the indicators count them."""
+    officer.goto(f"/events/{event.pk}/")
+    officer.get_by_role("button", name="Sự kiện đã diễn ra").click()
+    officer.wait_for_load_state()
+    officer.get_by_role("link", name="Báo cáo sau sự kiện").click()
+    officer.locator("#id_actual_attendance").fill("1.620")
+    officer.locator("form.stacked-form button[type=submit]").click()
+    officer.wait_for_load_state()
+    event.refresh_from_db()
+    assert event.status == Status.REPORTED
+    assert event.actual_attendance == 1620
+    officer.goto("/events/indicators/?year=2026")
+    assert "1.620" in officer.content()
+    shot(officer, "indicators-vi")
+
+
 def test_an_event_from_its_file_to_the_public_calendar(new_page: Any) -> None:
     town = make.city()
     officer = new_page("vi")
@@ -122,5 +139,6 @@ def test_an_event_from_its_file_to_the_public_calendar(new_page: Any) -> None:
     public.get_by_role("link", name="Hòa nhạc mùa xuân").click()
     public.wait_for_load_state()
     assert "application/ld+json" in public.content()
+    report_after(officer, event)
     officer.goto("/events/")
     shot(officer, "list-vi")

@@ -69,6 +69,7 @@ MATRIX: list[tuple[str, str, set[str]]] = [
     ("events.decide_event", "filed_event", set()),
     ("events.answer_clearance", "pending_clearance", {"officer_of_coordinating"}),
     ("events.view_indicators", "none", MEMBERS),
+    ("events.change_rules", "none", {"coordinator"}),
 ]
 for state in ProgressReport.Status.values:
     editable = state in {"draft", "returned"}

@@ -74,6 +74,12 @@ def _shipped_day() -> int:
     return CalendarAdjustment.objects.values_list("pk", flat=True).earliest("pk")
 
 
+def _shipped_rule() -> int:
+    from cnvh.events.models import ClearanceRule
+
+    return ClearanceRule.objects.values_list("pk", flat=True).earliest("pk")
+
+
 ROUTES: dict[str, Route] = {
     "": Route(lambda w: "/", everyone(200)),
     "estimates/": Route(lambda w: "/estimates/", everyone(200)),
@@ -235,6 +241,15 @@ ROUTES: dict[str, Route] = {
     "events/new/": Route(lambda w: "/events/new/", who(200, FILERS), who(200, FILERS)),
     "events/indicators/": Route(lambda w: "/events/indicators/", who(200, MEMBERS)),
     "events/<int:pk>/": Route(pk("filed_event", "/events/{}/"), who(200, MEMBERS)),
+    "events/rules/": Route(lambda w: "/events/rules/", who(200, MEMBERS)),
+    "events/rules/new/": Route(
+        lambda w: "/events/rules/new/", who(200, {"coordinator"}), who(200, {"coordinator"})
+    ),
+    "events/rules/<int:pk>/edit/": Route(
+        lambda w: f"/events/rules/{_shipped_rule()}/edit/",
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
     "events/<int:pk>/step/": Route(
         pk("filed_event", "/events/{}/step/"), NOT_ALLOWED, who(302, EVENT_HANDLERS)
     ),

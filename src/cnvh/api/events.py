@@ -14,7 +14,7 @@ from ninja import Field, Query, Router, Schema
 from cnvh.api import auth
 from cnvh.api.auth import caller
 from cnvh.api.errors import ERRORS
-from cnvh.api.fields import IdInPath
+from cnvh.api.fields import Code, IdInPath
 from cnvh.api.pagination import PageMeta, PageQuery, meta, ordered, page
 from cnvh.events import indicators
 from cnvh.events.models import Event
@@ -80,8 +80,8 @@ class EventPage(PageMeta):
 
 
 class EventFilter(PageQuery):
-    status: str | None = Field(None, max_length=16)
-    kind: str | None = Field(None, max_length=32)
+    status: Code | None = Field(None, description="e.g. in_clearance, published, held.")
+    kind: Code | None = Field(None, description="e.g. performance, festival.")
     starts_from: date | None = None
     starts_to: date | None = None
 

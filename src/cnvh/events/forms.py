@@ -11,7 +11,14 @@ from stdnum.exceptions import ValidationError as NumberInvalid
 from stdnum.vn import mst
 
 from cnvh.calendar import lunar
-from cnvh.events.models import KIND_CHOICES, Clearance, Event, Status, sector_choices
+from cnvh.events.models import (
+    KIND_CHOICES,
+    Clearance,
+    ClearanceRule,
+    Event,
+    Status,
+    sector_choices,
+)
 from cnvh.exchange import fields as typed
 from cnvh.language import pick
 from cnvh.plan.models import Agency
@@ -217,12 +224,7 @@ class ListFilters(forms.Form):
     kind = forms.ChoiceField(
         label=_("kind"), choices=[("", _("All")), *KIND_CHOICES], required=False
     )
-    ward = forms.ModelChoiceField(
-        label=_("ward or commune"),
-        queryset=Agency.objects.filter(kind__in=[Agency.Kind.WARD, Agency.Kind.COMMUNE]),
-        required=False,
-        to_field_name="code",
-    )
+    ward = forms.ChoiceField(label=_("ward or commune"), required=False)
     month = forms.RegexField(
         label=_("month"),
         regex=r"^\d{4}-(0[1-9]|1[0-2])$",
@@ -230,6 +232,16 @@ class ListFilters(forms.Form):
         help_text=_("yyyy-mm"),
         widget=forms.TextInput(attrs={"type": "month"}),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        wards = Agency.objects.filter(
+            kind__in=[Agency.Kind.WARD, Agency.Kind.COMMUNE], venues__isnull=False
+        ).distinct()
+        self.fields["ward"].choices = [  # type: ignore[attr-defined]
+            ("", _("All")),
+            *((code, name) for code, name in wards.values_list("code", "name_vi")),
+        ]
 
     def month_range(self) -> tuple[date, date] | None:
         text = self.cleaned_data.get("month") if self.is_valid() else None
@@ -243,3 +255,40 @@ class ListFilters(forms.Form):
 
 class PeriodForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2099, required=False)
+
+
+class ClearanceRuleForm(forms.ModelForm):
+    kinds = forms.MultipleChoiceField(
+        label=_("kinds of event"),
+        choices=KIND_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Empty: every kind."),
+    )
+
+    class Meta:
+        formfield_callback = staticmethod(typed.formfield_for)
+        model = ClearanceRule
+        fields = [
+            "name_vi",
+            "name_en",
+            "reviewer",
+            "agency",
+            "kinds",
+            "min_attendance",
+            "heritage_sites_only",
+            "valid_from",
+            "valid_to",
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        named = data.get("reviewer") == ClearanceRule.Reviewer.AGENCY
+        if named and not data.get("agency"):
+            self.add_error("agency", _("Choose the agency whose view is asked."))
+        if not named and data.get("agency"):
+            self.add_error("agency", _("Leave empty: the venue names this agency."))
+        ends, starts = data.get("valid_to"), data.get("valid_from")
+        if ends and starts and ends < starts:
+            self.add_error("valid_to", _("The end of validity is before its start."))
+        return data

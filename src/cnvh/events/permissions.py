@@ -59,6 +59,7 @@ rules.add_perm(
 )
 rules.add_perm("events.answer_clearance", answers_for_agency & clearance_open)
 rules.add_perm("events.view_indicators", is_member)
+rules.add_perm("events.change_rules", is_coordinator)
 
 
 def events_visible_to(user: Any) -> QuerySet[Event]:

@@ -2,12 +2,15 @@
 
 from django.urls import path
 
-from cnvh.events.views import indicators, public, work
+from cnvh.events.views import indicators, public, rules, work
 
 urlpatterns = [
     path("events/", work.event_list, name="events-list"),
     path("events/new/", work.event_new, name="events-new"),
     path("events/indicators/", indicators.indicators_page, name="events-indicators"),
+    path("events/rules/", rules.rule_list, name="events-rules"),
+    path("events/rules/new/", rules.rule_edit, name="events-rule-new"),
+    path("events/rules/<int:pk>/edit/", rules.rule_edit, name="events-rule-edit"),
     path("events/<int:pk>/", work.event_detail, name="events-detail"),
     path("events/<int:pk>/step/", work.event_step, name="events-step"),
     path("events/<int:pk>/incomplete/", work.event_incomplete, name="events-incomplete"),

@@ -42,7 +42,7 @@ def _filtered(events: QuerySet[Event], filters: ListFilters) -> QuerySet[Event]:
     if data.get("kind"):
         events = events.filter(kind=data["kind"])
     if data.get("ward"):
-        events = events.filter(venue__ward=data["ward"])
+        events = events.filter(venue__ward__code=data["ward"])
     month = filters.month_range()
     if month:
         events = events.filter(starts_on__lt=month[1], ends_on__gte=month[0])
