@@ -101,7 +101,9 @@ class EventForm(forms.ModelForm):
         self.fields["receiving_agency"].queryset = agencies  # type: ignore[attr-defined]
         self.fields["organiser_agency"].queryset = agencies  # type: ignore[attr-defined]
         self.fields["budget"].help_text = _("In VND, e.g. 1.200.000.000")
-        self.order_fields(["procedure_code", "receiving_agency", "filed_on"])
+        order = ["procedure_code", "receiving_agency", "filed_on", *self._meta.fields]  # type: ignore[misc]
+        lunar_at = order.index("lunar_month") + 1
+        self.order_fields([*order[:lunar_at], "lunar_year", *order[lunar_at:]])
 
     def clean_organiser_tax_code(self) -> str:
         code: str = self.cleaned_data.get("organiser_tax_code", "").strip()
