@@ -183,3 +183,28 @@ class DecisionTests(TestCase):
         assert workflow.deem_silent_consents(date(2026, 1, 26)) == [notice]
         notice.refresh_from_db()
         assert notice.status == Status.DEEMED_ACCEPTED
+
+
+class ConsentCommandTests(TestCase):
+    def test_the_daily_command_applies_silent_consent(self) -> None:
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        town = make.city()
+        notice = make.event(
+            town,
+            "nd110-notification",
+            kind="festival",
+            filed_on=date(2026, 1, 10),
+            starts_on=date(2026, 2, 22),
+        )
+        workflow.start_clearance(notice, date(2026, 1, 10), town.officer)
+        out = StringIO()
+        call_command("events-consent", "--today", "2026-01-25", stdout=out)
+        assert "0 file(s)" in out.getvalue()
+        call_command("events-consent", "--today", "2026-01-26", stdout=out)
+        assert "1 file(s) deemed accepted on 26/01/2026" in out.getvalue()
+        notice.refresh_from_db()
+        assert notice.status == Status.DEEMED_ACCEPTED
+        assert notice.transitions.filter(to_status=Status.DEEMED_ACCEPTED, by=None).exists()
