@@ -36,6 +36,7 @@ RECORDS = (
     "exchange",
     "plan",
     "procedures",
+    "events",
     "enterprises",
     "crafts",
     "brightspots",

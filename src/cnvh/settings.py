@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "cnvh.brightspots",
     "cnvh.unesco",
     "cnvh.enterprises",
+    "cnvh.events",
     "cnvh.presentation",
     "cnvh.web",
     "cnvh.ops",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("cnvh.brightspots.urls")),
     path("", include("cnvh.unesco.urls")),
     path("", include("cnvh.enterprises.urls")),
+    path("", include("cnvh.events.urls")),
     path("", include("cnvh.exchange.urls")),
     path("", include("cnvh.exports.urls")),
     path("", include("cnvh.api.urls")),

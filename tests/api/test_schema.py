@@ -51,6 +51,9 @@ OPERATIONS = {
     ("get", "/api/bright-spot-rounds/{round_id}"): "getBrightSpotRound",
     ("get", "/api/bright-spot-indicators"): "getBrightSpotIndicators",
     ("get", "/api/unesco/indicators"): "getUnescoIndicators",
+    ("get", "/api/events"): "listEvents",
+    ("get", "/api/events/{event_id}"): "getEvent",
+    ("get", "/api/event-indicators"): "getEventIndicators",
 }
 
 

@@ -12,6 +12,7 @@ import rules
 
 from cnvh.plan.models import Indicator, Membership, ProgressReport, Role, Task
 from tests import factories
+from tests.events import make as events
 from tests.security import world_brightspots
 
 pytestmark = pytest.mark.django_db
@@ -85,6 +86,18 @@ MATRIX: list[tuple[str, str, set[str]]] = [
     ("brightspots.score", "bs_nomination", {"leader_elsewhere"}),
     ("brightspots.change_model", "bs_model", {"coordinator", "officer_of_lead", "leader_of_lead"}),
     ("brightspots.record_replication", "none", OFFICERS | {"coordinator"}),
+    # Cultural events: the lead agency received the files; the venue lies in the
+    # coordinating agency's ward, whose view each needs.
+    ("events.view_events", "none", MEMBERS),
+    ("events.view_public_event", "published_event", EVERYONE),
+    ("events.view_public_event", "filed_event", MEMBERS),
+    ("events.file_event", "none", WORKERS | {"officer_elsewhere", "coordinator"}),
+    ("events.handle_event", "filed_event", {"coordinator", "officer_of_lead"}),
+    ("events.decide_event", "clearing_event", {"coordinator", "leader_of_lead"}),
+    ("events.decide_event", "filed_event", set()),
+    ("events.answer_clearance", "pending_clearance", {"officer_of_coordinating"}),
+    ("events.view_indicators", "none", MEMBERS),
+    ("events.change_rules", "none", {"coordinator"}),
 ]
 for state in ProgressReport.Status.values:
     editable = state in {"draft", "returned"}
@@ -244,6 +257,7 @@ def world() -> dict[str, Any]:
     objects.update(world_brightspots.build(people, lead))
     objects.update(_unesco_objects(people, lead))
     objects |= support_objects(lead)
+    objects.update(events.around(lead, coordinating, people))
     return {"people": people, "objects": objects}
 
 

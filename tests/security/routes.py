@@ -52,6 +52,9 @@ IMPORTERS = {"statistician", "coordinator", "administrator"}
 NOMINATORS = OFFICERS | {"leader_of_lead", "leader_elsewhere"}
 # Those who see everything, the nominating agency's officer, the council.
 NOMINATION_READERS = OVERSEERS | {"officer_of_lead"}
+FILERS = OFFICERS | {"coordinator"}
+EVENT_HANDLERS = {"coordinator", "officer_of_lead"}
+EVENT_DECIDERS = {"coordinator", "leader_of_lead"}
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,13 @@ UNESCO_ROUTES: dict[str, Route] = {
         pk("unesco_section", "/unesco/sections/{}/edit/")
     ),
 }
+
+
+def _shipped_rule() -> int:
+    from cnvh.events.models import ClearanceRule
+
+    return ClearanceRule.objects.values_list("pk", flat=True).earliest("pk")
+
 
 ROUTES: dict[str, Route] = {
     "": Route(lambda w: "/", everyone(200)),
@@ -489,6 +499,47 @@ ROUTES: dict[str, Route] = {
         who(200, {"coordinator"}),
         who(200, {"coordinator"}),
     ),
+    # Cultural events: members read; officers and coordinators record files; the
+    # receiving agency's officers take its steps and its leaders decide; an agency
+    # answers only its own view. An empty POST is a form with its errors (200) or the
+    # event's page with a message (302). The calendar is public.
+    "events/": Route(lambda w: "/events/", who(200, MEMBERS)),
+    "events/new/": Route(lambda w: "/events/new/", who(200, FILERS), who(200, FILERS)),
+    "events/indicators/": Route(lambda w: "/events/indicators/", who(200, MEMBERS)),
+    "events/<int:pk>/": Route(pk("filed_event", "/events/{}/"), who(200, MEMBERS)),
+    "events/rules/": Route(lambda w: "/events/rules/", who(200, MEMBERS)),
+    "events/rules/new/": Route(
+        lambda w: "/events/rules/new/", who(200, {"coordinator"}), who(200, {"coordinator"})
+    ),
+    "events/rules/<int:pk>/edit/": Route(
+        lambda w: f"/events/rules/{_shipped_rule()}/edit/",
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
+    "events/<int:pk>/step/": Route(
+        pk("filed_event", "/events/{}/step/"), NOT_ALLOWED, who(302, EVENT_HANDLERS)
+    ),
+    "events/<int:pk>/incomplete/": Route(
+        pk("filed_event", "/events/{}/incomplete/"), NOT_ALLOWED, who(302, EVENT_HANDLERS)
+    ),
+    "events/<int:pk>/decide/": Route(
+        pk("clearing_event", "/events/{}/decide/"),
+        who(200, EVENT_DECIDERS),
+        who(200, EVENT_DECIDERS),
+    ),
+    "events/<int:pk>/report/": Route(
+        pk("published_event", "/events/{}/report/"),
+        who(200, EVENT_HANDLERS),
+        who(200, EVENT_HANDLERS),
+    ),
+    "events/views/<int:pk>/answer/": Route(
+        pk("pending_clearance", "/events/views/{}/answer/"),
+        who(200, {"officer_of_coordinating"}),
+        who(200, {"officer_of_coordinating"}),
+    ),
+    "calendar/": Route(lambda w: "/calendar/", everyone(200)),
+    "calendar/events.ics": Route(lambda w: "/calendar/events.ics", everyone(200)),
+    "calendar/<int:pk>/": Route(pk("published_event", "/calendar/{}/"), everyone(200)),
     "i18n/setlang/": Route(
         lambda w: "/i18n/setlang/", everyone(302), everyone(302), lambda w: {"language": "vi"}
     ),
@@ -587,6 +638,12 @@ ROUTES |= {
     ),
     "api/programmes": Route(lambda w: "/api/programmes", api_members(200)),
     "api/support-indicators": Route(lambda w: "/api/support-indicators", api_members(200)),
+    "api/events": Route(lambda w: "/api/events", api_members(200)),
+    "api/events/<event_id>": Route(pk("filed_event", "/api/events/{}"), api_members(200)),
+    "api/event-indicators": Route(
+        lambda w: "/api/event-indicators?starts_on=2026-01-01&ends_on=2026-12-31",
+        api_members(200),
+    ),
     "api/": Route(lambda w: "/api/", everyone(404), everyone(404)),
     "api/<path:rest>": Route(lambda w: "/api/nothing/here", everyone(404), everyone(404)),
 }

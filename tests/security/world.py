@@ -25,6 +25,7 @@ from cnvh.plan.models import Indicator, Notification, ProgressReport
 from cnvh.web import boundaries
 from tests import factories
 from tests.conftest import engine_estimate
+from tests.events import make as events
 from tests.security import world_brightspots
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
@@ -118,6 +119,7 @@ def build(media: Path) -> World:
     world.objects.update(world_brightspots.build(people, lead))
     world.objects.update(_unesco(people, lead, task))
     world.objects.update(_support(lead, people))
+    world.objects.update(events.around(lead, coordinating, people))
     world.objects["admin_ids"] = _admin_ids(world)
     boundaries.save(
         boundary_collection(), original_name="wards.json", code_property="code", user=None

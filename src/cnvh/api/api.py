@@ -16,6 +16,7 @@ from cnvh.api import (
     enterprises,
     errors,
     estimate_runs,
+    events,
     handlers,
     imports,
     indicators,
@@ -71,6 +72,7 @@ for router in (
     brightspots.router,
     unesco.router,
     enterprises.router,
+    events.router,
 ):
     api.add_router("", router)
 

@@ -17,6 +17,7 @@ from cnvh.enterprises.demo import load_demo_support
 from cnvh.estimates import runner
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, unchanged
+from cnvh.events.demo import load_demo_events
 from cnvh.plan.demo.city import load_city_plan
 from cnvh.plan.demo.load import load_demo_plan
 from cnvh.presentation import page_cache
@@ -97,6 +98,8 @@ class Command(BaseCommand):
     def _registries(self, today: date) -> None:
         """Each registry's demo records, made through its workflow; each says what it made
         (or None when it was loaded before)."""
+        events = load_demo_events(today, demo_mode=settings.DEBUG)
+        self.stdout.write(f"events: {events} cultural events" if events else "events: unchanged")
         support = load_demo_support(today)
         self.stdout.write(
             "enterprises: already loaded, unchanged"

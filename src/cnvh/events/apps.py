@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "cnvh.events"
+    label = "events"
+    verbose_name = _("Cultural events")
+
+    def ready(self) -> None:
+        # Registers the events' permission rules.
+        from cnvh.events import permissions  # noqa: F401

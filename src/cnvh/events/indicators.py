@@ -1,0 +1,78 @@
+"""The events register's indicators, computed from its records (never typed): events
+held by kind, sector and ward in a period, the share of views given on time, the median
+working days from a complete file to its decision, and the attendance reported."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from statistics import median
+
+from cnvh.events.models import HELD_STATUSES, Clearance, Event
+from cnvh.procedures.deadlines import working_calendar
+
+
+@dataclass
+class Indicators:
+    starts_on: date
+    ends_on: date
+    held: int = 0
+    by_kind: Counter[str] = field(default_factory=Counter)
+    by_sector: Counter[str] = field(default_factory=Counter)
+    by_ward: Counter[str] = field(default_factory=Counter)
+    views_due: int = 0
+    views_on_time: int = 0
+    decisions: int = 0
+    median_days_to_decision: float | None = None
+    attendance: int = 0
+    attendance_reported: int = 0
+
+    @property
+    def on_time_share(self) -> float | None:
+        """Views given by their due date ÷ views due (answered, or past due unanswered)."""
+        return self.views_on_time / self.views_due if self.views_due else None
+
+
+def compute(starts_on: date, ends_on: date, today: date) -> Indicators:
+    """The indicators of the events whose first day, the views whose due day, and the
+    decisions whose date fall in [starts_on, ends_on]."""
+    found = Indicators(starts_on, ends_on)
+    held = Event.objects.filter(
+        status__in=HELD_STATUSES, starts_on__gte=starts_on, starts_on__lte=ends_on
+    ).select_related("venue__ward")
+    for event in held:
+        found.held += 1
+        found.by_kind[event.kind] += 1
+        found.by_ward[event.venue.ward.code] += 1
+        found.by_sector.update(event.sectors or [])
+        if event.actual_attendance is not None:
+            found.attendance += event.actual_attendance
+            found.attendance_reported += 1
+    _views(found, today)
+    _decisions(found)
+    return found
+
+
+def _views(found: Indicators, today: date) -> None:
+    due = Clearance.objects.filter(due_on__gte=found.starts_on, due_on__lte=found.ends_on)
+    for answered_on, due_on in due.values_list("answered_on", "due_on"):
+        if answered_on is None and due_on >= today:
+            continue  # still within its window: neither on time nor late yet
+        found.views_due += 1
+        if answered_on is not None and answered_on <= due_on:
+            found.views_on_time += 1
+
+
+def _decisions(found: Indicators) -> None:
+    decided = Event.objects.filter(
+        decided_on__gte=found.starts_on,
+        decided_on__lte=found.ends_on,
+        complete_on__isnull=False,
+    ).values_list("complete_on", "decided_on")
+    calendar = working_calendar()
+    days = [
+        calendar.working_days_between(complete, on)
+        for complete, on in decided
+        if complete is not None and on is not None
+    ]
+    found.decisions = len(days)
+    found.median_days_to_decision = float(median(days)) if days else None

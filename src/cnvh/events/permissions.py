@@ -1,0 +1,73 @@
+"""Who may do what in the events register: the rules of `cnvh.plan.permissions`
+(deny by default), applied here. The receiving authority's officers handle the file,
+its leaders decide; each agency asked for a view answers only its own clearance.
+Published events are public (the calendar, its feed and each event's page)."""
+
+from typing import Any
+
+import rules
+from django.db.models import QuerySet
+
+from cnvh.events.models import PUBLIC_STATUSES, Clearance, Event, Status
+from cnvh.plan.models import Role
+from cnvh.plan.permissions import agencies_with, is_coordinator, is_member, is_officer
+
+
+def _event_of(obj: Event | Clearance | None) -> Event | None:
+    return obj.event if isinstance(obj, Clearance) else obj
+
+
+@rules.predicate
+def handles_event(user: Any, obj: Event | Clearance | None) -> bool:
+    """An officer of the authority that received the file."""
+    event = _event_of(obj)
+    return event is not None and event.receiving_agency_id in agencies_with(user, Role.OFFICER)
+
+
+@rules.predicate
+def leads_receiving_agency(user: Any, obj: Event | None) -> bool:
+    return obj is not None and obj.receiving_agency_id in agencies_with(user, Role.LEADER)
+
+
+@rules.predicate
+def waits_for_decision(user: Any, obj: Event | None) -> bool:
+    return obj is not None and obj.status == Status.IN_CLEARANCE
+
+
+@rules.predicate
+def answers_for_agency(user: Any, obj: Clearance | None) -> bool:
+    """An officer of the agency whose view the clearance asks."""
+    return obj is not None and obj.agency_id in agencies_with(user, Role.OFFICER)
+
+
+@rules.predicate
+def clearance_open(user: Any, obj: Clearance | None) -> bool:
+    return obj is not None and obj.pending and obj.event.status == Status.IN_CLEARANCE
+
+
+@rules.predicate
+def is_public_event(user: Any, obj: Event | None) -> bool:
+    return obj is not None and obj.is_public
+
+
+rules.add_perm("events.view_events", is_member)
+rules.add_perm("events.view_public_event", is_public_event | is_member)
+rules.add_perm("events.file_event", is_officer | is_coordinator)
+rules.add_perm("events.handle_event", is_coordinator | handles_event)
+rules.add_perm(
+    "events.decide_event", (is_coordinator | leads_receiving_agency) & waits_for_decision
+)
+rules.add_perm("events.answer_clearance", answers_for_agency & clearance_open)
+rules.add_perm("events.view_indicators", is_member)
+rules.add_perm("events.change_rules", is_coordinator)
+
+
+def events_visible_to(user: Any) -> QuerySet[Event]:
+    """`events.view_events` asked of the database: every event for members."""
+    if not is_member(user):
+        return Event.objects.none()
+    return Event.objects.all()
+
+
+def public_events() -> QuerySet[Event]:
+    return Event.objects.filter(status__in=PUBLIC_STATUSES)

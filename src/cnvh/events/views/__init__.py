@@ -1,0 +1,1 @@
+"""The events register's pages."""

@@ -1,0 +1,265 @@
+"""The life of an event's file: filed → (incomplete ⇄ resubmitted) → in clearance →
+decided (approved, refused, or deemed accepted when the procedure says silence is
+consent and its window passed) → published → held → reported.
+
+Every step is gated here, and only here: it checks the caller's permission, the
+event's current status (re-read under a row lock) and what the step needs (all views
+given before a decision, reasons for a refusal); it records a `Transition`. The
+procedure is the version in force on the filing date, so a later change of the law
+never moves an old file's deadlines.
+"""
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from cnvh.events.models import Clearance, ClearanceRule, Event, Status, Transition
+from cnvh.plan.models import Agency
+from cnvh.plan.permissions import require
+from cnvh.procedures import deadlines
+
+# The steps each status may be reached from: nothing skips a step.
+REACHED_FROM: dict[str, tuple[str, ...]] = {
+    Status.INCOMPLETE: (Status.FILED, Status.RESUBMITTED),
+    Status.RESUBMITTED: (Status.INCOMPLETE,),
+    Status.IN_CLEARANCE: (Status.FILED, Status.RESUBMITTED),
+    Status.APPROVED: (Status.IN_CLEARANCE,),
+    Status.REFUSED: (Status.IN_CLEARANCE,),
+    Status.DEEMED_ACCEPTED: (Status.IN_CLEARANCE,),
+    Status.PUBLISHED: (Status.APPROVED, Status.DEEMED_ACCEPTED),
+    Status.HELD: (Status.PUBLISHED,),
+    Status.REPORTED: (Status.HELD,),
+}
+
+
+class StepRefused(Exception):
+    """A step the event's state or the given facts do not allow, with its reason."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _stamp(obj: Any, user: Any) -> None:
+    # simple-history reads the acting user from here outside a web request.
+    obj._history_user = user
+
+
+def _locked(event: Event, to: str, user: Any, permission: str) -> Event:
+    """The event re-read under a row lock; the caller's permission asked of it as it
+    is now, then whether its status allows the step."""
+    fresh = Event.objects.select_for_update().select_related("procedure").get(pk=event.pk)
+    if permission:
+        require(user, permission, fresh)
+    if fresh.status not in REACHED_FROM[to]:
+        raise StepRefused(
+            _("This event is “%(now)s”: it cannot become “%(to)s”.")
+            % {"now": fresh.get_status_display(), "to": Status(to).label}
+        )
+    return fresh
+
+
+def _move(event: Event, to: str, on: date, user: Any, note: str = "", **fields: Any) -> Event:
+    before = event.status
+    event.status = to
+    for name, value in fields.items():
+        setattr(event, name, value)
+    _stamp(event, user)
+    event.save()
+    Transition.objects.create(
+        event=event, from_status=before, to_status=to, on=on, by=user, note=note
+    )
+    return event
+
+
+@transaction.atomic
+def file_event(event: Event, procedure_code: str, user: Any) -> Event:
+    """Record a new file received on `event.filed_on` under the procedure in force
+    that day; a file past the procedure's lead time is kept, and flagged late."""
+    require(user, "events.file_event")
+    procedure = deadlines.procedure_in_force(procedure_code, event.filed_on)
+    if event.kind not in (procedure.applies_to or []):
+        raise StepRefused(
+            _("Procedure %(code)s does not apply to a %(kind)s: choose one that does.")
+            % {"code": procedure.code, "kind": event.get_kind_display()}
+        )
+    event.procedure = procedure
+    event.filing_deadline = deadlines.filing_deadline(procedure, event.starts_on)
+    event.late_filing = event.filed_on > event.filing_deadline
+    event.status = Status.FILED
+    event.created_by = user
+    _stamp(event, user)
+    event.save()
+    note = _("Filed late: the last day was %(day)s.") % {"day": f"{event.filing_deadline:%d/%m/%Y}"}
+    Transition.objects.create(
+        event=event,
+        from_status="",
+        to_status=Status.FILED,
+        on=event.filed_on,
+        by=user,
+        note=note if event.late_filing else "",
+    )
+    return event
+
+
+@transaction.atomic
+def mark_incomplete(event: Event, missing: str, on: date, user: Any) -> Event:
+    if not missing.strip():
+        raise StepRefused(_("Say what is missing from the file."))
+    fresh = _locked(event, Status.INCOMPLETE, user, "events.handle_event")
+    return _move(fresh, Status.INCOMPLETE, on, user, missing, missing=missing)
+
+
+@transaction.atomic
+def resubmit(event: Event, on: date, user: Any) -> Event:
+    fresh = _locked(event, Status.RESUBMITTED, user, "events.handle_event")
+    return _move(fresh, Status.RESUBMITTED, on, user)
+
+
+def rules_applying(event: Event, on: date) -> list[ClearanceRule]:
+    """The clearance rules in force on `on` whose conditions the event meets."""
+    in_force = ClearanceRule.objects.filter(valid_from__lte=on).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+    )
+    return [
+        rule
+        for rule in in_force.select_related("agency")
+        if (not rule.kinds or event.kind in rule.kinds)
+        and (rule.min_attendance is None or event.expected_attendance >= rule.min_attendance)
+        and (not rule.heritage_sites_only or event.venue.heritage_site)
+    ]
+
+
+def _reviewer(rule: ClearanceRule, event: Event) -> Agency | None:
+    if rule.reviewer == ClearanceRule.Reviewer.VENUE_WARD:
+        return event.venue.ward
+    if rule.reviewer == ClearanceRule.Reviewer.HERITAGE_MANAGER:
+        return event.venue.heritage_manager
+    return rule.agency
+
+
+@transaction.atomic
+def start_clearance(event: Event, on: date, user: Any) -> Event:
+    """The file is complete on `on`: the decision is due within the procedure's answer
+    time from that day, and each agency the rules name is asked for its view by then."""
+    fresh = _locked(event, Status.IN_CLEARANCE, user, "events.handle_event")
+    due = deadlines.answer_due(fresh.procedure, on)
+    asked: dict[int, ClearanceRule] = {}
+    for rule in rules_applying(fresh, on):
+        agency = _reviewer(rule, fresh)
+        if agency is not None and agency.pk != fresh.receiving_agency_id:
+            asked.setdefault(agency.pk, rule)
+    for agency_id, rule in asked.items():
+        clearance = Clearance(
+            event=fresh, agency_id=agency_id, rule=rule, requested_on=on, due_on=due
+        )
+        _stamp(clearance, user)
+        clearance.save()
+    return _move(fresh, Status.IN_CLEARANCE, on, user, complete_on=on, decision_due=due)
+
+
+@transaction.atomic
+def answer_clearance(
+    clearance: Clearance, answer: str, reasons: str, on: date, user: Any
+) -> Clearance:
+    fresh = (
+        Clearance.objects.select_for_update(of=("self",))
+        .select_related("event")
+        .get(pk=clearance.pk)
+    )
+    require(user, "events.answer_clearance", fresh)
+    if answer == Clearance.Answer.PENDING:
+        raise StepRefused(_("Choose an answer."))
+    if answer != Clearance.Answer.AGREE and not reasons.strip():
+        raise StepRefused(_("Give the reasons or the conditions of this answer."))
+    if not fresh.pending:
+        raise StepRefused(_("This view has already been given."))
+    fresh.answer, fresh.reasons, fresh.answered_on, fresh.answered_by = answer, reasons, on, user
+    _stamp(fresh, user)
+    fresh.save()
+    return fresh
+
+
+@transaction.atomic
+def decide(event: Event, approved: bool, number: str, on: date, reasons: str, user: Any) -> Event:
+    """Approve or refuse, by a numbered decision, once every agency has given its view."""
+    fresh = _locked(
+        event, Status.APPROVED if approved else Status.REFUSED, user, "events.decide_event"
+    )
+    waiting = [c.agency.name for c in fresh.clearances.select_related("agency") if c.pending]
+    if waiting:
+        raise StepRefused(
+            _("Still waiting for the view of: %(agencies)s.") % {"agencies": ", ".join(waiting)}
+        )
+    if not number.strip():
+        raise StepRefused(_("Give the decision's number."))
+    if fresh.complete_on and on < fresh.complete_on:
+        raise StepRefused(
+            _("The file was complete on %(day)s: the decision cannot be dated before.")
+            % {"day": f"{fresh.complete_on:%d/%m/%Y}"}
+        )
+    if not approved and not reasons.strip():
+        raise StepRefused(_("A refusal is written with its reasons."))
+    to = Status.APPROVED if approved else Status.REFUSED
+    return _move(
+        fresh,
+        to,
+        on,
+        user,
+        reasons,
+        decision_number=number,
+        decided_on=on,
+        decision_reasons=reasons,
+    )
+
+
+def deem_silent_consents(today: date) -> list[Event]:
+    """Events whose procedure says silence is consent and whose answer window passed
+    before `today` with no decision: the organiser may go ahead."""
+    waiting = Event.objects.filter(
+        status=Status.IN_CLEARANCE, procedure__silence_is_consent=True, decision_due__lt=today
+    )
+    moved = []
+    for event in waiting:
+        with transaction.atomic():
+            fresh = _locked(event, Status.DEEMED_ACCEPTED, None, "")
+            note = _("No answer by %(day)s: silence is consent under this procedure.") % {
+                "day": f"{fresh.decision_due:%d/%m/%Y}"
+            }
+            moved.append(_move(fresh, Status.DEEMED_ACCEPTED, today, None, note))
+    return moved
+
+
+@transaction.atomic
+def publish(event: Event, on: date, user: Any) -> Event:
+    fresh = _locked(event, Status.PUBLISHED, user, "events.handle_event")
+    return _move(fresh, Status.PUBLISHED, on, user, sequence=fresh.sequence + 1)
+
+
+@transaction.atomic
+def mark_held(event: Event, on: date, user: Any) -> Event:
+    fresh = _locked(event, Status.HELD, user, "events.handle_event")
+    if on < fresh.starts_on:
+        raise StepRefused(
+            _("The event starts on %(day)s: it cannot be held before.")
+            % {"day": f"{fresh.starts_on:%d/%m/%Y}"}
+        )
+    return _move(fresh, Status.HELD, on, user)
+
+
+@transaction.atomic
+def report(event: Event, actual_attendance: int, note: str, on: date, user: Any) -> Event:
+    """The report after the event: how many came."""
+    fresh = _locked(event, Status.REPORTED, user, "events.handle_event")
+    return _move(
+        fresh,
+        Status.REPORTED,
+        on,
+        user,
+        note,
+        actual_attendance=actual_attendance,
+        report_note=note,
+    )
