@@ -121,11 +121,12 @@ class Command(BaseCommand):
             f"nominations, {spots.recognised} recognised, {spots.replications} replications"
         )
         unesco = unesco_demo.load_demo()
-        if unesco is not None:
-            self.stdout.write(
-                f"unesco: {unesco.commitments} commitments, {unesco.activities} activities, "
-                f"{unesco.outreach} training and dissemination activities, {unesco.reports} reports"
-            )
+        self.stdout.write(
+            "unesco: already loaded, unchanged"
+            if unesco is None
+            else f"unesco: {unesco.commitments} commitments, {unesco.activities} activities, "
+            f"{unesco.outreach} training and dissemination activities, {unesco.reports} reports"
+        )
 
     def _city(self, today: date, factor: float, officers_file: Path | None) -> None:
         try:
