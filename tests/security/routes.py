@@ -76,8 +76,20 @@ ROUTES: dict[str, Route] = {
     "estimates/": Route(lambda w: "/estimates/", everyone(200)),
     # The newest revision is not published: it does not exist for the public.
     "estimates/<int:pk>/": Route(pk("estimate", "/estimates/{}/"), hidden_from_public(200)),
+    # The review page; an empty POST (not confirmed) is the review again with its error.
     "estimates/<int:pk>/publish/": Route(
-        pk("estimate", "/estimates/{}/publish/"), NOT_ALLOWED, who(302, {"statistician"})
+        pk("estimate", "/estimates/{}/publish/"),
+        who(200, {"statistician"}),
+        who(200, {"statistician"}),
+    ),
+    # Without a reason nothing changes: back to the revision with the message.
+    "estimates/<int:pk>/unpublish/": Route(
+        pk("published_estimate", "/estimates/{}/unpublish/"),
+        NOT_ALLOWED,
+        who(302, {"statistician"}),
+    ),
+    "estimates/<int:pk>/restore/": Route(
+        pk("estimate", "/estimates/{}/restore/"), NOT_ALLOWED, who(302, {"statistician"})
     ),
     "indicators/": Route(lambda w: "/indicators/", everyone(200)),
     "indicators/<slug:code>/": Route(lambda w: "/indicators/hidden/", hidden_from_public(200)),

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from cnvh.web.views import agencies, boundaries, estimates, indicators, overview
+from cnvh.web.views import agencies, boundaries, estimates, indicators, overview, publishing
 
 urlpatterns = [
     path("", overview.overview, name="web-overview"),
     path("estimates/", estimates.estimate_list, name="web-estimates"),
     path("estimates/<int:pk>/", estimates.estimate_detail, name="web-estimate"),
-    path("estimates/<int:pk>/publish/", estimates.estimate_publish, name="web-estimate-publish"),
+    path("estimates/<int:pk>/publish/", publishing.review, name="web-estimate-publish"),
+    path("estimates/<int:pk>/unpublish/", publishing.unpublish, name="web-estimate-unpublish"),
+    path("estimates/<int:pk>/restore/", publishing.restore, name="web-estimate-restore"),
     path("indicators/", indicators.indicator_list, name="web-indicators"),
     path("indicators/<slug:code>/", indicators.indicator_detail, name="web-indicator"),
     path("agencies/", agencies.agency_list, name="web-agencies"),
