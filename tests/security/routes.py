@@ -138,6 +138,8 @@ ROUTES: dict[str, Route] = {
         pk("evidence", "/evidence/{}/delete/"), NOT_ALLOWED, who(302, WORKERS)
     ),
     "approvals/": Route(lambda w: "/approvals/", who(200, APPROVERS)),
+    # The review page: read by every approver, decided on only by those who may.
+    "approvals/<int:pk>/": Route(pk("submitted", "/approvals/{}/"), who(200, APPROVERS)),
     # The leader elsewhere may see the report but not review it.
     "approvals/<int:pk>/approve/": Route(
         pk("submitted", "/approvals/{}/approve/"),
