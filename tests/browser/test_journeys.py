@@ -1,8 +1,8 @@
 """Three journeys through the real app in a real browser:
 
 1. an agency officer writes and submits a report;
-2. the coordinator returns it with a reason, the officer corrects it, and the
-   coordinator approves the corrected one;
+2. the coordinator opens its review page, returns it with a reason, the officer
+   corrects it, and the coordinator approves the corrected one from the review page;
 3. the overview and the public pages show the new values.
 """
 
@@ -101,10 +101,10 @@ def test_the_coordinator_returns_then_approves(new_page: Any, world: dict[str, A
     coordinator = new_page()
     log_in(coordinator, "dieuphoi")
     coordinator.goto("/approvals/")
-    row = coordinator.locator(f"#report-{report.pk}")
-    row.get_by_label(re.compile("Reason")).fill("Attach the fairs' programme, please.")
-    row.get_by_role("button", name="Return").click()
-    coordinator.locator(f"#report-{report.pk}").get_by_text("Returned").wait_for()
+    coordinator.locator(f"#report-{report.pk}").get_by_role("link", name="Review").click()
+    coordinator.get_by_label(re.compile("Reason")).fill("Attach the fairs' programme, please.")
+    coordinator.get_by_role("button", name="Return").click()
+    coordinator.wait_for_url("**/approvals/")
     report.refresh_from_db()
     assert report.status == ProgressReport.Status.RETURNED
 
@@ -129,8 +129,13 @@ def test_the_coordinator_returns_then_approves(new_page: Any, world: dict[str, A
     assert report.evidence.count() == 1
 
     coordinator.goto("/approvals/")
-    coordinator.locator(f"#report-{report.pk}").get_by_role("button", name="Approve").click()
-    coordinator.locator(f"#report-{report.pk}").get_by_text("Approved").wait_for()
+    coordinator.locator(f"#report-{report.pk}").get_by_role("link", name="Review").click()
+    review = coordinator.locator("main").inner_text()
+    assert "Held two fairs; programme attached." in review
+    assert "chuong-trinh.pdf" in review
+    coordinator.screenshot(path="docs/screenshots/approval-review-en.png", full_page=True)
+    coordinator.get_by_role("button", name="Approve").click()
+    coordinator.wait_for_url("**/approvals/")
     report.refresh_from_db()
     assert report.status == ProgressReport.Status.APPROVED
     assert Task.objects.get(pk=world["task"].pk).percent_done == 40

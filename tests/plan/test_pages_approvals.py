@@ -1,4 +1,4 @@
-"""The approval queue: who sees which reports, approve, return with a reason, htmx rows."""
+"""The approval queue: who sees which reports, approve, return with a reason."""
 
 from typing import Any
 
@@ -99,28 +99,6 @@ def test_return_with_a_reason(client: Client, world: dict[str, Any]) -> None:
         ProgressReport.Status.RETURNED,
         "Add the figures.",
     )
-
-
-def test_htmx_gets_the_updated_row(client: Client, world: dict[str, Any]) -> None:
-    login(client, world["coordinator"])
-    report = world["ours"]
-    response = client.post(reverse("plan-approve", args=[report.pk]), HTTP_HX_REQUEST="true")
-    body = response.content.decode()
-    assert response.status_code == 200
-    assert body.strip().startswith(f'<tr id="report-{report.pk}">')
-    assert "Report 1.1 Q1/2026 approved." in body
-    assert "tag--approved" in body
-
-
-def test_htmx_return_without_reason_shows_the_error_in_the_row(
-    client: Client, world: dict[str, Any]
-) -> None:
-    login(client, world["coordinator"])
-    report = world["ours"]
-    response = client.post(reverse("plan-return", args=[report.pk]), HTTP_HX_REQUEST="true")
-    body = response.content.decode()
-    assert "Say why the report is returned and what to fix." in body
-    assert reverse("plan-approve", args=[report.pk]) in body  # the buttons stay
 
 
 def test_a_report_already_handled_says_so(client: Client, world: dict[str, Any]) -> None:

@@ -181,8 +181,20 @@ ROUTES: dict[str, Route] = {
     "estimates/<int:pk>/provenance.json": Route(
         pk("estimate", "/estimates/{}/provenance.json"), hidden_from_public(200)
     ),
+    # The review page; an empty POST (not confirmed) is the review again with its error.
     "estimates/<int:pk>/publish/": Route(
-        pk("estimate", "/estimates/{}/publish/"), NOT_ALLOWED, who(302, {"statistician"})
+        pk("estimate", "/estimates/{}/publish/"),
+        who(200, {"statistician"}),
+        who(200, {"statistician"}),
+    ),
+    # Without a reason nothing changes: back to the revision with the message.
+    "estimates/<int:pk>/unpublish/": Route(
+        pk("published_estimate", "/estimates/{}/unpublish/"),
+        NOT_ALLOWED,
+        who(302, {"statistician"}),
+    ),
+    "estimates/<int:pk>/restore/": Route(
+        pk("estimate", "/estimates/{}/restore/"), NOT_ALLOWED, who(302, {"statistician"})
     ),
     "indicators/": Route(lambda w: "/indicators/", everyone(200)),
     "indicators/<slug:code>/": Route(lambda w: "/indicators/hidden/", hidden_from_public(200)),
@@ -231,6 +243,8 @@ ROUTES: dict[str, Route] = {
         pk("evidence", "/evidence/{}/delete/"), NOT_ALLOWED, who(302, WORKERS)
     ),
     "approvals/": Route(lambda w: "/approvals/", who(200, APPROVERS)),
+    # The review page: read by every approver, decided on only by those who may.
+    "approvals/<int:pk>/": Route(pk("submitted", "/approvals/{}/"), who(200, APPROVERS)),
     # The leader elsewhere may see the report but not review it.
     "approvals/<int:pk>/approve/": Route(
         pk("submitted", "/approvals/{}/approve/"),

@@ -115,7 +115,7 @@ def poison_through_forms(world: World, fields: Fields) -> None:
     statistician = world.client("statistician")
     estimate = objects["estimate"]
     published = statistician.post(
-        f"/estimates/{estimate.pk}/publish/", {"note": fields("publish note")}
+        f"/estimates/{estimate.pk}/publish/", {"confirm": "on", "note": fields("publish note")}
     )
     assert published.status_code == 302
     code_property = fields("code property", short=True)
@@ -167,10 +167,10 @@ def test_every_text_field_is_shown_escaped_and_nowhere_raw(world: World) -> None
         for number, name in fields.names.items()
         if not any(e in shown for e in escaped(number))
     }
-    # The publication's note is kept for the record and shown on no page; the ward
-    # code goes only into the GeoJSON file, which is not HTML; pages name agencies in
-    # full, the short name is for e-mails and exports.
-    assert unseen == {"publish note", "feature name", "Agency.short_name"}
+    # The ward code goes only into the GeoJSON file, which is not HTML; pages name
+    # agencies in full, the short name is for e-mails and exports. (The publication's
+    # note is shown, escaped, in the publication history.)
+    assert unseen == {"feature name", "Agency.short_name"}
     assert len(fields.names) >= 40
 
 

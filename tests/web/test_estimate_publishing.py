@@ -1,4 +1,5 @@
-"""Statisticians publish estimate revisions; the public sees only what is published."""
+"""Statisticians publish estimate revisions from their review page, confirming; the
+public sees only what is published."""
 
 import pytest
 from django.test import Client
@@ -19,8 +20,9 @@ def publish_url(estimate: Estimate) -> str:
 def test_a_statistician_publishes_a_revision(client: Client, stored_estimate: Estimate) -> None:
     assert "4.2%" not in page(client, "/")  # nothing published: the public sees nothing
     statistician = as_member(client, Role.STATISTICIAN)
-    assert "Publish this revision" in page(client, f"/estimates/{stored_estimate.pk}/")
-    response = client.post(publish_url(stored_estimate), {"note": "Quý 4"})
+    assert "Review and publish this revision" in page(client, f"/estimates/{stored_estimate.pk}/")
+    assert "Publish this revision" in page(client, publish_url(stored_estimate))
+    response = client.post(publish_url(stored_estimate), {"confirm": "on", "note": "Quý 4"})
     assert response.status_code == 302
     publication = Publication.objects.get(estimate=stored_estimate)
     assert (publication.published_by, publication.note) == (statistician, "Quý 4")
@@ -31,9 +33,9 @@ def test_a_statistician_publishes_a_revision(client: Client, stored_estimate: Es
 
 def test_publishing_twice_keeps_the_first(client: Client, stored_estimate: Estimate) -> None:
     as_member(client, Role.STATISTICIAN)
-    client.post(publish_url(stored_estimate))
+    client.post(publish_url(stored_estimate), {"confirm": "on"})
     first = Publication.objects.get().published_at
-    client.post(publish_url(stored_estimate))
+    client.post(publish_url(stored_estimate), {"confirm": "on"})
     assert Publication.objects.get().published_at == first
 
 
@@ -41,7 +43,8 @@ def test_publishing_twice_keeps_the_first(client: Client, stored_estimate: Estim
 def test_only_statisticians_publish(client: Client, stored_estimate: Estimate, role: str) -> None:
     as_member(client, role)
     assert "Publish this revision" not in page(client, f"/estimates/{stored_estimate.pk}/")
-    assert client.post(publish_url(stored_estimate)).status_code == 403
+    assert client.get(publish_url(stored_estimate)).status_code == 403
+    assert client.post(publish_url(stored_estimate), {"confirm": "on"}).status_code == 403
     assert not Publication.objects.exists()
 
 
@@ -54,8 +57,9 @@ def test_the_public_cannot_publish(client: Client, stored_estimate: Estimate) ->
 def test_publishing_needs_post_and_csrf(stored_estimate: Estimate) -> None:
     client = Client(enforce_csrf_checks=True)
     as_member(client, Role.STATISTICIAN)
-    assert client.get(publish_url(stored_estimate)).status_code == 405
-    assert client.post(publish_url(stored_estimate)).status_code == 403
+    assert client.get(publish_url(stored_estimate)).status_code == 200  # the review
+    assert not Publication.objects.exists()
+    assert client.post(publish_url(stored_estimate), {"confirm": "on"}).status_code == 403
     assert not Publication.objects.exists()
 
 
@@ -64,7 +68,7 @@ def test_the_list_shows_the_public_only_published_revisions(
 ) -> None:
     newer = save_estimate(engine_estimate(), label="rerun", synthetic=True)
     as_member(client, Role.STATISTICIAN)
-    client.post(publish_url(stored_estimate))
+    client.post(publish_url(stored_estimate), {"confirm": "on"})
     member_view = page(client, "/estimates/")
     assert f"/estimates/{newer.pk}/" in member_view
     assert "Not yet published" in member_view

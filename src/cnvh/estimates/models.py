@@ -9,6 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cnvh.language import pick
 
@@ -106,6 +107,7 @@ class Publication(models.Model):
         verbose_name=_("published by"),
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("publication")
@@ -113,3 +115,38 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.estimate} {self.published_at:%Y-%m-%d}"
+
+
+class PublicationChange(models.Model):
+    """One change to what the public sees of a definition: a revision published,
+    withdrawn, or an earlier one put back. Kept for good, with who, when and why."""
+
+    class Action(models.TextChoices):
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        RESTORED = "restored", _("Earlier revision restored")
+
+    estimate = models.ForeignKey(
+        Estimate, models.PROTECT, related_name="publication_changes", verbose_name=_("estimate")
+    )
+    scope_key = models.CharField(_("scope"), max_length=64)
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    changed_by = models.ForeignKey(
+        "auth.User",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("publication change")
+        verbose_name_plural = _("publication changes")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.estimate} {self.action} {self.changed_at:%Y-%m-%d}"

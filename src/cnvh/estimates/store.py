@@ -7,7 +7,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Max, OuterRef, Subquery
 
-from cnvh.estimates.models import Estimate, EstimateRow, Publication
+from cnvh.estimates.models import Estimate, EstimateRow, Publication, PublicationChange
 from cnvh.stats import result, shipped_scopes
 
 _SAVE_ATTEMPTS = 3
@@ -87,9 +87,18 @@ def _is_finite(value: float | None) -> bool:
 
 def publish(estimate: Estimate, user: Any = None, note: str = "") -> Publication:
     """Make `estimate` public; publishing twice keeps the first publication."""
-    publication, _ = Publication.objects.get_or_create(
-        estimate=estimate, defaults={"published_by": user, "note": note}
-    )
+    with transaction.atomic():
+        publication, created = Publication.objects.get_or_create(
+            estimate=estimate, defaults={"published_by": user, "note": note}
+        )
+        if created:
+            PublicationChange.objects.create(
+                estimate=estimate,
+                scope_key=estimate.scope_key,
+                action=PublicationChange.Action.PUBLISHED,
+                reason=note[:500],
+                changed_by=user,
+            )
     return publication
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cnvh import language
 from cnvh.stats import load_scope, shipped_scopes
 from cnvh.stats.options import BY_CHOICES
+from cnvh.stats.text import says_demo
 
 from . import registry
 from .models import Dataset
@@ -88,6 +89,11 @@ class EstimateForm(forms.Form):
     synthetic = forms.BooleanField(
         label=_("The data is synthetic (a demonstration, not official statistics)"),
         required=False,
+        initial=True,
+        help_text=_(
+            "Untick only for real statistics. It stays ticked when a file or the label "
+            "says it is sample data (“DỮ LIỆU MẪU”, “mẫu”, “demo”, “synthetic”)."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -103,6 +109,37 @@ class EstimateForm(forms.Form):
         field = self.fields[name]
         assert isinstance(field, forms.ChoiceField)
         field.choices = choices
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("synthetic") is False:
+            labelled = self._demo_titles(data)
+            if labelled:
+                self.add_error(
+                    "synthetic",
+                    _(
+                        "%(titles)s says it is sample data: the estimate is marked as "
+                        "synthetic. Import the real file to publish real figures."
+                    )
+                    % {"titles": ", ".join(f"“{title}”" for title in labelled)},
+                )
+        return data
+
+    def _demo_titles(self, data: dict[str, Any]) -> list[str]:
+        """The chosen files' names, and the label, that say they are sample data."""
+        names = ["business_data", "totals", "area_crosswalk", "code_crosswalk", "scope"]
+        ids = [
+            _id(data[name])
+            for name in names
+            if data.get(name, "").partition(":")[0] not in {"", "shipped"}
+        ]
+        titles = list(
+            Dataset.objects.filter(pk__in=[i for i in ids if i is not None]).values_list(
+                "import_record__file_name", flat=True
+            )
+        )
+        titles.append(data.get("label") or "")
+        return [title for title in titles if says_demo(title)]
 
     def request(self) -> dict[str, Any]:
         """The form's answers as `service.start_estimate`'s arguments."""

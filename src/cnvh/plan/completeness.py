@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from cnvh.plan.models import Agency, ProgressReport, ReportingPeriod, Task
+from cnvh.stats.text import SortKey, vietnamese_sort_key
 
 
 def owes_report(task: Task, period: ReportingPeriod) -> bool:
@@ -78,8 +79,50 @@ def completeness(
             row.submitted += 1
             if timezone.localdate(submitted_at) <= period.due_on:
                 row.on_time += 1
-        rows.extend(sorted(by_agency.values(), key=lambda row: row.agency.name_vi))
+        rows.extend(sorted(by_agency.values(), key=lambda row: _name_key(row.agency)))
     return rows
+
+
+def _name_key(agency: Agency) -> SortKey:
+    return vietnamese_sort_key(agency.name_vi)
+
+
+@dataclass(frozen=True)
+class Rate:
+    """An agency's reports for the last periods past due: due, submitted, on time."""
+
+    due: int
+    submitted: int
+    on_time: int
+
+    @property
+    def completeness(self) -> float | None:
+        return self.submitted / self.due if self.due else None
+
+    @property
+    def timeliness(self) -> float | None:
+        return self.on_time / self.due if self.due else None
+
+
+def last_periods(today: date) -> list[ReportingPeriod]:
+    """The latest period of each kind (quarter, half-year, year) whose reports are due."""
+    latest: dict[str, ReportingPeriod] = {}
+    for period in ReportingPeriod.objects.past_due(today).order_by("-starts_on"):
+        latest.setdefault(period.kind, period)
+    return sorted(latest.values(), key=lambda period: period.starts_on)
+
+
+def last_period_rates(today: date) -> tuple[list[ReportingPeriod], dict[int, Rate]]:
+    """Each agency's completeness and timeliness over the last periods past due: the
+    share of the reports its tasks owed then that were submitted, and on time."""
+    periods = last_periods(today)
+    sums: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for row in completeness(periods) if periods else []:
+        total = sums[row.agency.pk]
+        total[0] += row.expected
+        total[1] += row.submitted
+        total[2] += row.on_time
+    return periods, {pk: Rate(*total) for pk, total in sums.items()}
 
 
 def _first_submissions(
@@ -99,7 +142,8 @@ def late_agencies(today: date, tasks: QuerySet[Task] | None = None) -> list[Comp
     for row in rows:
         totals[row.agency.pk] += len(row.missing)
     return sorted(
-        rows, key=lambda row: (-totals[row.agency.pk], row.agency.name_vi, row.period.starts_on)
+        rows,
+        key=lambda row: (-totals[row.agency.pk], _name_key(row.agency), row.period.starts_on),
     )
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from cnvh.exchange import fields as typed
 from cnvh.plan import limits, throttle
 from cnvh.plan.addresses import client_address
+from cnvh.plan.agency_order import grouped_choices
 from cnvh.plan.evidence import check_upload
 from cnvh.plan.models import (
     Agency,
@@ -71,7 +72,7 @@ class TaskFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         agency_field: Any = self.fields["agency"]
         agency_field.queryset = Agency.objects.filter(led_tasks__group__plan=plan).distinct()
-        agency_field.empty_label = _("All agencies")
+        agency_field.choices = [("", _("All agencies")), *grouped_choices(agency_field.queryset)]
         group_field: Any = self.fields["group"]
         group_field.queryset = plan.groups.all()
         group_field.empty_label = _("All groups")
@@ -180,7 +181,11 @@ class TaskForm(forms.ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 3}),
             "expected_output_vi": forms.Textarea(attrs={"rows": 2}),
             "expected_output_en": forms.Textarea(attrs={"rows": 2}),
-            "coordinating_agencies": forms.SelectMultiple(attrs={"size": 8}),
+            # A plain select and a checkbox list, which agency-picker.js makes searchable.
+            "lead_agency": forms.Select(attrs={"data-agency-picker": _("Search agencies")}),
+            "coordinating_agencies": forms.CheckboxSelectMultiple(
+                attrs={"data-agency-picker": _("Search agencies")}
+            ),
             "indicators": forms.SelectMultiple(attrs={"size": 6}),
         }
 
@@ -189,9 +194,12 @@ class TaskForm(forms.ModelForm):
         fields: Any = self.fields
         fields["group"].queryset = plan.groups.order_by("number")
         # Only agencies that exist today can take on work.
-        current = Agency.objects.filter(valid_to__isnull=True).order_by("kind", "name_vi")
+        current = Agency.objects.filter(valid_to__isnull=True)
         fields["lead_agency"].queryset = current
         fields["coordinating_agencies"].queryset = current
+        choices = grouped_choices(current)
+        fields["lead_agency"].choices = [("", "—"), *choices]
+        fields["coordinating_agencies"].choices = choices
         fields["coordinating_agencies"].required = False
         fields["indicators"].queryset = Indicator.objects.order_by("code")
         fields["indicators"].required = False

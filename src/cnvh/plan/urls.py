@@ -22,6 +22,7 @@ urlpatterns = [
     path("evidence/<int:pk>/", reports.evidence_download, name="plan-evidence"),
     path("evidence/<int:pk>/delete/", reports.evidence_delete, name="plan-evidence-delete"),
     path("approvals/", approvals.approvals, name="plan-approvals"),
+    path("approvals/<int:pk>/", approvals.review, name="plan-approval"),
     path("approvals/<int:pk>/approve/", approvals.approve, name="plan-approve"),
     path("approvals/<int:pk>/return/", approvals.return_report, name="plan-return"),
     path("notifications/", work.notifications, name="plan-notifications"),

@@ -7,6 +7,7 @@ from cnvh.web.views import (
     indicators,
     overview,
     provenance,
+    publishing,
     road,
 )
 
@@ -20,7 +21,9 @@ urlpatterns = [
         provenance.provenance_json,
         name="web-estimate-provenance-json",
     ),
-    path("estimates/<int:pk>/publish/", estimates.estimate_publish, name="web-estimate-publish"),
+    path("estimates/<int:pk>/publish/", publishing.review, name="web-estimate-publish"),
+    path("estimates/<int:pk>/unpublish/", publishing.unpublish, name="web-estimate-unpublish"),
+    path("estimates/<int:pk>/restore/", publishing.restore, name="web-estimate-restore"),
     path("indicators/", indicators.indicator_list, name="web-indicators"),
     path("indicators/<slug:code>/", indicators.indicator_detail, name="web-indicator"),
     path("agencies/", agencies.agency_list, name="web-agencies"),

@@ -1,4 +1,5 @@
-"""The approval queue: submitted reports the user may review, approved or returned."""
+"""The approval queue and each report's review page, where it is approved or returned:
+the reviewer decides having read the narrative, the numbers and the evidence."""
 
 from collections.abc import Callable
 from typing import Any
@@ -11,10 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from cnvh.plan import workflow
+from cnvh.plan import names, reminders, workflow
 from cnvh.plan.forms import ReturnForm
-from cnvh.plan.models import ProgressReport
+from cnvh.plan.models import Evidence, ProgressReport
 from cnvh.plan.permissions import reports_to_review, require
+from cnvh.plan.review import previous_report, review_lines
+from cnvh.presentation.parameters import parse_id
 
 QUEUE_RELATED = ("task__group", "task__lead_agency", "period", "agency", "submitted_by")
 # The queue shows the oldest reports, a page's worth: a city can have hundreds waiting,
@@ -25,15 +28,43 @@ QUEUE_SHOWN = 50
 @require_safe
 @login_required
 def approvals(request: HttpRequest) -> HttpResponse:
+    """The queue, oldest first, filtered by the person who submitted if asked; each
+    report is opened on its review page, where it is approved or returned."""
     require(request.user, "plan.view_approvals")
     waiting = reports_to_review(request.user).select_related(*QUEUE_RELATED)
+    submitters = names.submitters(waiting)
+    chosen = parse_id(request.GET.get("person", ""))
+    if chosen is not None:
+        waiting = waiting.filter(submitted_by=chosen)
     reports = list(waiting.order_by("submitted_at"))
-    rows = [
-        {"report": report, "form": ReturnForm(prefix=f"r{report.pk}")}
-        for report in reports[:QUEUE_SHOWN]
-    ]
-    context = {"rows": rows, "more": len(reports) - len(rows)}
+    rows = [{"report": report} for report in reports[:QUEUE_SHOWN]]
+    context = {
+        "rows": rows,
+        "more": len(reports) - len(rows),
+        "submitters": submitters,
+        "chosen": chosen,
+    }
     return render(request, "plan/approvals.html", context)
+
+
+@require_safe
+@login_required
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    """One report as the reviewer decides on it: narrative, numbers beside the previous
+    period's and the target, evidence, and the approve and return forms."""
+    report = _reviewable(request, pk)
+    reminders.mark_seen(request.user, report)
+    previous = previous_report(report)
+    context = {
+        "report": report,
+        "previous": previous,
+        "lines": review_lines(report, previous),
+        "evidence": list(Evidence.objects.filter(report=report)),
+        "form": ReturnForm(prefix=f"r{report.pk}"),
+        "can_review": request.user.has_perm("plan.review_report", report),
+        "submitter": names.describe(report.submitted_by),
+    }
+    return render(request, "plan/approval_review.html", context)
 
 
 def _reviewable(request: HttpRequest, pk: int) -> ProgressReport:
@@ -67,14 +98,10 @@ def _act(
             }
         except ValidationError as problem:
             error = " ".join(problem.messages)
-    if getattr(request, "htmx", False):
-        form = ReturnForm(request.POST if error else None, prefix=f"r{report.pk}")
-        context = {"row": {"report": report, "form": form}, "error": error, "done": done}
-        return render(request, "plan/_approval_row.html", context)
     if error:
         messages.error(request, error)
-    else:
-        messages.success(request, done)
+        return redirect("plan-approval", pk=report.pk)
+    messages.success(request, done)
     return redirect("plan-approvals")
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from cnvh.plan import completeness
+from cnvh.plan import agency_order, completeness
 from cnvh.plan.models import Agency, ReportingPeriod, Task
 from cnvh.presentation.access import permission_required
 from cnvh.presentation.tables import pages, table_response
@@ -23,14 +23,17 @@ def agency_list(request: HttpRequest) -> HttpResponse:
         coordinated=Count("coordinated_tasks", distinct=True),
     )
     today = timezone.localdate()
+    periods, rates = completeness.last_period_rates(today)
+    for agency in agencies:
+        agency.rate = rates.get(agency.pk)  # type: ignore[attr-defined]
     current = [a for a in agencies if a.exists_on(today)]
-    former = [a for a in agencies if not a.exists_on(today)]
-    kinds = []
-    for kind, label in Agency.Kind.choices:
-        members = [agency for agency in current if agency.kind == kind]
-        if members:
-            kinds.append({"kind": kind, "label": label, "agencies": members})
-    return render(request, "web/agency_list.html", {"kinds": kinds, "former": former})
+    former = agency_order.in_order(a for a in agencies if not a.exists_on(today))
+    kinds = [
+        {"kind": key, "label": label, "agencies": members}
+        for key, label, members in agency_order.grouped(current)
+    ]
+    context = {"kinds": kinds, "former": former, "periods": periods}
+    return render(request, "web/agency_list.html", context)
 
 
 def _completeness(agency: Agency) -> list[completeness.Completeness]:
@@ -61,7 +64,7 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
         "led": [task for task in tasks if task.lead_agency_id == agency.pk],
         "coordinated": [task for task in tasks if task.lead_agency_id != agency.pk],
         "rows": list(reversed(rows)),  # the latest period first
-        "children": list(agency.children.order_by("kind", "name_vi")),
+        "children": agency_order.in_order(agency.children.all()),
     }
     return render(request, "web/agency_detail.html", context)
 

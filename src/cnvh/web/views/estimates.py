@@ -1,16 +1,15 @@
-"""Estimate revisions: the list, one revision's provenance, and publishing."""
+"""Estimate revisions: the list and one revision's provenance (publishing: `publishing`)."""
 
 from itertools import groupby
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
-from cnvh.estimates.models import Estimate
-from cnvh.estimates.store import publish, scope_sort_key
-from cnvh.presentation.access import permission_required, published_only
+from cnvh.estimates import publishing
+from cnvh.estimates.models import Estimate, PublicationChange
+from cnvh.estimates.store import scope_sort_key
+from cnvh.presentation.access import published_only
 from cnvh.web import provenance
 
 
@@ -28,23 +27,6 @@ def estimate_list(request: HttpRequest) -> HttpResponse:
     ]
     scopes.sort(key=lambda item: scope_sort_key(item[0]))
     return render(request, "web/estimate_list.html", {"scopes": scopes})
-
-
-@require_POST
-@permission_required("estimates.publish_estimate")
-def estimate_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    """Publish one revision: from now on the public sees it (and not older ones)."""
-    estimate = get_object_or_404(Estimate, pk=pk)
-    if hasattr(estimate, "publication"):
-        messages.info(request, _("This revision was already published."))
-    else:
-        publish(estimate, request.user, note=request.POST.get("note", "")[:500])
-        messages.success(
-            request,
-            _("Revision %(revision)s of %(scope)s is published.")
-            % {"revision": estimate.revision, "scope": estimate.scope_key},
-        )
-    return redirect("web-estimate", pk=estimate.pk)
 
 
 @require_safe
@@ -65,6 +47,12 @@ def estimate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "newer": newer.order_by("-revision").first(),
         "groups": provenance.groups(estimate.provenance),
         "row_count": estimate.rows.count(),
+        "restorable": not public and publishing.restorable(estimate),
+        "changes": []
+        if public
+        else PublicationChange.objects.filter(scope_key=estimate.scope_key).select_related(
+            "estimate", "changed_by"
+        ),
         "years": estimate.years(),
     }
     return render(request, "web/estimate_detail.html", context)
