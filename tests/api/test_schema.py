@@ -114,3 +114,27 @@ def test_the_docs_page_uses_only_our_own_files() -> None:
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("style-src")[0]
     for url in [*executable, "/static/ninja/swagger-ui.css"]:
         assert Client().get(url).status_code == 200, url
+
+
+def test_no_two_response_shapes_share_a_name() -> None:
+    """The schema keys its components by class name: two `SectorOut`s would make one
+    operation describe the other's answer."""
+    import importlib
+    import pkgutil
+
+    from ninja import Schema
+
+    import cnvh.api
+
+    found: dict[str, str] = {}
+    clashes = []
+    for module_info in pkgutil.iter_modules(cnvh.api.__path__):
+        module = importlib.import_module(f"cnvh.api.{module_info.name}")
+        for name, value in vars(module).items():
+            if isinstance(value, type) and issubclass(value, Schema) and value is not Schema:
+                if value.__module__ != module.__name__:
+                    continue
+                if name in found and found[name] != module.__name__:
+                    clashes.append((name, found[name], module.__name__))
+                found[name] = module.__name__
+    assert clashes == []

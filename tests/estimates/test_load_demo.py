@@ -33,7 +33,8 @@ def test_stores_one_synthetic_estimate_per_shipped_scope(
     call_command("load-demo", str(demo_dir))
 
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(":")[0] for line in lines] == [*shipped_scopes(), "plan"]
+    registries = ["events", "enterprises", "crafts", "models and bright spots", "unesco"]
+    assert [line.split(":")[0] for line in lines] == [*shipped_scopes(), "plan", *registries]
     latest = latest_estimates()
     assert [e.scope_key for e in latest] == shipped_scopes()
     for stored in latest:
@@ -56,9 +57,13 @@ def test_loading_the_same_files_again_keeps_the_revision(
     demo_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     call_command("load-demo", str(demo_dir))
+    capsys.readouterr()
     call_command("load-demo", str(demo_dir))
     assert sorted(Estimate.objects.values_list("revision", flat=True)) == [1, 1, 1]
-    assert capsys.readouterr().out.count("unchanged") == 4  # three estimates and the plan
+    again = capsys.readouterr().out.splitlines()
+    # The three estimates, the plan and the five registries.
+    assert len(again) == 9
+    assert all("unchanged" in line for line in again)
 
 
 def test_changed_data_is_a_new_revision(demo_dir: Path, tmp_path: Path) -> None:

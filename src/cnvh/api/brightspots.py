@@ -261,17 +261,19 @@ def get_round(request: HttpRequest, round_id: IdInPath) -> dict[str, Any]:
     return {**round_out(round_), "ranking": rows}
 
 
-class CountOut(Schema):
+class BrightSpotCountOut(Schema):
     key: str | None
     count: int
 
 
-class IndicatorsOut(Schema):
+class BrightSpotIndicatorsOut(Schema):
     recognised: int = Field(description="Models whose recognition stands.")
-    by_level: list[CountOut]
-    by_sector: list[CountOut]
-    by_ward: list[CountOut] = Field(description="By the ward's agency code (None: no ward).")
-    replications: list[CountOut] = Field(description="By model id.")
+    by_level: list[BrightSpotCountOut]
+    by_sector: list[BrightSpotCountOut]
+    by_ward: list[BrightSpotCountOut] = Field(
+        description="By the ward's agency code (None: no ward)."
+    )
+    replications: list[BrightSpotCountOut] = Field(description="By model id.")
     recognised_a_year_ago: int
     still_reporting: int = Field(
         description="Of those, the models with results for a year after their recognition's."
@@ -287,7 +289,7 @@ def _counts(counts: dict[Any, int]) -> list[dict[str, Any]]:
 
 @router.get(
     "/bright-spot-indicators",
-    response={200: IndicatorsOut, **ERRORS},
+    response={200: BrightSpotIndicatorsOut, **ERRORS},
     auth=auth.public,
     operation_id="getBrightSpotIndicators",
     summary="The registry's indicators, computed from its records",

@@ -22,7 +22,7 @@ from cnvh.plan.permissions import require
 router = Router(tags=["enterprises"], auth=auth.member)
 
 
-class SectorOut(Schema):
+class EnterpriseSectorOut(Schema):
     scope: str
     code: str
     sector: str
@@ -41,7 +41,7 @@ class EnterpriseOut(Schema):
     size: str
     founded_on: date | None
     status: str
-    sectors: list[SectorOut]
+    sectors: list[EnterpriseSectorOut]
 
 
 class CaseOut(Schema):
@@ -80,7 +80,7 @@ class ProgrammeOut(Schema):
     budget_by_year: dict[int, Decimal] = Field(description="VND.")
 
 
-class IndicatorsOut(Schema):
+class SupportIndicatorsOut(Schema):
     year: int | None
     enterprises_supported: int
     by_programme_kind: dict[str, int]
@@ -181,7 +181,7 @@ class YearQuery(Schema):
 
 @router.get(
     "/support-indicators",
-    response={200: IndicatorsOut, **ERRORS},
+    response={200: SupportIndicatorsOut, **ERRORS},
     operation_id="getSupportIndicators",
     summary="Enterprises supported, VND granted and disbursed, IP granted: from the records",
 )

@@ -86,18 +86,18 @@ class EventFilter(PageQuery):
     starts_to: date | None = None
 
 
-class CountOut(Schema):
+class EventCountOut(Schema):
     key: str
     events: int
 
 
-class IndicatorsOut(Schema):
+class EventIndicatorsOut(Schema):
     starts_on: date
     ends_on: date
     events_held: int
-    by_kind: list[CountOut]
-    by_sector: list[CountOut]
-    by_ward: list[CountOut]
+    by_kind: list[EventCountOut]
+    by_sector: list[EventCountOut]
+    by_ward: list[EventCountOut]
     views_due: int
     views_on_time: int
     on_time_share: float | None = Field(description="A fraction; null when no view was due.")
@@ -179,7 +179,7 @@ class PeriodQuery(Schema):
 
 @router.get(
     "/event-indicators",
-    response={200: IndicatorsOut, **ERRORS},
+    response={200: EventIndicatorsOut, **ERRORS},
     operation_id="getEventIndicators",
     summary="The events register's indicators for a period, computed from its records",
 )

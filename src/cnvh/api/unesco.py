@@ -24,7 +24,7 @@ class SpanQuery(Schema):
     last_year: int | None = Field(None, ge=2000, le=2100, description="Default: first_year.")
 
 
-class IndicatorsOut(Schema):
+class UnescoIndicatorsOut(Schema):
     first_year: int
     last_year: int
     commitments: int = Field(description="Commitments recorded.")
@@ -44,7 +44,7 @@ class IndicatorsOut(Schema):
 
 @router.get(
     "/unesco/indicators",
-    response={200: IndicatorsOut, **ERRORS},
+    response={200: UnescoIndicatorsOut, **ERRORS},
     operation_id="getUnescoIndicators",
     summary="The UNESCO registry's indicators for a span of years",
 )

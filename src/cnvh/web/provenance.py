@@ -41,6 +41,8 @@ LABELS: dict[str, Promise] = {
     "years": _("Years"),
     "area_cells_moved_by_crosswalk": _("Area cells moved by the area crosswalk"),
     "estimate_run": _("Estimate run"),
+    "pass_database": _("Database of the pass over the data"),
+    "name": _("Name"),
     "role": _("Role"),
     "file": _("File"),
     "path": _("Path"),
