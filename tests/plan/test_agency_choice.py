@@ -52,22 +52,15 @@ def test_groups_and_order(agencies: dict[str, Agency]) -> None:
 
 
 def test_task_form_offers_grouped_choices(agencies: dict[str, Agency]) -> None:
-    form = TaskForm(plan=factories.plan(agencies["so-vhtt"]))
-    lead = form.fields["lead_agency"].choices  # type: ignore[attr-defined]
-    assert lead[0] == ("", "—")
-    with translation.override("vi"):
+    with translation.override("vi"):  # the names as a Vietnamese page shows them
+        form = TaskForm(plan=factories.plan(agencies["so-vhtt"]))
+        lead = form.fields["lead_agency"].choices  # type: ignore[attr-defined]
         groups = [str(group) for group, _ in lead[1:]]
-    assert groups == [
-        "Thành phố và các sở",
-        "Phường",
-        "Xã",
-    ]
-    assert [name for _, name in lead[2][1]] == [
-        "Phường Đống Đa",
-        "Phường Ô Chợ Dừa",
-        "Phường Yên Hòa",
-    ]
-    page = str(form["coordinating_agencies"])
+        wards = [str(name) for _, name in lead[2][1]]
+        page = str(form["coordinating_agencies"])
+    assert lead[0] == ("", "—")
+    assert groups == ["Thành phố và các sở", "Phường", "Xã"]
+    assert wards == ["Phường Đống Đa", "Phường Ô Chợ Dừa", "Phường Yên Hòa"]
     assert 'type="checkbox"' in page and "data-agency-picker" in page
     assert page.index("Sở Du lịch") < page.index("Phường Đống Đa") < page.index("Xã Ba Vì")
 
