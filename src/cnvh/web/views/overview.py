@@ -44,6 +44,7 @@ def _overview(request: HttpRequest, extra: dict[str, Any]) -> HttpResponse:
         "plan": plan,
         "ward_map": ward_map,
         "ward_chart": wardmap.chart(ward_map) if ward_map else None,
+        "ward_legend": wardmap.size_legend(ward_map) if ward_map else [],
         "progress": (
             plan_progress.progress(
                 timezone.localdate(), with_late=request.user.has_perm("plan.view_plan")

@@ -155,19 +155,14 @@
     return option;
   }
 
-  /* Wards: bubbles at their centres (longitude, latitude), area proportional to the value;
-   * over the official boundaries when they have been uploaded. */
-  function bubbleSize(data) {
-    var largest = Math.max.apply(null, data.points.map(function (p) { return p[2]; }).concat([0]));
-    return function (value) {
-      return largest > 0 && value[2] > 0 ? 4 + 30 * Math.sqrt(value[2] / largest) : 3;
-    };
-  }
-
+  /* Wards: bubbles at their centres (longitude, latitude), area proportional to the value
+   * (the server gives each diameter, so the legend below the map uses the same sizes);
+   * over the official boundaries when they have been uploaded, else over the faint outline
+   * of the centres. The largest wards carry their names. */
   function wardTooltip(data) {
     return function (p) {
       if (!p.value || p.value.length < 5) {
-        return escape(p.name);
+        return escape(p.seriesName || p.name);
       }
       return "<strong>" + escape(p.value[3]) + "</strong><br>" + escape(data.labels.values) +
         ": " + format(p.value[2], data.digits);
@@ -178,9 +173,21 @@
     return {
       name: data.labels.values, type: "scatter", data: data.points,
       coordinateSystem: onMap ? "geo" : "cartesian2d",
-      symbolSize: bubbleSize(data),
+      symbolSize: function (value) { return value[5]; },
       itemStyle: { color: colours.bar, opacity: 0.6, borderColor: "#ffffff", borderWidth: 0.5 },
+      label: {
+        show: true, position: "right", fontSize: 11, color: "#1f2a33",
+        formatter: function (p) { return p.value[6] ? p.value[3] : ""; }
+      },
+      labelLayout: { hideOverlap: true },
       emphasis: { itemStyle: { opacity: 0.9 } }
+    };
+  }
+
+  function outlineSeries(data) {
+    return {
+      name: data.labels.outline, type: "line", data: data.outline, symbol: "none",
+      silent: true, z: 1, lineStyle: { color: "#9aa4ad", width: 1, type: "dashed" }
     };
   }
 
@@ -212,7 +219,8 @@
         type: "value", name: data.labels.latitude, min: Math.min.apply(null, lats) - pad,
         max: Math.max.apply(null, lats) + pad, show: false
       },
-      series: [wardSeries(data, false)]
+      series: data.outline.length ? [outlineSeries(data), wardSeries(data, false)] :
+        [wardSeries(data, false)]
     };
   }
 
