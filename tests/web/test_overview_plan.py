@@ -87,7 +87,9 @@ def test_ward_map_uses_scope_totals_of_the_latest_year(
     # 2,500,000 million VND = 2.5 trillion VND; ward 00008 has no known centre.
     data = chart_data(text, "ward-map")
     # The one ward is the largest: the full diameter, and named on the map.
-    assert data["points"] == [[105.85, 21.03, 2.5, "Agency hoan-kiem", "00004", 34.0, True]]
+    assert data["points"] == [
+        [105.85, 21.03, 2.5, "Agency hoan-kiem", "00004", 34.0, "Agency hoan-kiem"]
+    ]
     assert data["boundaries"] is None
     assert data["outline"] == []  # one centre spans no area
     assert "Areas with no known centre, not on the map: 1." in text

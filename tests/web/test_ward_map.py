@@ -55,7 +55,12 @@ def test_map_gives_sizes_outline_and_legend(client: Client, three_wards: Estimat
     data = chart_data(text, "ward-map")
     # 625,000 is a quarter of 2,500,000: diameter 19; 100,000 is 1/25: 4 + 30 × 0.2 = 10.
     assert [point[5] for point in data["points"]] == [34.0, 19.0, 10.0]
-    assert all(point[6] for point in data["points"])  # fewer than eight: all named
+    # Fewer than six: all named, on the map without "Agency"'s kind word if it had one.
+    assert [point[6] for point in data["points"]] == [
+        "Agency hoan-kiem",
+        "Agency ba-dinh",
+        "Agency dong-da",
+    ]
     assert len(data["outline"]) == 4 and data["outline"][0] == data["outline"][-1]
     # Legend steps under 2,500,000, 625,000 and 156,250 million VND: 2, 0.5 and 0.1
     # trillion VND, each drawn at the diameter the map gives that value.
@@ -66,7 +71,7 @@ def test_map_gives_sizes_outline_and_legend(client: Client, three_wards: Estimat
     assert 'class="map-legend__bubble" style="width: 30.8px; height: 30.8px"' in text
 
 
-def test_only_the_eight_largest_are_named(db: None, make_estimate: MakeEstimate) -> None:
+def test_only_the_six_largest_are_named(db: None, make_estimate: MakeEstimate) -> None:
     result = make_estimate()
     for number in range(1, 11):
         result.rows.append(EstimateRow(2024, None, f"{number:05d}", number * 1000.0, None, 1, 1))
@@ -76,5 +81,11 @@ def test_only_the_eight_largest_are_named(db: None, make_estimate: MakeEstimate)
     found = wardmap.ward_map(estimate, 2024)
     assert found is not None
     named = [point[4] for point in wardmap.chart(found)["points"] if point[6]]
-    assert named == [f"{number:05d}" for number in range(10, 2, -1)]
+    assert named == [f"{number:05d}" for number in range(10, 4, -1)]
     assert Agency.objects.count() == 10
+
+
+def test_map_labels_drop_the_kind_word() -> None:
+    assert wardmap.map_label("Phường Hoàn Kiếm") == "Hoàn Kiếm"
+    assert wardmap.map_label("Xã Bát Tràng") == "Bát Tràng"
+    assert wardmap.map_label("Hoàn Kiếm") == "Hoàn Kiếm"

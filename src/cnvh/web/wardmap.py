@@ -83,7 +83,17 @@ def ward_map(estimate: Estimate, year: int) -> WardMap | None:
 # Bubble diameters in pixels: the area, not the width, is proportional to the value, so
 # a ward with four times the value added has twice the diameter.
 SMALLEST, LARGEST = 4.0, 34.0
-NAMED = 8  # the largest wards carry their name on the map
+NAMED = 6  # the largest wards carry their name on the map
+# On the map a name goes without its kind ("Phường Hoàn Kiếm" → "Hoàn Kiếm"): the centre
+# of the city is crowded, and the table and tooltip give the full name.
+KIND_WORDS = ("Phường ", "Xã ", "Ward ", "Commune ")
+
+
+def map_label(name: str) -> str:
+    for word in KIND_WORDS:
+        if name.startswith(word):
+            return name[len(word) :]
+    return name
 
 
 def diameter(value: float, largest: float) -> float:
@@ -143,7 +153,7 @@ def outline(wards: list[WardValue]) -> list[list[float]]:
 
 def chart(ward_map: WardMap) -> dict[str, Any]:
     """Data for the ward map, read by charts.js: [lon, lat, value, name, code, diameter,
-    named] per ward, the outline of the centres and the legend's reference sizes."""
+    label] per ward (the label empty but for the largest), and the outline of the centres."""
     scale = ward_map.scale
     largest = max((ward.value_added for ward in ward_map.placed), default=0.0)
     return {
@@ -155,7 +165,7 @@ def chart(ward_map: WardMap) -> dict[str, Any]:
                 ward.name,
                 ward.code,
                 round(diameter(ward.value_added, largest), 1),
-                rank < NAMED,
+                map_label(ward.name) if rank < NAMED else "",
             ]
             for rank, ward in enumerate(ward_map.placed)
         ],

@@ -177,7 +177,8 @@
       itemStyle: { color: colours.bar, opacity: 0.6, borderColor: "#ffffff", borderWidth: 0.5 },
       label: {
         show: true, position: "right", fontSize: 11, color: "#1f2a33",
-        formatter: function (p) { return p.value[6] ? p.value[3] : ""; }
+        backgroundColor: "rgba(255, 255, 255, 0.85)", padding: [1, 3], borderRadius: 2, opacity: 1,
+        formatter: function (p) { return p.value[6]; }
       },
       labelLayout: { hideOverlap: true },
       emphasis: { itemStyle: { opacity: 0.9 } }
