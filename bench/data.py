@@ -65,7 +65,7 @@ COPY (
         (CASE WHEN household THEN 4 + (i % 13) * 0.75 ELSE 1 END)::DOUBLE AS weight,
         CASE WHEN household THEN 'hh-' || area END AS stratum
     FROM valued
-    ORDER BY i
+    ORDER BY $order
 ) TO '$path' (FORMAT parquet)
 """
 
@@ -100,7 +100,10 @@ def _fill(sql: str, values: dict[str, object]) -> str:
     return sql
 
 
-def write_units(path: Path, rows: int, scope: dict[str, list[ScopeRow]]) -> None:
+def write_units(
+    path: Path, rows: int, scope: dict[str, list[ScopeRow]], shuffled: bool = False
+) -> None:
+    """Rows by unit, then year, as a register's extract is; `shuffled`, in no order."""
     codes = bench_codes(scope)
     con = duckdb.connect()
     try:
@@ -113,6 +116,7 @@ def write_units(path: Path, rows: int, scope: dict[str, list[ScopeRow]]) -> None
             "year_count": len(YEARS),
             "first_year": YEARS[0],
             "path": path,
+            "order": "hash(i, 7)" if shuffled else "i",
         }
         con.execute(_fill(UNITS_SQL, values))
     finally:
