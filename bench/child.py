@@ -45,14 +45,22 @@ def _inputs(variant: str, base: Inputs, record: Path, server: str | None, n: int
 
 def run(variant: str, base: Inputs, repeats: int, record: Path, server: str | None) -> Any:
     implementation = IMPLEMENTATIONS[variant.split("-", maxsplit=1)[0]]
-    times = []
+    times, cpu = [], []
     rows: list[dict[str, object]] = []
     for n in range(repeats):
         inputs = _inputs(variant, base, record, server, n)
-        started = time.perf_counter()
+        started, used = time.perf_counter(), time.process_time()
         rows = implementation(inputs)
         times.append(time.perf_counter() - started)
-    report: dict[str, object] = {"name": variant, "times": times, "peak_rss": peak_rss_bytes()}
+        # Every thread's processor time: on cores shared with other work it varies far
+        # less than the wall time, which waits for the cores as well.
+        cpu.append(time.process_time() - used)
+    report: dict[str, object] = {
+        "name": variant,
+        "times": times,
+        "cpu": cpu,
+        "peak_rss": peak_rss_bytes(),
+    }
     if variant.startswith("engine"):
         report["engine"] = dict(ENGINE_RUN)
     return {**report, "rows": rows}

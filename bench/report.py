@@ -16,8 +16,8 @@ def run_child(arguments: list[str], cwd: Path) -> dict[str, Any]:
     return report
 
 
-def best(report: dict[str, Any]) -> float | None:
-    return min(report["times"]) if "times" in report else None
+def best(report: dict[str, Any], measure: str = "times") -> float | None:
+    return min(report[measure]) if measure in report else None
 
 
 def print_report(report: dict[str, Any]) -> None:
@@ -28,7 +28,7 @@ def print_report(report: dict[str, Any]) -> None:
     times = ", ".join(f"{t:.3f}" for t in report["times"])
     print(
         f"{name:<16} best {min(report['times']):8.3f} s  (runs: {times})  "
-        f"peak memory {report['peak_rss'] / 2**20:8.1f} MiB"
+        f"processor {min(report['cpu']):7.3f} s  peak memory {report['peak_rss'] / 2**20:8.1f} MiB"
     )
     engine = report.get("engine")
     if engine:
@@ -55,6 +55,11 @@ def print_ratios(reports: dict[str, dict[str, Any]]) -> None:
         best(reports[name]) for name in ("sql", "engine", "engine-checked", "pandas")
     )
     memory = {name: reports[name].get("peak_rss") for name in ("engine", "sql")}
+    cpu = {name: best(reports[name], "cpu") for name in ("sql", "engine", "engine-checked")}
+    print(
+        f"processor time engine/sql (first run): {_ratio(cpu['engine'], cpu['sql'])}, "
+        f"(checked files): {_ratio(cpu['engine-checked'], cpu['sql'])}"
+    )
     print(f"ratio peak memory engine/sql: {_ratio(memory['engine'], memory['sql'])}")
     print(f"ratio engine/sql (first run): {_ratio(first, sql)}")
     print(f"ratio engine/sql (checked files): {_ratio(checked, sql)}")
