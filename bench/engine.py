@@ -113,9 +113,10 @@ def run(args: argparse.Namespace) -> tuple[dict[str, Any], bool]:
         started = time.perf_counter()
         data.write_units(units, args.rows, read_scope(args.scope), shuffled=args.shuffled)
         data.write_totals(totals)
+        order = "in order of unit and year" if data.in_order(units) else "in no order"
         print(
-            f"built {args.rows:,} unit-year rows ({units.stat().st_size / 2**20:,.0f} MiB) "
-            f"in {time.perf_counter() - started:.1f} s"
+            f"built {args.rows:,} unit-year rows ({units.stat().st_size / 2**20:,.0f} MiB, "
+            f"{order}) in {time.perf_counter() - started:.1f} s"
         )
         records = {
             "engine": folder / "record",
