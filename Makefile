@@ -49,8 +49,11 @@ pytest-postgres: setup
 
 test: lint typecheck pytest
 
+# `make bench ROWS=100000000` at 100M rows; BENCH_ARGS="--shuffled", "--postgres URL".
+ROWS ?= 10000000
+BENCH_ARGS ?=
 bench: setup
-	$(BIN)/python -m bench.engine
+	$(BIN)/python -m bench.engine --rows $(ROWS) $(BENCH_ARGS)
 
 # The load scenario on PostgreSQL with the city-scale data set (not part of `make test`):
 # 50 users for 5 minutes; LOAD_ARGS="--time 1m --users 20", "--fresh", "--no-page-cache".

@@ -1,7 +1,12 @@
-"""Run one implementation in its own process and report times, peak memory and rows as JSON.
+"""Run one variant in its own process and report times, peak memory and rows as JSON.
 
-Usage: python -m bench.child IMPLEMENTATION UNITS TOTALS SCOPE_FILE REPEATS
+Usage: python -m bench.child VARIANT UNITS TOTALS SCOPE_FILE REPEATS RECORD [SERVER]
 Its own process so that the peak resident set size belongs to it alone.
+
+Variants: `sql`, `pandas`; `engine`, a first run: each repetition with a record of
+checked files of its own, empty (RECORD/first-N), so the files are ones it never
+saw; `engine-checked`: every repetition with the record RECORD, which an earlier run
+filled; `engine-postgres`: a first run whose pass runs on the PostgreSQL server SERVER.
 """
 
 import json
@@ -9,8 +14,9 @@ import resource
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-from bench.implementations import ENGINE_PHASES, IMPLEMENTATIONS
+from bench.implementations import ENGINE_RUN, IMPLEMENTATIONS, Inputs
 
 
 def peak_rss_bytes() -> int:
@@ -28,27 +34,45 @@ def peak_rss_bytes() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def run(name: str, units: Path, totals: Path, scope_file: Path, repeats: int) -> dict[str, object]:
-    implementation = IMPLEMENTATIONS[name]
-    times = []
+def _inputs(variant: str, base: Inputs, record: Path, server: str | None, n: int) -> Inputs:
+    if variant == "engine-checked":
+        return Inputs(base.units, base.totals, base.scope_file, record)
+    if variant.startswith("engine"):
+        fresh = record / f"first-{n}"
+        return Inputs(base.units, base.totals, base.scope_file, fresh, server)
+    return base
+
+
+def run(variant: str, base: Inputs, repeats: int, record: Path, server: str | None) -> Any:
+    implementation = IMPLEMENTATIONS[variant.split("-", maxsplit=1)[0]]
+    times, cpu = [], []
     rows: list[dict[str, object]] = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        rows = implementation(units, totals, scope_file)
+    for n in range(repeats):
+        inputs = _inputs(variant, base, record, server, n)
+        started, used = time.perf_counter(), time.process_time()
+        rows = implementation(inputs)
         times.append(time.perf_counter() - started)
-    report: dict[str, object] = {"name": name, "times": times, "peak_rss": peak_rss_bytes()}
-    if name.startswith("engine"):
-        report["phases"] = dict(ENGINE_PHASES)
+        # Every thread's processor time: on cores shared with other work it varies far
+        # less than the wall time, which waits for the cores as well.
+        cpu.append(time.process_time() - used)
+    report: dict[str, object] = {
+        "name": variant,
+        "times": times,
+        "cpu": cpu,
+        "peak_rss": peak_rss_bytes(),
+    }
+    if variant.startswith("engine"):
+        report["engine"] = dict(ENGINE_RUN)
     return {**report, "rows": rows}
 
 
 def main(argv: list[str]) -> int:
-    name, units, totals, scope_file, repeats = argv
+    variant, units, totals, scope_file, repeats, record, *server = argv
+    base = Inputs(Path(units), Path(totals), Path(scope_file))
     try:
-        report = run(name, Path(units), Path(totals), Path(scope_file), int(repeats))
+        report = run(variant, base, int(repeats), Path(record), server[0] if server else None)
     except ImportError as error:
-        # The engine may not be written yet; the harness says so instead of failing.
-        report = {"name": name, "error": f"{type(error).__name__}: {error}"}
+        report = {"name": variant, "error": f"{type(error).__name__}: {error}"}
     print(json.dumps(report))
     return 0
 

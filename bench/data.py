@@ -15,6 +15,7 @@ import duckdb
 from cnvh.demo import areas, calibration
 from cnvh.demo.scope import ScopeRow, match
 from cnvh.stats.codes import load_classification
+from cnvh.stats.integrity import in_strict_order
 
 CODE_COUNT = 300
 YEARS = calibration.YEARS
@@ -65,7 +66,7 @@ COPY (
         (CASE WHEN household THEN 4 + (i % 13) * 0.75 ELSE 1 END)::DOUBLE AS weight,
         CASE WHEN household THEN 'hh-' || area END AS stratum
     FROM valued
-    ORDER BY i
+    $order
 ) TO '$path' (FORMAT parquet)
 """
 
@@ -100,7 +101,10 @@ def _fill(sql: str, values: dict[str, object]) -> str:
     return sql
 
 
-def write_units(path: Path, rows: int, scope: dict[str, list[ScopeRow]]) -> None:
+def write_units(
+    path: Path, rows: int, scope: dict[str, list[ScopeRow]], shuffled: bool = False
+) -> None:
+    """Rows by unit, then year, as a register's extract is; `shuffled`, in no order."""
     codes = bench_codes(scope)
     con = duckdb.connect()
     try:
@@ -113,8 +117,20 @@ def write_units(path: Path, rows: int, scope: dict[str, list[ScopeRow]]) -> None
             "year_count": len(YEARS),
             "first_year": YEARS[0],
             "path": path,
+            # DuckDB writes the rows in the order range() makes them (it keeps insertion
+            # order); sorting 100M rows only to keep it would need gigabytes.
+            "order": "ORDER BY hash(i, 7)" if shuffled else "",
         }
         con.execute(_fill(UNITS_SQL, values))
+    finally:
+        con.close()
+
+
+def in_order(path: Path) -> bool:
+    """Whether the rows are by unit, then year, or by year, then unit, as the engine sees."""
+    con = duckdb.connect()
+    try:
+        return in_strict_order(con, f"SELECT unit_id AS u, year AS y FROM '{path}'")
     finally:
         con.close()
 

@@ -1,16 +1,24 @@
 """`make bench`: time the engine against hand-written DuckDB SQL and pandas on 10M rows.
 
-Builds the data in a temporary directory, runs each implementation in its own
-process (best of 3 for the engine and SQL, 1 run of pandas), checks that all
-three give the same rows to a relative 1e-9, and prints wall time and peak
-memory. The last two lines are `ratio engine/sql: X.XX` and
-`ratio pandas/engine: X.XX`. Targets: engine ≤ 1.3 × SQL, pandas ≥ 10 × engine,
-peak memory < 2 GB each.
+Builds the data in a temporary directory and runs each variant in its own process:
+hand-written SQL, the engine on files it never saw (a first run: it hashes them and
+checks each unit once a year), the engine on files its record shows it checked (same
+path, inode, size, times and content sample: see cnvh.stats.checked), pandas, and,
+given a PostgreSQL server, the engine with its pass run there. Best of 3 for SQL and
+the engine, 1 run of pandas and of PostgreSQL. Checks that all give the same rows to
+a relative 1e-9, prints wall time and peak memory, then the ratios:
+
+    ratio engine/sql (first run): X        target ≤ 2.0
+    ratio engine/sql (checked files): X    target ≤ 1.3
+    ratio pandas/engine: X                 target ≥ 10 (on the first run)
+    ratio peak memory engine/sql: X        target ≤ 1.5 (the first run's)
+
+`make bench ROWS=100000000` runs the same at 100M rows; pandas is left out when it
+would not fit in memory, PostgreSQL above 10M rows (its copy of the data is slow).
 """
 
 import argparse
-import json
-import subprocess
+import os
 import sys
 import tempfile
 import time
@@ -19,10 +27,13 @@ from typing import Any
 
 from bench import data
 from bench.compare import differences
+from bench.report import print_ratios, print_report, run_child
 from cnvh.demo.scope import read_scope, scope_path
 
 DEFAULT_ROWS = 10_000_000
-REPEATS = {"engine": 3, "engine-checked-data": 3, "sql": 3, "pandas": 1}
+REPEATS = {"sql": 3, "engine": 3, "engine-checked": 3, "pandas": 1, "engine-postgres": 1}
+PANDAS_BYTES_PER_ROW = 200  # its peak is 1.6 GiB at 10M rows; a margin on top
+POSTGRES_MAX_ROWS = 10_000_000
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -36,45 +47,44 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         help="scope CSV for the SQL and pandas versions (the engine loads hanoi-plan itself)",
     )
     parser.add_argument("--repeats", type=int, default=None, help="runs of engine and SQL")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("CNVH_BENCH_DATABASE_URL")
+        or os.environ.get("CNVH_TEST_DATABASE_URL"),
+        help="PostgreSQL URL for the engine's pass (default: $CNVH_TEST_DATABASE_URL)",
+    )
+    parser.add_argument(
+        "--shuffled",
+        action="store_true",
+        help="rows in no order: each unit once a year is then checked by sorting hashes",
+    )
     return parser.parse_args(argv)
 
 
-def _run_child(name: str, units: Path, totals: Path, scope: Path, repeats: int) -> dict[str, Any]:
-    command = [sys.executable, "-m", "bench.child", name, str(units), str(totals), str(scope)]
-    done = subprocess.run(
-        [*command, str(repeats)], cwd=REPO_ROOT, capture_output=True, text=True, check=False
-    )
-    if done.returncode != 0:
-        return {"name": name, "error": done.stderr.strip().splitlines()[-1:] or ["failed"]}
-    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return report
+def _available_memory() -> int:
+    """MemAvailable: what can be used without swapping (all memory where unknown)."""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        for line in meminfo.read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    return sys.maxsize
 
 
-def _best(report: dict[str, Any]) -> float | None:
-    return min(report["times"]) if "times" in report else None
-
-
-def _print_report(report: dict[str, Any]) -> None:
-    name = report["name"]
-    if "error" in report:
-        print(f"{name:<19} not run: {report['error']}")
-        return
-    times = ", ".join(f"{t:.3f}" for t in report["times"])
-    print(
-        f"{name:<19} best {min(report['times']):8.3f} s  (runs: {times})  "
-        f"peak memory {report['peak_rss'] / 2**20:8.1f} MiB"
-    )
-    if report.get("phases"):
-        phases = ", ".join(
-            f"{phase} {seconds:.3f} s" for phase, seconds in report["phases"].items()
+def _variants(args: argparse.Namespace) -> dict[str, str]:
+    """Variant -> why it is not run ("" when it is)."""
+    skipped = dict.fromkeys(REPEATS, "")
+    # Over half the memory left, it would squeeze the other work on the machine too.
+    if args.rows * PANDAS_BYTES_PER_ROW > _available_memory() // 2:
+        skipped["pandas"] = (
+            f"it would need about {args.rows * PANDAS_BYTES_PER_ROW / 2**30:.0f} GiB, "
+            "over half the memory available"
         )
-        print(f"        engine's phases, last run: {phases}")
-
-
-def _ratio(numerator: float | None, denominator: float | None) -> str:
-    if numerator is None or denominator is None or denominator == 0:
-        return "n/a"
-    return f"{numerator / denominator:.2f}"
+    if not args.postgres:
+        skipped["engine-postgres"] = "no server: set CNVH_TEST_DATABASE_URL or --postgres"
+    elif args.rows > POSTGRES_MAX_ROWS:
+        skipped["engine-postgres"] = f"only up to {POSTGRES_MAX_ROWS:,} rows"
+    return skipped
 
 
 def _check(reports: dict[str, dict[str, Any]]) -> bool:
@@ -95,30 +105,43 @@ def _check(reports: dict[str, dict[str, Any]]) -> bool:
     return agree
 
 
-def run(rows: int, scope: Path, repeats: int | None = None) -> tuple[dict[str, Any], bool]:
+def run(args: argparse.Namespace) -> tuple[dict[str, Any], bool]:
+    skipped = _variants(args)
     with tempfile.TemporaryDirectory(prefix="cnvh-bench-") as directory:
-        units, totals = Path(directory) / "units.parquet", Path(directory) / "totals.csv"
+        folder = Path(directory)
+        units, totals = folder / "units.parquet", folder / "totals.csv"
         started = time.perf_counter()
-        data.write_units(units, rows, read_scope(scope))
+        data.write_units(units, args.rows, read_scope(args.scope), shuffled=args.shuffled)
         data.write_totals(totals)
-        print(f"built {rows:,} unit-year rows in {time.perf_counter() - started:.1f} s")
-        reports = {
-            name: _run_child(name, units, totals, scope, repeats or default)
-            for name, default in REPEATS.items()
+        order = "in order of unit and year" if data.in_order(units) else "in no order"
+        print(
+            f"built {args.rows:,} unit-year rows ({units.stat().st_size / 2**20:,.0f} MiB, "
+            f"{order}) in {time.perf_counter() - started:.1f} s"
+        )
+        records = {
+            "engine": folder / "record",
+            "engine-postgres": folder / "record-postgres",
+            # The first run's first repetition filled this one.
+            "engine-checked": folder / "record" / "first-0",
         }
+        reports = {}
+        for name, default in REPEATS.items():
+            if skipped[name]:
+                reports[name] = {"name": name, "error": skipped[name]}
+                continue
+            record = records.get(name, folder / "unused")
+            server = [args.postgres] if name == "engine-postgres" else []
+            command = [name, units, totals, args.scope, args.repeats or default, record, *server]
+            reports[name] = run_child([str(part) for part in command], REPO_ROOT)
     for report in reports.values():
-        _print_report(report)
+        print_report(report)
     return reports, _check(reports)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
-    reports, agree = run(args.rows, args.scope, args.repeats)
-    engine, sql, pandas = (_best(reports[name]) for name in ("engine", "sql", "pandas"))
-    checked = _best(reports["engine-checked-data"])
-    print(f"ratio engine (units already checked)/sql: {_ratio(checked, sql)}")
-    print(f"ratio engine/sql: {_ratio(engine, sql)}")
-    print(f"ratio pandas/engine: {_ratio(pandas, engine)}")
+    reports, agree = run(args)
+    print_ratios(reports)
     return 0 if agree else 1
 
 

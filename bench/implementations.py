@@ -5,6 +5,7 @@ Each returns the same rows: one per (year, sector) plus the year's scope total
 its code's longest listed prefix; share = value added ÷ GRDP of the year.
 """
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,20 @@ import duckdb
 from cnvh.demo.scope import match, read_scope
 
 Row = dict[str, Any]
-# The engine's own account of where its time went, from its latest run's provenance.
-ENGINE_PHASES: dict[str, float] = {}
+# What the engine's latest run says of itself in its provenance: its phases' times,
+# the database of its pass, whether it hashed the units and checked each unit once
+# a year or took both from the record of checked files.
+ENGINE_RUN: dict[str, Any] = {}
 MEASURES = ("value_added", "employment", "establishments", "share")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    units: Path
+    totals: Path
+    scope_file: Path  # for the SQL and pandas versions; the engine loads hanoi-plan itself
+    record: Path | None = None  # the engine's record of checked files
+    server: str | None = None  # a PostgreSQL URL: the engine's pass runs there
 
 
 def code_mapping(codes: list[str], scope_file: Path) -> list[tuple[str, str, float]]:
@@ -24,20 +36,24 @@ def code_mapping(codes: list[str], scope_file: Path) -> list[tuple[str, str, flo
     return [(code, row.sector, row.share) for code in codes for row in match(code, scope)]
 
 
-def run_engine(
-    units: Path, totals: Path, scope_file: Path, check_duplicates: bool = True
-) -> list[Row]:
+def run_engine(inputs: Inputs) -> list[Row]:
     from cnvh.stats import EstimateOptions, estimate, load_scope
+    from cnvh.stats.checked import CheckedFiles
 
-    # The engine loads its own packaged scope; scope_file only feeds the other two.
-    result = estimate(
-        load_scope("hanoi-plan"),
-        totals=totals,
-        units=units,
-        options=EstimateOptions(by=("sector",), bootstrap=0, check_duplicates=check_duplicates),
-    )
-    ENGINE_PHASES.clear()
-    ENGINE_PHASES.update(result.provenance["timings_seconds"])
+    server = _connect(inputs.server) if inputs.server else None
+    try:
+        result = estimate(
+            load_scope("hanoi-plan"),
+            totals=inputs.totals,
+            units=inputs.units,
+            options=EstimateOptions(by=("sector",), bootstrap=0),
+            checked=CheckedFiles(inputs.record) if inputs.record else None,
+            server=server,
+        )
+    finally:
+        if server is not None:
+            server.close()
+    _note_run(result.provenance)
     return [
         {
             "year": row.year,
@@ -52,9 +68,21 @@ def run_engine(
     ]
 
 
-def run_engine_checked_data(units: Path, totals: Path, scope_file: Path) -> list[Row]:
-    """The engine on data whose units were checked before (as an import does)."""
-    return run_engine(units, totals, scope_file, check_duplicates=False)
+def _connect(url: str) -> Any:
+    import psycopg
+
+    return psycopg.connect(url, autocommit=True)
+
+
+def _note_run(provenance: dict[str, Any]) -> None:
+    units = next(item for item in provenance["inputs"] if item["role"] == "units")
+    ENGINE_RUN.clear()
+    ENGINE_RUN.update(
+        phases=provenance["timings_seconds"],
+        database=provenance["pass_database"],
+        sha256_computed=units["sha256_computed"],
+        unit_year_check=provenance.get("unit_year_check"),
+    )
 
 
 SQL = """
@@ -73,7 +101,8 @@ FROM cells c JOIN read_csv($totals, types = {'grdp': 'DOUBLE'}) t ON t.year = c.
 """
 
 
-def run_sql(units: Path, totals: Path, scope_file: Path) -> list[Row]:
+def run_sql(inputs: Inputs) -> list[Row]:
+    units, totals, scope_file = inputs.units, inputs.totals, inputs.scope_file
     con = duckdb.connect()
     try:
         codes = [
@@ -91,9 +120,10 @@ def run_sql(units: Path, totals: Path, scope_file: Path) -> list[Row]:
         con.close()
 
 
-def run_pandas(units: Path, totals: Path, scope_file: Path) -> list[Row]:
+def run_pandas(inputs: Inputs) -> list[Row]:
     import pandas as pd
 
+    units, totals, scope_file = inputs.units, inputs.totals, inputs.scope_file
     frame = pd.read_parquet(units, columns=["year", "code", "value_added", "employment", "weight"])
     mapping = pd.DataFrame(
         code_mapping(list(frame["code"].unique()), scope_file), columns=["code", "sector", "share"]
@@ -121,9 +151,4 @@ def _text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-IMPLEMENTATIONS = {
-    "engine": run_engine,
-    "engine-checked-data": run_engine_checked_data,
-    "sql": run_sql,
-    "pandas": run_pandas,
-}
+IMPLEMENTATIONS = {"engine": run_engine, "sql": run_sql, "pandas": run_pandas}

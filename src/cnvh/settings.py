@@ -137,6 +137,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
+# The engine's record of the input files it has checked (cnvh.stats.checked): a file
+# found there unchanged is not read through again. Losing it costs time, never a check.
+CHECKED_FILES_DIR = VAR_DIR / "checked-files"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

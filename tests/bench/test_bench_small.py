@@ -18,10 +18,18 @@ def test_three_implementations_agree_on_a_small_run() -> None:
     done = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
     lines = done.stdout.splitlines()
     assert done.returncode == 0, done.stdout + done.stderr
-    assert any(line.startswith("engine agrees with sql") for line in lines)
-    assert any(line.startswith("pandas agrees with sql") for line in lines)
-    assert lines[-2].startswith("ratio engine/sql: ")
-    assert lines[-1].startswith("ratio pandas/engine: ")
+    for variant in ("engine", "engine-checked", "pandas"):
+        assert f"{variant} agrees with sql on 98 rows" in lines
+    # The first run hashed the units and checked them; the second took both from the record.
+    assert "units hashed in full; each unit once a year: checked" in done.stdout
+    assert "units checksum from the record; each unit once a year: recorded" in done.stdout
+    ratios = [line.split(":")[0] for line in lines[-4:]]
+    assert ratios == [
+        "ratio peak memory engine/sql",
+        "ratio engine/sql (first run)",
+        "ratio engine/sql (checked files)",
+        "ratio pandas/engine",
+    ]
 
 
 def test_differences_are_found() -> None:

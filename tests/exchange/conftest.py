@@ -23,9 +23,10 @@ from tests.ops.conftest import make_database, make_site  # noqa: F401
 
 @pytest.fixture(autouse=True)
 def media(settings: Settings, tmp_path: Path) -> Path:
-    """Each test its own MEDIA_ROOT, and tasks run where they are started unless a test
-    says otherwise."""
+    """Each test its own MEDIA_ROOT and record of checked files, and tasks run where
+    they are started unless a test says otherwise."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CHECKED_FILES_DIR = tmp_path / "checked-files"
     settings.CNVH_TASKS_INLINE = True
     return tmp_path / "media"
 

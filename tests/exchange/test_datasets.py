@@ -4,6 +4,7 @@ files themselves, under every shipped definition, by sector and by ward through 
 area crosswalk."""
 
 import csv
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from cnvh import cli
 from cnvh.exchange import service
 from cnvh.exchange.models import Dataset, ImportRecord
 from cnvh.stats import EstimateOptions, estimate, load_scope, shipped_scopes
-from cnvh.stats.sources import file_sha256
+from cnvh.stats.checked import file_sha256
 
 from .files import totals_csv, write_csv
 
@@ -135,15 +136,41 @@ def test_an_estimate_from_datasets_names_them_in_its_provenance(
     assert listed["units"]["file_sha256"] == units.sha256
     assert listed["units"]["dataset_sha256"] == units.dataset.sha256
     assert listed["totals"]["imported_by"] == statistician.get_username()
-    inputs = {item["role"]: item["sha256"] for item in stored.provenance["inputs"]}
-    assert inputs["units"] == units.dataset.sha256  # the engine read the canonical file
+    inputs = {item["role"]: item for item in stored.provenance["inputs"]}
+    assert inputs["units"]["sha256"] == units.dataset.sha256  # it read the canonical file
     assert stored.provenance["estimate_run"] == run.pk
+    # The import checked the file it wrote: the estimate took its word for it.
+    assert (inputs["units"]["sha256_computed"], inputs["units"]["checked_by"]) == (False, "import")
+    assert stored.provenance["unit_year_check"] == "recorded"
     original = estimate(
         load_scope("fcs-core"), units=demo / "units.csv", totals=demo / "totals.csv"
     )
     rows = {(r.year, r.sector, r.area): r.value_added for r in stored.rows.all()}
     for row in original.rows:
         assert rows[(row.year, row.sector, row.area)] == pytest.approx(row.value_added, rel=1e-13)
+
+
+def test_a_dataset_file_touched_after_its_import_is_checked_again(
+    imported: Callable[..., ImportRecord], demo: Path, statistician: Any
+) -> None:
+    """Written again, byte for byte, with its old modification time: nothing proves it is
+    the file the import checked, so the estimate reads and checks it in full."""
+    units = imported(demo / "units.csv", "units").dataset
+    totals = imported(demo / "totals.csv", "totals").dataset
+    before = units.path.stat()
+    units.path.write_bytes(units.path.read_bytes())
+    os.utime(units.path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    run = service.start_estimate(
+        statistician, "fcs-core", units_dataset_id=units.pk, totals_dataset_id=totals.pk
+    )
+
+    assert run.status == "done", run.problems
+    assert run.estimate is not None
+    provenance = run.estimate.provenance
+    stated = next(item for item in provenance["inputs"] if item["role"] == "units")
+    assert (stated["sha256"], stated["sha256_computed"]) == (units.sha256, True)
+    assert provenance["unit_year_check"] == "checked"
 
 
 def test_aggregates_a_scope_and_a_code_crosswalk_from_files(

@@ -134,3 +134,35 @@ def test_without_the_duplicate_check_a_checked_file_is_trusted(
         options=EstimateOptions(check_duplicates=False, bootstrap=0),
     )
     assert result.total(2023).value_added == 3.0
+
+
+def test_sampled_rows_are_counted_from_the_statistics_or_the_rows(
+    tmp_path: Path, scope_file: Path
+) -> None:
+    """Two of three rows in 2023 and one of two in 2024 have a stratum: 3 sampled rows
+    in all, read from the file's null counts; 2 in 2023 alone, counted row by row."""
+    units = parquet(
+        tmp_path / "u.parquet",
+        """
+        SELECT * FROM (VALUES
+            ('a', 2023, '5912', 100.0, 2.0, 'hh'),
+            ('b', 2023, '5912', 100.0, 2.0, 'hh'),
+            ('c', 2023, '5912', 100.0, 1.0, NULL),
+            ('a', 2024, '5912', 100.0, 2.0, 'hh'),
+            ('c', 2024, '5912', 100.0, 1.0, NULL)
+        ) t(unit_id, year, code, value_added, weight, stratum)
+    """,
+    )
+    grdp = totals(tmp_path / "t.csv", {2023: 10_000.0, 2024: 10_000.0})
+
+    def sampled(years: tuple[int, ...] | None) -> int:
+        result = estimate(
+            load_scope(scope_file),
+            units=units,
+            totals=grdp,
+            options=EstimateOptions(bootstrap=0, years=years),
+        )
+        return int(result.provenance["value_added"]["sampled_rows"])
+
+    assert sampled(None) == 3
+    assert sampled((2023,)) == 2

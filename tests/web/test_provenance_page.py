@@ -76,6 +76,7 @@ def test_fields_are_named_in_the_readers_language(
 def test_every_field_the_engine_writes_has_a_name(tmp_path: Path) -> None:
     """The README's worked example, sampled and crosswalked, so every part is filled."""
     from cnvh.stats import EstimateOptions, estimate, load_scope
+    from cnvh.stats.checked import CheckedFiles
     from cnvh.web.provenance import HEADINGS, LABELS
     from tests.stats.files import totals, unit, write_csv
 
@@ -85,12 +86,18 @@ def test_every_field_the_engine_writes_has_a_name(tmp_path: Path) -> None:
         unit("C", "7310", None, revenue=400.0, area="00008", weight=1.0),
         unit("D", "7310", 90.0, revenue=300.0, area="00008", weight=2.0),
     ]
-    result = estimate(
-        load_scope("hanoi-plan"),
-        units=write_csv(tmp_path / "units.csv", units),
-        totals=totals(tmp_path / "totals.csv", {2023: 100_000.0}),
-        options=EstimateOptions(by=("sector",), bootstrap=20),
-    )
+    units_file = write_csv(tmp_path / "units.csv", units)
+    totals_file = totals(tmp_path / "totals.csv", {2023: 100_000.0})
+    # Twice, with a record of checked files: the second says what it took from it.
+    record = CheckedFiles(tmp_path / "checked-files")
+    for _ in range(2):
+        result = estimate(
+            load_scope("hanoi-plan"),
+            units=units_file,
+            totals=totals_file,
+            options=EstimateOptions(by=("sector",), bootstrap=20),
+            checked=record,
+        )
 
     def keys(value: object) -> set[str]:
         if isinstance(value, dict):

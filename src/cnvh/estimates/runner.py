@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import save_estimate
 from cnvh.stats import EstimateOptions, estimate, load_scope
+from cnvh.stats.checked import CheckedFiles
 from cnvh.stats.estimate import Progress
 from cnvh.stats.result import Estimate as Result
 
@@ -40,6 +43,7 @@ def compute(inputs: EngineInputs, *, progress: Progress | None = None) -> Result
         aggregates=inputs.aggregates,
         options=inputs.options,
         progress=progress,
+        checked=CheckedFiles(settings.CHECKED_FILES_DIR),
     )
 
 

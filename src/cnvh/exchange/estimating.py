@@ -121,8 +121,6 @@ def engine_inputs(run: EstimateRun) -> runner.EngineInputs:
         by=tuple(run.by),
         area_crosswalk=run.area_crosswalk.path if run.area_crosswalk else None,
         code_crosswalk=run.code_crosswalk.path if run.code_crosswalk else None,
-        # Each unit once a year was checked when the units were imported.
-        check_duplicates=run.units is None,
     )
     return runner.EngineInputs(
         run.scope_dataset.path if run.scope_dataset is not None else run.scope_key,

@@ -242,10 +242,12 @@ def unit_pass(
     # reports it: it is then neither read nor summed.
     revenue = f"CAST(NULL AS {dialect.double})" if every_row_reports else "sum(w * rev)"
     employed = "count(*)" if columns.always_present("employment") else "count(emp)"
+    # Reading the stratum text only to count it would cost a third of the pass.
+    counted = "count(stratum)" if _strata_in_statistics(columns, years) is None else "0"
     sums = f"""
         SELECT {_keys(columns, by_area, data_classification)}, {status or 0} AS status,
                count(*) AS n_rows, sum(w) AS w, sum(w * va_known) AS va, {revenue} AS rev,
-               sum(w * emp) AS emp, {employed} AS n_emp, count(stratum) AS n_sampled
+               sum(w * emp) AS emp, {employed} AS n_emp, {counted} AS n_sampled
         FROM ({rows}) AS u
         GROUP BY {_group_by(columns, by_area)}{", status" if status else ""}
     """
@@ -268,6 +270,30 @@ def unit_pass(
         GROUP BY year, raw_code, area, cls
     """
     return UnitPass(columns, flags, rows, sums, cells)
+
+
+def _strata_in_statistics(columns: Columns, years: tuple[int, ...] | None) -> int | None:
+    """Rows with a stratum, by the file's statistics, when these prove the count of the
+    rows the estimate keeps: every row, since a row that breaks a rule stops the
+    estimate, unless some years are left out. None when the pass must count them."""
+    if not columns.has("stratum"):
+        return 0
+    facts = columns.source.facts.get("stratum")
+    if years or facts is None or facts.nulls is None:
+        return None
+    return facts.rows - facts.nulls
+
+
+def sampled_rows(
+    con: duckdb.DuckDBPyConnection, source: Source, years: tuple[int, ...] | None
+) -> int:
+    """Rows of sampled units (with a stratum) among those the estimate keeps."""
+    if source.role.name == "units":
+        known = _strata_in_statistics(Columns(source), years)
+        if known is not None:
+            return known
+    found = con.execute("SELECT coalesce(sum(n_sampled), 0) FROM cells").fetchone()
+    return int(found[0]) if found else 0
 
 
 def build_unit_cells(

@@ -10,7 +10,8 @@ import duckdb
 
 from . import aggregate
 from .bootstrap import Replicates, share_intervals
-from .cells import build_aggregate_cells, build_unit_cells
+from .cells import build_aggregate_cells, build_unit_cells, sampled_rows
+from .checked import Checked, CheckedFiles, known_checksum, look_up, now, unchanged
 from .codemap import build_code_map, impute_ratios
 from .codes import known_classifications
 from .expressions import Columns
@@ -44,20 +45,25 @@ def estimate(
     options: EstimateOptions | None = None,
     progress: Progress | None = None,
     server: Any = None,
+    checked: CheckedFiles | None = None,
 ) -> Estimate:
     """Raises InputError listing every problem in the inputs; computes nothing then.
 
     `server`, a psycopg connection to PostgreSQL, runs the pass over the units there
-    (postgres.py); the estimate is the same."""
+    (postgres.py); the estimate is the same. `checked`, the record of the files already
+    checked: a file found there unchanged is not read through again for its checksum
+    nor for each unit once a year, and every file read in full is added to it."""
     options = options or EstimateOptions()
     problems = ProblemList()
     if (units is None) == (aggregates is None):
         problems.add("no_units_or_aggregates")
         problems.raise_if_any()
     con = duckdb.connect()
-    run = Run(options=options, scope=scope)
+    run = Run(options=options, scope=scope, record=checked)
     try:
-        return _estimate(con, run, totals, units, aggregates, problems, progress, server)
+        result = _estimate(con, run, totals, units, aggregates, problems, progress, server)
+        _remember(run)
+        return result
     finally:
         for job in run.background:
             job.exception()  # waits: the connection must outlive every query on it
@@ -92,6 +98,7 @@ def _estimate(
         data_classification=run.data_classification,
         problems=problems,
     )
+    run.sampled_rows = sampled_rows(con, data, run.options.years)
     run.mark("checks", progress, 0.4)
     if duplicates:
         problems.extend(duplicates.result())
@@ -176,9 +183,7 @@ def _open_inputs(
     if options.code_list:
         named.append(("code_list", options.code_list))
     for name, file in named:
-        source = read_source(con, Path(file), name, problems)
-        if source:
-            run.sources.append(source)
+        _open_source(con, run, name, Path(file), problems)
     if not 0 < options.confidence < 1 or (options.bootstrap or 0) < 0:
         detail = f"confidence {options.confidence}, bootstrap {options.bootstrap}"
         problems.add("bad_method_option", detail=detail)
@@ -193,6 +198,31 @@ def _open_inputs(
         problems.add("unknown_classification", value=run.data_classification, known=known)
     problems.raise_if_any()
     return data
+
+
+def _open_source(
+    con: duckdb.DuckDBPyConnection, run: Run, name: str, path: Path, problems: ProblemList
+) -> None:
+    print_, recorded = look_up(run.record, path)
+    checksum = known_checksum(recorded.sha256) if recorded else None
+    source = read_source(con, path, name, problems, checksum)
+    if source:
+        source.fingerprint, source.checked = print_, recorded
+        run.sources.append(source)
+
+
+def _remember(run: Run) -> None:
+    """Adds to the record what this estimate found of each file, if it learnt anything,
+    and only of a file that did not change while it was read."""
+    for source in run.sources:
+        if run.record is None or source.fingerprint is None:
+            continue
+        once = source.role.name == "units" and run.unit_years in {"checked", "recorded"}
+        if source.checked and (source.checked.units_once_a_year or not once):
+            continue  # the record already says all this estimate knows
+        if unchanged(source.fingerprint):
+            found = Checked(source.checksum.result(), once, "estimate", now())
+            run.record.remember(source.fingerprint, found)
 
 
 def _check_units(
@@ -261,11 +291,10 @@ def _intervals(
     rows: list[tuple[Any, ...]],
     progress: Progress | None,
 ) -> tuple[dict[Any, Any], Replicates | None]:
-    sampled = con.execute("SELECT coalesce(sum(n_sampled), 0) FROM cells").fetchone()
     replicates = run.options.bootstrap
     if replicates is None:
-        replicates = DEFAULT_REPLICATES if sampled and sampled[0] else 0
-    if not replicates or not sampled or not sampled[0]:
+        replicates = DEFAULT_REPLICATES if run.sampled_rows else 0
+    if not replicates or not run.sampled_rows:
         return {}, None
     intervals, run.bootstrap, kept = share_intervals(
         con,

@@ -10,10 +10,13 @@ from typing import Any
 import duckdb
 
 from .. import __version__
+from .checked import CheckedFiles
 from .codemap import CodeMapReport, Ratio
 from .options import EstimateOptions
 from .scope import Scope
 from .sources import Source
+
+UNIT_YEARS = ("checked", "recorded", "not checked")
 
 
 @dataclass
@@ -29,6 +32,7 @@ class Run:
     ratios: list[Ratio] = field(default_factory=list)
     benchmark: list[dict[str, object]] = field(default_factory=list)
     areas_moved: int = 0
+    sampled_rows: int = 0  # rows of sampled units (with a stratum) the estimate kept
     bootstrap: dict[str, Any] | None = None
     data_classification: str = ""
     timings: dict[str, float] = field(default_factory=dict)
@@ -37,6 +41,9 @@ class Run:
         default_factory=lambda: {"name": "duckdb", "version": duckdb.__version__}
     )
     background: list[Future[Any]] = field(default_factory=list)  # jobs beside the main pass
+    record: CheckedFiles | None = None  # of the files already checked (checked.py)
+    # How each unit once a year was made sure of (unit-level data only): UNIT_YEARS.
+    unit_years: str = ""
     _phase: str | None = None
     _since: float = 0.0
 
@@ -58,10 +65,9 @@ class Run:
         return next(source for source in self.sources if source.role.name == role)
 
 
-def _value_added_report(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+def _value_added_report(con: duckdb.DuckDBPyConnection, sampled: int) -> dict[str, Any]:
     counts = con.execute("""
-        SELECT sum(n_rows), sum(n_given), sum(n_derived), sum(n_imputed), sum(n_rows - n_emp),
-               sum(n_sampled)
+        SELECT sum(n_rows), sum(n_given), sum(n_derived), sum(n_imputed), sum(n_rows - n_emp)
         FROM cells
     """).fetchone()
     imputed = con.execute("""
@@ -70,7 +76,7 @@ def _value_added_report(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         FROM resolved r LEFT JOIN scope_map s USING (code)
     """).fetchone()
     assert counts is not None and imputed is not None
-    rows, given, derived, imputed_rows, no_employment, sampled = (int(v or 0) for v in counts)
+    rows, given, derived, imputed_rows, no_employment = (int(v or 0) for v in counts)
     return {
         "rows_read": rows,
         "reported": given,
@@ -86,7 +92,7 @@ def _value_added_report(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 def provenance(con: duckdb.DuckDBPyConnection, run: Run) -> dict[str, Any]:
     scope = run.scope
     inputs = [source.describe() for source in run.sources]  # waits for the checksums
-    report = _value_added_report(con)
+    report = _value_added_report(con, run.sampled_rows)
     run.mark(None)
     return {
         "cnvh_version": __version__,
@@ -111,5 +117,6 @@ def provenance(con: duckdb.DuckDBPyConnection, run: Run) -> dict[str, Any]:
         "area_cells_moved_by_crosswalk": run.areas_moved,
         "bootstrap": run.bootstrap,
         "pass_database": run.database,
+        **({"unit_year_check": run.unit_years} if run.unit_years else {}),
         "timings_seconds": run.timings,
     }

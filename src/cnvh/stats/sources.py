@@ -6,11 +6,10 @@ a Parquet file), so that every problem can say where it is.
 """
 
 import csv
-import hashlib
 import itertools
 import shutil
 import tempfile
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 import duckdb
 
 from . import sql
+from .checked import Checked, Fingerprint, start_checksum
 from .columns import MONEY, ROLES, Role, canonical_column
 from .facts import ColumnFacts, parquet_facts
 from .money import canonical_unit, split_header_unit, unit_key
@@ -54,6 +54,10 @@ class Source:
     file_format: str
     temporary: list[Path] = field(default_factory=list)
     facts: dict[str, ColumnFacts] = field(default_factory=dict)  # Parquet statistics
+    # The file as it was before it was read, and what the record of checked files
+    # (checked.py) held of it, if anything: its checksum then is the recorded one.
+    fingerprint: Fingerprint | None = None
+    checked: Checked | None = None
 
     @property
     def label(self) -> str:
@@ -77,30 +81,21 @@ class Source:
             "format": self.file_format,
             "bytes": self.size,
             "sha256": self.checksum.result(),
+            # Read in full by this estimate, or taken from the record of checked files.
+            "sha256_computed": self.checked is None,
+            **(self.checked.describe() if self.checked else {}),
         }
 
 
-_HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cnvh-checksum")
-
-
-def start_checksum(path: Path) -> "Future[str]":
-    """The checksum is read while DuckDB works: both release the interpreter lock, and
-    hashing a large file alone would add a third to the time of an estimate."""
-    return _HASHING.submit(file_sha256, path)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def read_source(
-    con: duckdb.DuckDBPyConnection, path: Path, role_name: str, problems: ProblemList
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    role_name: str,
+    problems: ProblemList,
+    checksum: "Future[str] | None" = None,
 ) -> Source | None:
-    """Opens `path` as the input `role_name`; returns None after recording problems."""
+    """Opens `path` as the input `role_name`; returns None after recording problems.
+    `checksum`: the file's, when known; else it is computed while the file is read."""
     role = ROLES[role_name]
     label = path.name
     if not path.is_file():
@@ -113,7 +108,7 @@ def read_source(
         problems.add("file_format", file=label, suffix=suffix or "?")
         return None
     try:
-        source = readers[suffix](con, path, role, problems)
+        source = readers[suffix](con, path, role, problems, checksum)
         if source is not None and not _has_rows(con, source):
             # A header and nothing under it: an estimate of nothing, which would look
             # like a result. The import refuses such a file too.
@@ -201,7 +196,11 @@ def _view_name(role: Role) -> str:
 
 
 def _read_parquet(
-    con: duckdb.DuckDBPyConnection, path: Path, role: Role, problems: ProblemList
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    role: Role,
+    problems: ProblemList,
+    checksum: "Future[str] | None",
 ) -> Source | None:
     relation = f"read_parquet({sql.literal(str(path))}, file_row_number = true)"
     headers = [
@@ -214,9 +213,8 @@ def _read_parquet(
         return None
     view = _view_name(role)
     columns = _create_view(con, view, relation, mapping, "file_row_number + 1")
-    source = Source(
-        role, path, view, columns, unit, start_checksum(path), path.stat().st_size, "parquet"
-    )
+    checksum = checksum or start_checksum(path)
+    source = Source(role, path, view, columns, unit, checksum, path.stat().st_size, "parquet")
     source.facts = parquet_facts(con, str(path), mapping)
     return source
 
@@ -235,6 +233,7 @@ def _read_csv(
     path: Path,
     role: Role,
     problems: ProblemList,
+    checksum: "Future[str] | None",
     row_column: bool = False,
     file_format: str = "csv",
     checksum_of: Path | None = None,
@@ -268,7 +267,7 @@ def _read_csv(
         view,
         columns,
         unit,
-        start_checksum(original),
+        checksum or start_checksum(original),
         original.stat().st_size,
         file_format,
     )
@@ -331,7 +330,11 @@ def _written(params: dict[str, object]) -> dict[str, object]:
 
 
 def _read_spreadsheet(
-    con: duckdb.DuckDBPyConnection, path: Path, role: Role, problems: ProblemList
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    role: Role,
+    problems: ProblemList,
+    checksum: "Future[str] | None",
 ) -> Source | None:
     from python_calamine import CalamineError, CalamineWorkbook
 
@@ -362,7 +365,7 @@ def _read_spreadsheet(
             if any(row):
                 writer.writerow([*row, offset])
     source = _read_csv(
-        con, flat, role, problems, row_column=True, file_format="xlsx", checksum_of=path
+        con, flat, role, problems, checksum, row_column=True, file_format="xlsx", checksum_of=path
     )
     if source:
         source.temporary.append(folder)

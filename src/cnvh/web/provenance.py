@@ -49,6 +49,10 @@ LABELS: dict[str, Promise] = {
     "format": _("Format"),
     "bytes": _("Size (bytes)"),
     "sha256": _("SHA-256 checksum"),
+    "sha256_computed": _("Checksum computed by this estimate"),
+    "checked_by": _("Checked before by"),
+    "checked_at": _("Checked before at"),
+    "unit_year_check": _("Each unit once a year"),
     "key": _("Key"),
     "version": _("Version"),
     "classification": _("Classification"),
@@ -116,6 +120,15 @@ WORDS: dict[str, dict[str, Promise]] = {
         "Rao-Wu rescaled bootstrap within year x stratum": _(
             "Rao-Wu rescaled bootstrap within year x stratum"
         )
+    },
+    "checked_by": {
+        "estimate": _("an earlier estimate on the same file"),
+        "import": _("the import that wrote the file"),
+    },
+    "unit_year_check": {
+        "checked": _("checked on every row by this estimate"),
+        "recorded": _("checked before on this same file"),
+        "not checked": _("not checked (turned off)"),
     },
     "held_fixed": {
         "value-added ratios for imputation": _("value-added ratios for imputation"),
@@ -219,7 +232,7 @@ def _word(key: str, value: str) -> str:
         return str(WORDS[key].get(value, value))
     if key == "unit":
         return display_unit(value, language.current())
-    if key in {"computed_at", "imported_at"}:
+    if key in {"computed_at", "imported_at", "checked_at"}:
         return _moment(value)
     return value
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from django.conf import settings
 
+from cnvh.stats.checked import CheckedFiles
 from cnvh.stats.columns import MONEY, plain
 from cnvh.stats.money import DEFAULT_UNIT, canonical_unit
-from cnvh.stats.sources import file_sha256
 
 from ..kinds import Column, Problems, Row
 from ..models import Dataset, ImportRecord
@@ -44,7 +44,11 @@ class EngineKind:
             kind=self.key,
             import_record=record,
             file=str(relative),
-            sha256=file_sha256(written.path),
+            # Recorded as checked: an estimate on the file, unchanged, neither hashes
+            # it again nor checks again each unit once a year (the import just did).
+            sha256=CheckedFiles(settings.CHECKED_FILES_DIR).imported(
+                written.path, units_once_a_year=self.key == "units"
+            ),
             rows=written.rows,
             years=_years(rows),
             unit=self._unit(rows),
