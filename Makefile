@@ -51,6 +51,7 @@ test: lint typecheck pytest
 
 bench: setup
 	$(BIN)/python -m bench.engine
+	$(BIN)/python -m bench.events_ics
 
 # The load scenario on PostgreSQL with the city-scale data set (not part of `make test`):
 # 50 users for 5 minutes; LOAD_ARGS="--time 1m --users 20", "--fresh", "--no-page-cache".
