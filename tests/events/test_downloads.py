@@ -4,6 +4,7 @@ iCalendar feeds: what each holds, and what the public files never hold."""
 import csv
 import io
 from datetime import date, datetime, time
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -20,7 +21,7 @@ from tests.events import make
 pytestmark = pytest.mark.django_db
 
 
-def _published(town: make.City, **fields: object) -> Event:
+def _published(town: make.City, **fields: Any) -> Event:
     event = make.event(town, **fields)
     workflow.start_clearance(event, date(2026, 2, 12), town.officer)
     for clearance in event.clearances.select_related("agency"):
