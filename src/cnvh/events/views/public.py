@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -86,8 +86,10 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def ward_ics(request: HttpRequest, code: str) -> HttpResponse:
-    """The published events held in one ward or commune."""
-    ward = get_object_or_404(Agency, code=code, kind__in=[Agency.Kind.WARD, Agency.Kind.COMMUNE])
+    """The published events held in one ward or commune (an agency with venues)."""
+    ward = Agency.objects.filter(code=code, venues__isnull=False).distinct().first()
+    if ward is None:
+        raise Http404
     events = _published().filter(venue__ward=ward)
     title = f"{feeds.CALENDAR_NAME} — {ward.name_vi}"
     return _ics_response(request, events, f"cnvh-events-{ward.code}", title)
