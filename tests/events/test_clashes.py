@@ -300,3 +300,25 @@ def test_the_other_events_authority_resolves_too(town: make.City) -> None:
     assert clash.other == ward_files
     assert town.ward_officer.has_perm("events.resolve_clash", clash)
     assert Event.objects.get(pk=ward_files.pk).status == Status.FILED
+
+
+def test_the_indicators_count_clashes_found_and_resolved(town: make.City) -> None:
+    from cnvh.events import indicators
+
+    square = place(town, "Quảng trường", "21.000000")
+    make.event(town, title_vi="Một")
+    make.event(town, title_vi="Hai")  # same venue as "Một": found 12/02/2026
+    make.event(town, title_vi="Ba", venue=square)  # no coordinates at the hall: none
+    near = make.event(
+        town, title_vi="Bốn", venue=place(town, "Gần", "21.002248"), filed_on=date(2026, 2, 20)
+    )  # 250 m from the square: found 20/02/2026
+    workflow.resolve_clash(
+        Clash.objects.get(event=near), "Đổi ngày.", date(2026, 3, 1), town.officer
+    )
+    year = indicators.compute(date(2026, 1, 1), date(2026, 12, 31), date(2026, 3, 2))
+    assert (year.clashes_found, year.clashes_resolved) == (2, 1)
+    assert year.clashes_found_by_rule == {"same_venue": 1, "nearby": 1}
+    february = indicators.compute(date(2026, 2, 1), date(2026, 2, 28), date(2026, 3, 2))
+    assert (february.clashes_found, february.clashes_resolved) == (2, 0)
+    march = indicators.compute(date(2026, 3, 1), date(2026, 3, 31), date(2026, 3, 2))
+    assert (march.clashes_found, march.clashes_resolved) == (0, 1)
