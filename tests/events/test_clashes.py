@@ -197,7 +197,8 @@ def test_moving_away_resolves_the_clash_and_moving_in_finds_one(town: make.City)
     )
     found.refresh_from_db()
     assert found.resolved_on == date(2026, 2, 13)
-    assert "Sau" in found.resolution and "13/02/2026" in found.resolution
+    # Written in the default language, Vietnamese.
+    assert found.resolution == "Không còn xung đột: sự kiện Sau đã được dời ngày 13/02/2026."
     step = Transition.objects.filter(event=moved).last()
     assert step is not None and "02/03/2026, Nhà hát Lớn" in step.note
     assert "09/03/2026, Nhà hát Lớn" in step.note
@@ -237,7 +238,7 @@ def test_no_move_after_the_decision(town: make.City) -> None:
         event.clearances.get(), "agree", "", date(2026, 2, 13), town.ward_officer
     )
     workflow.decide(event, True, "2/QĐ", date(2026, 2, 16), "", town.leader)
-    with pytest.raises(StepRefused, match="only before the decision"):
+    with pytest.raises(StepRefused, match="chỉ có thể dời trước khi có quyết định"):
         workflow.move_event(
             event,
             Placing(town.hall, date(2026, 3, 9), date(2026, 3, 9)),
@@ -254,9 +255,9 @@ def _clash(town: make.City) -> Clash:
 
 def test_resolving_a_clash_keeps_who_when_and_the_history(town: make.City) -> None:
     clash = _clash(town)
-    with pytest.raises(StepRefused, match="Say how"):
+    with pytest.raises(StepRefused, match="Ghi cách giải quyết xung đột"):
         workflow.resolve_clash(clash, "  ", date(2026, 2, 13), town.officer)
-    with pytest.raises(StepRefused, match="found on 12/02/2026"):
+    with pytest.raises(StepRefused, match="phát hiện ngày 12/02/2026"):
         workflow.resolve_clash(clash, "Đổi giờ", date(2026, 2, 11), town.officer)
     workflow.resolve_clash(clash, "Sự kiện sau đổi sang 20:00.", date(2026, 2, 13), town.officer)
     clash.refresh_from_db()
