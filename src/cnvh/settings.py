@@ -28,6 +28,11 @@ between a laptop and a city's server comes from environment variables:
     CNVH_API_WRITE_LIMIT  writes one person may make through the API per minute (30)
     CNVH_REPORT_PLACE   the place written in a periodic report's date line (default Hà Nội)
     CNVH_REPORT_SIGNATORY  the name in a periodic report's signature block (default blank)
+    CNVH_EVENT_CLASH_METRES  events at venues this close on the same day clash (300)
+    CNVH_EVENT_WARD_DAY_LIMIT  more people expected in one ward on one day than this
+                        is a clash between the events there (20000)
+    CNVH_CULTURE_DEPARTMENT  the code of the agency whose officers keep the venues
+                        with the coordinator (so-vhtt)
 
 docs/deploy.md has a production example.
 """
@@ -209,6 +214,14 @@ CNVH_API_WRITE_WINDOW_SECONDS = 60
 # The periodic report's date line and signature block; a person may change them per report.
 CNVH_REPORT_PLACE = os.environ.get("CNVH_REPORT_PLACE", "")
 CNVH_REPORT_SIGNATORY = os.environ.get("CNVH_REPORT_SIGNATORY", "")
+
+# The events register's clash detection (cnvh.events.clashes) and its venues.
+CNVH_EVENT_CLASH_METRES = environment.integer(os.environ, "CNVH_EVENT_CLASH_METRES", 300)
+CNVH_EVENT_WARD_DAY_LIMIT = environment.integer(os.environ, "CNVH_EVENT_WARD_DAY_LIMIT", 20000)
+CNVH_CULTURE_DEPARTMENT = os.environ.get("CNVH_CULTURE_DEPARTMENT", "so-vhtt")
+# The city's extent (south, west, north, east in degrees): Hanoi reaches from 20°34' to
+# 21°23' N and from 105°17' to 106°02' E; a venue's coordinates must fall inside.
+CNVH_CITY_BOUNDS = (20.53, 105.28, 21.39, 106.04)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from cnvh.events import workflow
-from cnvh.events.models import Clearance, ClearanceRule, Event, Venue
+from cnvh.events.models import Clash, Clearance, ClearanceRule, Event, Venue
 from cnvh.plan.models import Agency, Role
 from tests import factories
 
@@ -112,7 +112,13 @@ def around(lead: Agency, coordinating: Agency, people: dict[str, Any]) -> dict[s
     )
     workflow.decide(published, True, "7/QĐ-SVHTT", date(2026, 2, 24), "", leader)
     workflow.publish(published, date(2026, 2, 25), officer)
+    # The three share a venue and a day: the second and third clash with the first.
+    open_clash, resolved = Clash.objects.order_by("pk")[:2]
+    workflow.resolve_clash(resolved, "Đổi giờ.", date(2026, 2, 13), officer)
     return {
+        "event_venue": hall,
+        "open_clash": open_clash,
+        "resolved_clash": Clash.objects.get(pk=resolved.pk),
         "filed_event": filed,
         "clearing_event": Event.objects.get(pk=clearing.pk),
         "pending_clearance": Clearance.objects.get(event=clearing),

@@ -59,3 +59,5 @@ class ApiTests(TestCase):
         # Complete on Thu 12 Feb, decided Fri 27 Feb: 13, 23, 24, 25, 26, 27 = 6.
         assert found["median_working_days_to_decision"] == 6.0
         assert found["attendance"] == 1350
+        # One event alone: no clash found, none resolved.
+        assert (found["clashes_found"], found["clashes_resolved"]) == (0, 0)

@@ -98,6 +98,13 @@ MATRIX: list[tuple[str, str, set[str]]] = [
     ("events.answer_clearance", "pending_clearance", {"officer_of_coordinating"}),
     ("events.view_indicators", "none", MEMBERS),
     ("events.change_rules", "none", {"coordinator"}),
+    # The clash between the filed and the published event (same venue, same day): the
+    # receiving agency's officers resolve it; the culture department (a setting, not one
+    # of these agencies) keeps the venues with the coordinator.
+    ("events.resolve_clash", "open_clash", {"coordinator", "officer_of_lead"}),
+    ("events.resolve_clash", "resolved_clash", set()),
+    ("events.change_venues", "none", {"coordinator"}),
+    ("events.import_events", "none", {"coordinator"}),
 ]
 for state in ProgressReport.Status.values:
     editable = state in {"draft", "returned"}

@@ -551,8 +551,30 @@ ROUTES: dict[str, Route] = {
         who(200, {"officer_of_coordinating"}),
         who(200, {"officer_of_coordinating"}),
     ),
+    # Venues: members read; the coordinator (and the culture department) edit. The
+    # queue of views waiting is every member's. A clash is resolved by the receiving
+    # agency's officers (an empty note: back to the event with a message).
+    "events/venues/": Route(lambda w: "/events/venues/", who(200, MEMBERS)),
+    "events/venues/new/": _coordinator_form(lambda w: "/events/venues/new/"),
+    "events/venues/<int:pk>/": Route(pk("event_venue", "/events/venues/{}/"), who(200, MEMBERS)),
+    "events/venues/<int:pk>/edit/": _coordinator_form(pk("event_venue", "/events/venues/{}/edit/")),
+    "events/views/": Route(lambda w: "/events/views/", who(200, MEMBERS)),
+    "events/clashes/<int:pk>/resolve/": Route(
+        pk("open_clash", "/events/clashes/{}/resolve/"), NOT_ALLOWED, who(302, EVENT_HANDLERS)
+    ),
+    "events/<int:pk>/move/": Route(
+        pk("filed_event", "/events/{}/move/"),
+        who(200, EVENT_HANDLERS),
+        who(200, EVENT_HANDLERS),
+    ),
     "calendar/": Route(lambda w: "/calendar/", everyone(200)),
     "calendar/events.ics": Route(lambda w: "/calendar/events.ics", everyone(200)),
+    "calendar/wards/<slug:code>.ics": Route(
+        lambda w: f"/calendar/wards/{w.objects['event_venue'].ward.code}.ics", everyone(200)
+    ),
+    "calendar/sectors/<slug:key>.ics": Route(
+        lambda w: "/calendar/sectors/performing_arts.ics", everyone(200)
+    ),
     "calendar/<int:pk>/": Route(pk("published_event", "/calendar/{}/"), everyone(200)),
     "i18n/setlang/": Route(
         lambda w: "/i18n/setlang/", everyone(302), everyone(302), lambda w: {"language": "vi"}

@@ -104,6 +104,8 @@ class EventIndicatorsOut(Schema):
     decisions: int
     median_working_days_to_decision: float | None
     attendance: int = Field(description="Actual attendance reported by the events held.")
+    clashes_found: int = Field(description="Clashes between events found in the period.")
+    clashes_resolved: int = Field(description="Clashes resolved in the period.")
 
 
 def event_out(event: Event) -> dict[str, Any]:
@@ -203,4 +205,6 @@ def event_indicators(request: HttpRequest, period: Query[PeriodQuery]) -> dict[s
         "decisions": found.decisions,
         "median_working_days_to_decision": found.median_days_to_decision,
         "attendance": found.attendance,
+        "clashes_found": found.clashes_found,
+        "clashes_resolved": found.clashes_resolved,
     }

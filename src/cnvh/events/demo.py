@@ -1,10 +1,10 @@
 """The demo's cultural events, made through the workflow as the officers would: places
-in the wards of the old quarter, the agencies whose views the rules ask, and events at
-every step (reported, held, published, waiting for late views, incomplete, refused),
-dated around `today`."""
+in the wards of the old quarter (with their coordinates), the agencies whose views the
+rules ask, and events at every step (reported, held, published, waiting for late views,
+incomplete, refused, one clashing with another nearby), dated around `today`."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -14,25 +14,12 @@ from django.db import transaction
 
 from cnvh.calendar import lunar
 from cnvh.events import workflow
-from cnvh.events.models import ClearanceRule, Event, Venue
+from cnvh.events.demo_city import agencies_asked, clearance_rules, venues_of
+from cnvh.events.models import Event, Venue
 from cnvh.plan.models import Agency, Membership, Role
 
 DEMO_PASSWORD = "cnvh-demo-2026"
 CULTURE = "so-vhtt"
-# Agencies the rules name, added when the demo's catalogue lacks them.
-REVIEWERS = {
-    "cong-an-tp": ("Công an thành phố Hà Nội", "Hanoi City Police"),
-    "pccc-tp": (
-        "Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
-        "Fire Prevention and Rescue Police",
-    ),
-    "so-xay-dung": ("Sở Xây dựng", "Department of Construction (transport)"),
-    "ttbt-thang-long": (
-        "Trung tâm Bảo tồn Di sản Thăng Long - Hà Nội",
-        "Thang Long - Hanoi Heritage Conservation Centre",
-    ),
-    "bql-di-tich": ("Ban Quản lý Di tích và Danh thắng Hà Nội", "Hanoi Monuments Board"),
-}
 
 
 @dataclass
@@ -50,83 +37,6 @@ def _officer(agency: Agency, password: str) -> Any:
     person = get_user_model().objects.create(username=f"canbo-{agency.code}", password=password)
     Membership.objects.create(user=person, agency=agency, role=Role.OFFICER)
     return person
-
-
-def _agencies() -> dict[str, Agency]:
-    made = {}
-    for code, (name_vi, name_en) in REVIEWERS.items():
-        made[code], _ = Agency.objects.get_or_create(
-            code=code,
-            defaults={"kind": Agency.Kind.OTHER, "name_vi": name_vi, "name_en": name_en},
-        )
-    for name in ("Hoàn Kiếm", "Cửa Nam", "Ba Đình", "Văn Miếu - Quốc Tử Giám", "Tây Hồ"):
-        made[name] = Agency.objects.get(short_name=f"Phường {name}")
-    return made
-
-
-def _rules(agencies: dict[str, Agency]) -> None:
-    since = date(2018, 10, 15)
-    ClearanceRule.objects.create(
-        name_vi="Công an: sự kiện từ 1.000 người",
-        name_en="Police: events of 1,000 people or more",
-        reviewer=ClearanceRule.Reviewer.AGENCY,
-        agency=agencies["cong-an-tp"],
-        min_attendance=1000,
-        valid_from=since,
-    )
-    ClearanceRule.objects.create(
-        name_vi="Phòng cháy chữa cháy: sự kiện từ 500 người",
-        name_en="Fire safety: events of 500 people or more",
-        reviewer=ClearanceRule.Reviewer.AGENCY,
-        agency=agencies["pccc-tp"],
-        min_attendance=500,
-        valid_from=since,
-    )
-    ClearanceRule.objects.create(
-        name_vi="Giao thông: lễ hội, hội chợ ngoài trời từ 5.000 người",
-        name_en="Transport: festivals and fairs of 5,000 people or more",
-        reviewer=ClearanceRule.Reviewer.AGENCY,
-        agency=agencies["so-xay-dung"],
-        kinds=["festival", "light_festival", "fair", "book_fair"],
-        min_attendance=5000,
-        valid_from=since,
-    )
-
-
-def _venues(agencies: dict[str, Agency]) -> dict[str, Venue]:
-    rows = [
-        ("opera", "Nhà hát Lớn Hà Nội", "Cửa Nam", "1 Tràng Tiền", 598, None),
-        ("ngoc-son", "Đền Ngọc Sơn", "Hoàn Kiếm", "Đinh Tiên Hoàng", 300, "bql-di-tich"),
-        ("walking", "Phố đi bộ hồ Hoàn Kiếm", "Hoàn Kiếm", "Đinh Tiên Hoàng", 20000, None),
-        (
-            "citadel",
-            "Hoàng thành Thăng Long",
-            "Ba Đình",
-            "19C Hoàng Diệu",
-            30000,
-            "ttbt-thang-long",
-        ),
-        (
-            "temple",
-            "Văn Miếu - Quốc Tử Giám",
-            "Văn Miếu - Quốc Tử Giám",
-            "58 Quốc Tử Giám",
-            2000,
-            "bql-di-tich",
-        ),
-        ("west-lake", "Công viên hồ Tây", "Tây Hồ", "Đường Thanh Niên", 15000, None),
-    ]
-    return {
-        key: Venue.objects.create(
-            name=name,
-            ward=agencies[ward],
-            address=address,
-            capacity=capacity,
-            heritage_site=manager is not None,
-            heritage_manager=agencies[manager] if manager else None,
-        )
-        for key, name, ward, address, capacity, manager in rows
-    }
 
 
 def _file(cast: Cast, code: str, filed_on: date, **fields: Any) -> Event:
@@ -174,9 +84,9 @@ def load_demo_events(today: date, *, demo_mode: bool) -> int:
     """The demo's events, or nothing when the register has some already."""
     if Event.objects.exists() or not Agency.objects.filter(code=CULTURE).exists():
         return 0
-    agencies = _agencies()
-    _rules(agencies)
-    venues = _venues(agencies)
+    agencies = agencies_asked()
+    clearance_rules(agencies)
+    venues = venues_of(agencies)
     cast = _cast(
         agencies,
         Agency.objects.get(code=CULTURE),
@@ -316,6 +226,7 @@ def _coming(cast: Cast, venues: dict[str, Venue], today: date) -> list[Event]:
         organiser_name="Nguyễn Văn Minh",
     )
     _cleared(cast, jazz, today - timedelta(days=10), late=(venues["ngoc-son"].ward.code,))
+    street = _street_music(cast, venues, today)
     fashion = _file(
         cast,
         "nd144-art10-approval",
@@ -353,7 +264,30 @@ def _coming(cast: Cast, venues: dict[str, Venue], today: date) -> list[Event]:
         organiser_tax_code="0100109106",
         organiser_name="Công ty Sự kiện Hồ Tây",
     )
-    return [cheo, calligraphy, jazz, fashion, lights, _refused(cast, venues, today)]
+    return [cheo, calligraphy, jazz, street, fashion, lights, _refused(cast, venues, today)]
+
+
+def _street_music(cast: Cast, venues: dict[str, Venue], today: date) -> Event:
+    """Filed for the evening of the jazz night, on the walking street about 240 m from
+    the temple: the detector finds the clash; the agencies see it in their queue."""
+    street = _file(
+        cast,
+        "nd144-art10-approval",
+        today - timedelta(days=6),
+        title_vi="Đêm nhạc đường phố Hồ Gươm",
+        title_en="Street music by Hoan Kiem Lake",
+        kind="performance",
+        sectors=["performing_arts"],
+        venue=venues["walking"],
+        starts_on=today + timedelta(days=8),
+        starts_at=time(19, 0),
+        ends_at=time(22, 0),
+        expected_attendance=3000,
+        organiser_tax_code="0101234565",
+        organiser_name="Công ty Âm nhạc Thăng Long",
+    )
+    workflow.start_clearance(street, today - timedelta(days=5), cast.officer)
+    return street
 
 
 def _refused(cast: Cast, venues: dict[str, Venue], today: date) -> Event:

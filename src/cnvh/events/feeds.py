@@ -3,8 +3,9 @@
 
 import json
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from icalendar import Calendar
@@ -14,14 +15,16 @@ from cnvh.events.models import Event
 
 PRODUCT = "-//cnvh//Hanoi cultural events//VI"
 UID_DOMAIN = "cnvh.hanoi"
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+CALENDAR_NAME = "Sự kiện văn hóa Hà Nội / Hanoi cultural events"
 
 
-def ics(events: Iterable[Event], url_of: Any) -> bytes:
+def ics(events: Iterable[Event], url_of: Any, name: str = CALENDAR_NAME) -> bytes:
     """The published events as one iCalendar file; `url_of(event)` gives each page."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Sự kiện văn hóa Hà Nội / Hanoi cultural events")
+    calendar.add("x-wr-calname", name)
     stamp = timezone.now()
     for event in events:
         entry = CalendarEvent()
@@ -29,18 +32,38 @@ def ics(events: Iterable[Event], url_of: Any) -> bytes:
         entry.add("sequence", event.sequence)
         entry.add("dtstamp", stamp)
         entry.add("summary", event.title)
-        # All-day events: DTEND is the day after the last (RFC 5545, 3.6.1).
-        entry.add("dtstart", event.starts_on)
-        entry.add("dtend", event.ends_on + timedelta(days=1))
+        _add_times(entry, event)
         entry.add("location", f"{event.venue.name}, {event.venue.address}")
         entry.add("status", "CONFIRMED")
         entry.add("url", url_of(event))
-        if event.description:
-            entry.add("description", event.description)
+        description = _description(event)
+        if description:
+            entry.add("description", description)
         if event.recurs_yearly and not event.lunar_day:
             entry.add("rrule", {"freq": "yearly"})
         calendar.add_component(entry)
     return calendar.to_ical()
+
+
+def _add_times(entry: CalendarEvent, event: Event) -> None:
+    if event.starts_at and event.ends_at and event.ends_on == event.starts_on:
+        # A one-day event with its hours, in UTC (no VTIMEZONE needed).
+        for name, hour in (("dtstart", event.starts_at), ("dtend", event.ends_at)):
+            moment = datetime.combine(event.starts_on, hour, tzinfo=HANOI)
+            entry.add(name, moment.astimezone(UTC))
+        return
+    # All-day events: DTEND is the day after the last (RFC 5545, 3.6.1).
+    entry.add("dtstart", event.starts_on)
+    entry.add("dtend", event.ends_on + timedelta(days=1))
+
+
+def _description(event: Event) -> str:
+    """The description, and a several-day event's daily hours, which DTSTART cannot say."""
+    text = event.description
+    if event.starts_at and event.ends_at and event.ends_on != event.starts_on:
+        hours = f"{event.starts_at:%H:%M}–{event.ends_at:%H:%M}"
+        text = f"Hằng ngày / Daily {hours}\n\n{text}".strip()
+    return text
 
 
 def json_ld(event: Event, url: str) -> dict[str, Any]:

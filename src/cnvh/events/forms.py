@@ -17,6 +17,7 @@ from cnvh.events.models import (
     ClearanceRule,
     Event,
     Status,
+    Venue,
     sector_choices,
 )
 from cnvh.exchange import fields as typed
@@ -80,6 +81,9 @@ class EventForm(forms.ModelForm):
             "lunar_month",
             "lunar_leap_month",
             "recurs_yearly",
+            "starts_at",
+            "ends_at",
+            "city_wide",
             "expected_attendance",
             "budget",
             "budget_sources",
@@ -92,7 +96,10 @@ class EventForm(forms.ModelForm):
         widgets = {
             "description_vi": forms.Textarea(attrs={"rows": 3}),
             "description_en": forms.Textarea(attrs={"rows": 3}),
+            "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "ends_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
+        help_texts = {"starts_at": _("hh:mm, 24 hours; empty: all day.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -126,6 +133,7 @@ class EventForm(forms.ModelForm):
         data = super().clean() or {}
         self._clean_organiser(data)
         self._clean_dates(data)
+        clean_hours(self, data)
         return data
 
     def _clean_organiser(self, data: dict[str, Any]) -> None:
@@ -165,6 +173,64 @@ class EventForm(forms.ModelForm):
         data["ends_on"] = ends = data.get("ends_on") or starts
         if ends < starts:
             self.add_error("ends_on", _("The last day is before the first: check both dates."))
+
+
+def clean_hours(form: forms.BaseForm, data: dict[str, Any]) -> None:
+    """Both daily hours or neither; the end after the start (an evening that runs past
+    midnight leaves them empty: the whole day counts)."""
+    starts, ends = data.get("starts_at"), data.get("ends_at")
+    if (starts is None) != (ends is None):
+        missing = "ends_at" if ends is None else "starts_at"
+        form.add_error(missing, _("Give both hours, or neither."))
+    elif starts is not None and ends is not None and ends <= starts:
+        form.add_error(
+            "ends_at",
+            _(
+                "The end (%(ends)s) is not after the start (%(starts)s). An event past"
+                " midnight: leave both hours empty."
+            )
+            % {"ends": f"{ends:%H:%M}", "starts": f"{starts:%H:%M}"},
+        )
+
+
+class MoveForm(forms.Form):
+    """New days, hours or venue of an event not yet decided."""
+
+    venue = forms.ModelChoiceField(label=_("venue"), queryset=Venue.objects.all())
+    starts_on = typed.DateField(label=_("first day"))
+    ends_on = typed.DateField(
+        label=_("last day"), required=False, help_text=_("dd/mm/yyyy; empty: a one-day event.")
+    )
+    starts_at = forms.TimeField(
+        label=_("daily from"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("hh:mm, 24 hours; empty: all day."),
+    )
+    ends_at = forms.TimeField(
+        label=_("daily until"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts = data.get("starts_on")
+        if starts:
+            data["ends_on"] = ends = data.get("ends_on") or starts
+            if ends < starts:
+                self.add_error("ends_on", _("The last day is before the first: check both dates."))
+        clean_hours(self, data)
+        return data
+
+
+class ResolveClashForm(forms.Form):
+    resolution = forms.CharField(
+        label=_("how it was resolved"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("What was agreed, e.g. the other event ends at 20:00."),
+    )
 
 
 class StepForm(forms.Form):

@@ -1,13 +1,14 @@
 """The events register's indicators, computed from its records (never typed): events
 held by kind, sector and ward in a period, the share of views given on time, the median
-working days from a complete file to its decision, and the attendance reported."""
+working days from a complete file to its decision, the attendance reported, and the
+clashes between events found and resolved."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from statistics import median
 
-from cnvh.events.models import HELD_STATUSES, Clearance, Event
+from cnvh.events.models import HELD_STATUSES, Clash, Clearance, Event
 from cnvh.procedures.deadlines import working_calendar
 
 
@@ -25,6 +26,9 @@ class Indicators:
     median_days_to_decision: float | None = None
     attendance: int = 0
     attendance_reported: int = 0
+    clashes_found: int = 0
+    clashes_found_by_rule: Counter[str] = field(default_factory=Counter)
+    clashes_resolved: int = 0
 
     @property
     def on_time_share(self) -> float | None:
@@ -49,7 +53,19 @@ def compute(starts_on: date, ends_on: date, today: date) -> Indicators:
             found.attendance_reported += 1
     _views(found, today)
     _decisions(found)
+    _clashes(found)
     return found
+
+
+def _clashes(found: Indicators) -> None:
+    """Clashes found in the period (by rule), and clashes resolved in it (whenever
+    found)."""
+    first, last = found.starts_on, found.ends_on
+    new = Clash.objects.filter(found_on__gte=first, found_on__lte=last)
+    found.clashes_found_by_rule.update(new.values_list("rule", flat=True))
+    found.clashes_found = sum(found.clashes_found_by_rule.values())
+    resolved = Clash.objects.filter(resolved_on__gte=first, resolved_on__lte=last)
+    found.clashes_resolved = resolved.count()
 
 
 def _views(found: Indicators, today: date) -> None:

@@ -1,15 +1,18 @@
 """Who may do what in the events register: the rules of `cnvh.plan.permissions`
 (deny by default), applied here. The receiving authority's officers handle the file,
 its leaders decide; each agency asked for a view answers only its own clearance.
-Published events are public (the calendar, its feed and each event's page)."""
+Published events are public (the calendar, its feed and each event's page). A clash
+between two events is resolved by the authority that received either. Venues are kept
+by the coordinator and the culture department; every member reads them."""
 
 from typing import Any
 
 import rules
+from django.conf import settings
 from django.db.models import QuerySet
 
-from cnvh.events.models import PUBLIC_STATUSES, Clearance, Event, Status
-from cnvh.plan.models import Role
+from cnvh.events.models import PUBLIC_STATUSES, Clash, Clearance, Event, Status
+from cnvh.plan.models import Agency, Role
 from cnvh.plan.permissions import agencies_with, is_coordinator, is_member, is_officer
 
 
@@ -50,6 +53,30 @@ def is_public_event(user: Any, obj: Event | None) -> bool:
     return obj is not None and obj.is_public
 
 
+@rules.predicate
+def handles_either_event(user: Any, obj: Clash | None) -> bool:
+    """An officer of the authority that received one of the two clashing files."""
+    if obj is None:
+        return False
+    received = {obj.event.receiving_agency_id, obj.other.receiving_agency_id}
+    return bool(received & agencies_with(user, Role.OFFICER))
+
+
+@rules.predicate
+def clash_open(user: Any, obj: Clash | None) -> bool:
+    return obj is not None and obj.is_open
+
+
+@rules.predicate
+def in_culture_department(user: Any) -> bool:
+    """An officer or leader of the department that keeps the venues with the
+    coordinator (`CNVH_CULTURE_DEPARTMENT`)."""
+    held = agencies_with(user, Role.OFFICER) | agencies_with(user, Role.LEADER)
+    if not held:
+        return False
+    return Agency.objects.filter(pk__in=held, code=settings.CNVH_CULTURE_DEPARTMENT).exists()
+
+
 rules.add_perm("events.view_events", is_member)
 rules.add_perm("events.view_public_event", is_public_event | is_member)
 rules.add_perm("events.file_event", is_officer | is_coordinator)
@@ -60,6 +87,10 @@ rules.add_perm(
 rules.add_perm("events.answer_clearance", answers_for_agency & clearance_open)
 rules.add_perm("events.view_indicators", is_member)
 rules.add_perm("events.change_rules", is_coordinator)
+rules.add_perm("events.resolve_clash", (is_coordinator | handles_either_event) & clash_open)
+rules.add_perm("events.change_venues", is_coordinator | in_culture_department)
+# An agency's workbook of files, brought in through the import pages (coordinators').
+rules.add_perm("events.import_events", is_coordinator)
 
 
 def events_visible_to(user: Any) -> QuerySet[Event]:

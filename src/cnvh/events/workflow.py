@@ -9,14 +9,24 @@ procedure is the version in force on the filing date, so a later change of the l
 never moves an old file's deadlines.
 """
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, time
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from cnvh.events.models import Clearance, ClearanceRule, Event, Status, Transition
+from cnvh.events import clashes
+from cnvh.events.models import (
+    Clash,
+    Clearance,
+    ClearanceRule,
+    Event,
+    Status,
+    Transition,
+    Venue,
+)
 from cnvh.plan.models import Agency
 from cnvh.plan.permissions import require
 from cnvh.procedures import deadlines
@@ -102,6 +112,7 @@ def file_event(event: Event, procedure_code: str, user: Any) -> Event:
         by=user,
         note=note if event.late_filing else "",
     )
+    clashes.record(event, event.filed_on, user)
     return event
 
 
@@ -141,24 +152,115 @@ def _reviewer(rule: ClearanceRule, event: Event) -> Agency | None:
     return rule.agency
 
 
+def _ask(event: Event, on: date, due: date, user: Any) -> None:
+    """Asks each agency the rules name, and not asked yet, for its view by `due`."""
+    asked: dict[int, ClearanceRule] = {}
+    already = set(event.clearances.values_list("agency_id", flat=True))
+    for rule in rules_applying(event, on):
+        agency = _reviewer(rule, event)
+        if agency is not None and agency.pk not in already | {event.receiving_agency_id}:
+            asked.setdefault(agency.pk, rule)
+    for agency_id, rule in asked.items():
+        clearance = Clearance(
+            event=event, agency_id=agency_id, rule=rule, requested_on=on, due_on=due
+        )
+        _stamp(clearance, user)
+        clearance.save()
+
+
 @transaction.atomic
 def start_clearance(event: Event, on: date, user: Any) -> Event:
     """The file is complete on `on`: the decision is due within the procedure's answer
     time from that day, and each agency the rules name is asked for its view by then."""
     fresh = _locked(event, Status.IN_CLEARANCE, user, "events.handle_event")
     due = deadlines.answer_due(fresh.procedure, on)
-    asked: dict[int, ClearanceRule] = {}
-    for rule in rules_applying(fresh, on):
-        agency = _reviewer(rule, fresh)
-        if agency is not None and agency.pk != fresh.receiving_agency_id:
-            asked.setdefault(agency.pk, rule)
-    for agency_id, rule in asked.items():
-        clearance = Clearance(
-            event=fresh, agency_id=agency_id, rule=rule, requested_on=on, due_on=due
-        )
-        _stamp(clearance, user)
-        clearance.save()
+    _ask(fresh, on, due, user)
     return _move(fresh, Status.IN_CLEARANCE, on, user, complete_on=on, decision_due=due)
+
+
+# An event is moved before its decision; after it, the organiser files again.
+MOVABLE = (Status.FILED, Status.INCOMPLETE, Status.RESUBMITTED, Status.IN_CLEARANCE)
+
+
+@dataclass(frozen=True)
+class Placing:
+    """Where and when an event is held."""
+
+    venue: Venue
+    starts_on: date
+    ends_on: date
+    starts_at: time | None = None
+    ends_at: time | None = None
+
+    @classmethod
+    def of(cls, event: Event) -> "Placing":
+        return cls(event.venue, event.starts_on, event.ends_on, event.starts_at, event.ends_at)
+
+    def shown(self) -> str:
+        days = f"{self.starts_on:%d/%m/%Y}"
+        if self.ends_on != self.starts_on:
+            days += f"–{self.ends_on:%d/%m/%Y}"
+        if self.starts_at and self.ends_at:
+            days += f" {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
+        return f"{days}, {self.venue.name}"
+
+
+@transaction.atomic
+def move_event(event: Event, to: Placing, on: date, user: Any) -> Event:
+    """New days, hours or venue before the decision. The last day to file is counted
+    again from the new first day; in clearance, the agencies the rules now name are
+    asked too; the clashes are looked for again."""
+    fresh = Event.objects.select_for_update().select_related("procedure", "venue").get(pk=event.pk)
+    require(user, "events.handle_event", fresh)
+    if fresh.status not in MOVABLE:
+        raise StepRefused(
+            _("This event is “%(now)s”: it can be moved only before the decision.")
+            % {"now": fresh.get_status_display()}
+        )
+    before = Placing.of(fresh)
+    if to == before:
+        raise StepRefused(_("The new days and venue are those of the event: nothing to move."))
+    if to.ends_on < to.starts_on:
+        raise StepRefused(_("The last day is before the first: check both dates."))
+    if to.starts_on != fresh.starts_on:
+        # The lunar date no longer names the first day.
+        fresh.lunar_day = fresh.lunar_month = None
+        fresh.lunar_leap_month = False
+    fresh.venue, fresh.starts_on, fresh.ends_on = to.venue, to.starts_on, to.ends_on
+    fresh.starts_at, fresh.ends_at = to.starts_at, to.ends_at
+    fresh.filing_deadline = deadlines.filing_deadline(fresh.procedure, fresh.starts_on)
+    fresh.late_filing = fresh.filed_on > fresh.filing_deadline
+    note = _("Moved from %(before)s to %(after)s.") % {
+        "before": before.shown(),
+        "after": to.shown(),
+    }
+    _move(fresh, fresh.status, on, user, note)
+    if fresh.status == Status.IN_CLEARANCE and fresh.decision_due:
+        _ask(fresh, on, fresh.decision_due, user)
+    clashes.record(fresh, on, user)
+    return fresh
+
+
+@transaction.atomic
+def resolve_clash(clash: Clash, note: str, on: date, user: Any) -> Clash:
+    """The authority's answer to a clash: what was agreed, by whom, when."""
+    fresh = (
+        Clash.objects.select_for_update(of=("self",))
+        .select_related("event", "other")
+        .get(pk=clash.pk)
+    )
+    require(user, "events.resolve_clash", fresh)
+    if not note.strip():
+        raise StepRefused(_("Say how the clash was resolved."))
+    if on < fresh.found_on:
+        raise StepRefused(
+            _("The clash was found on %(day)s: it cannot be resolved before.")
+            % {"day": f"{fresh.found_on:%d/%m/%Y}"}
+        )
+    fresh.resolved_on, fresh.resolved_by, fresh.resolution = on, user, note.strip()
+    _stamp(fresh, user)
+    fresh.save()
+    return fresh
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from cnvh.events import indicators
 from cnvh.events.forms import PeriodForm
-from cnvh.events.models import KIND_CHOICES, sector_choices
+from cnvh.events.models import KIND_CHOICES, ClashRule, sector_choices
 from cnvh.plan.models import Agency
 from cnvh.plan.permissions import require
 
@@ -34,5 +34,8 @@ def indicators_page(request: HttpRequest) -> HttpResponse:
         "by_kind": [(kinds.get(key, key), n) for key, n in found.by_kind.most_common()],
         "by_sector": [(sectors.get(key, key), n) for key, n in found.by_sector.most_common()],
         "by_ward": [(wards.get(key, key), n) for key, n in found.by_ward.most_common()],
+        "clashes_by_rule": [
+            (label, found.clashes_found_by_rule[key]) for key, label in ClashRule.choices
+        ],
     }
     return render(request, "events/indicators.html", context)

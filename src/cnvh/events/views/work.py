@@ -21,16 +21,28 @@ from cnvh.events.forms import (
     IncompleteForm,
     ListFilters,
     ReportForm,
+    ResolveClashForm,
     StepForm,
 )
-from cnvh.events.models import Clearance, Event
+from cnvh.events.models import Clash, Clearance, Event
 from cnvh.events.permissions import events_visible_to
-from cnvh.events.workflow import StepRefused
+from cnvh.events.views import downloads
+from cnvh.events.views.clashes import say_clashes
+from cnvh.events.workflow import MOVABLE, StepRefused
 from cnvh.language import pick
 from cnvh.plan.permissions import require
+from cnvh.presentation.tables import table_response
+from cnvh.presentation.tables.csv_file import requested_format
 from cnvh.procedures.deadlines import NoProcedureInForce
 
 LIST_LIMIT = 200
+
+
+def query_without_format(request: HttpRequest) -> str:
+    """The page's filters, for its download links to add the format to."""
+    query = request.GET.copy()
+    query.pop("format", None)
+    return query.urlencode()
 
 
 def _filtered(events: QuerySet[Event], filters: ListFilters) -> QuerySet[Event]:
@@ -55,6 +67,10 @@ def event_list(request: HttpRequest) -> HttpResponse:
     require(request.user, "events.view_events")
     today = timezone.localdate()
     filters = ListFilters(request.GET or None)
+    if file_format := requested_format(request):
+        events = _filtered(events_visible_to(request.user), filters)
+        table = downloads.working_table(events, request.build_absolute_uri())
+        return table_response(table, file_format)
     overdue = Q(clearances__answer=Clearance.Answer.PENDING, clearances__due_on__lt=today)
     events = (
         _filtered(events_visible_to(request.user), filters)
@@ -72,6 +88,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "limit": LIST_LIMIT,
         "overdue_views": overdue_views,
         "can_file": request.user.has_perm("events.file_event"),
+        "query": query_without_format(request),
     }
     return render(request, "events/event_list.html", context)
 
@@ -92,7 +109,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
             form.add_error("procedure_code", refused.message)
         else:
             form.save_m2m()
-            messages.success(request, _("The file is recorded."))
+            say_clashes(request, event)
             return redirect("events-detail", pk=event.pk)
     return render(request, "events/event_form.html", {"form": form})
 
@@ -120,7 +137,17 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     clearances = list(event.clearances.select_related("agency", "answered_by"))
     user = request.user
+    found = Clash.objects.filter(Q(event=event) | Q(other=event)).select_related(
+        "event", "other", "ward", "found_by", "resolved_by"
+    )
+    clashes = [(clash, clash.other_than(event)) for clash in found.order_by("-found_at", "pk")]
     context = {
+        "clashes": clashes,
+        "resolvable": {
+            clash.pk for clash, _other in clashes if user.has_perm("events.resolve_clash", clash)
+        },
+        "resolve_form": ResolveClashForm(),
+        "movable": event.status in MOVABLE,
         "event": event,
         "today": today,
         "clearances": clearances,

@@ -1,4 +1,4 @@
-"""The cultural events register: places, events and the clearances the agencies give.
+"""The cultural events register: places and events.
 
 An event is filed under the legal procedure in force on its filing date
 (`cnvh.procedures`); the agencies that must give their view are chosen by
@@ -8,6 +8,7 @@ history by simple-history.
 """
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -20,6 +21,7 @@ from cnvh.estimates.models import in_language
 from cnvh.plan.models import Agency, Task
 from cnvh.procedures.models import EventKind, LegalProcedure
 from cnvh.stats.scope import load_scope
+from cnvh.stats.text import strip_accents
 
 # The plan's own scope names the sectors an event serves.
 SECTOR_SCOPE = "hanoi-plan"
@@ -34,6 +36,11 @@ def sector_choices() -> list[tuple[str, str]]:
 # An event's kinds: those the procedures know (a banner is not an event), and others.
 KIND_CHOICES = [(code, label) for code, label in EventKind.choices if code != EventKind.BANNER]
 KIND_CHOICES.append(("other", _("Other")))
+
+
+def searchable(text: str) -> str:
+    """`text` as searched: without accents, lower case, single spaces."""
+    return " ".join(strip_accents(text).casefold().split())
 
 
 class Venue(models.Model):
@@ -61,6 +68,9 @@ class Venue(models.Model):
         related_name="heritage_venues",
         verbose_name=_("heritage site manager"),
     )
+    # Name and address without accents, lower case: a search typed with or without
+    # Vietnamese accents finds the venue ("nha hat" finds "Nhà hát Lớn").
+    search_text = models.TextField(_("searched text"), blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -70,6 +80,14 @@ class Venue(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_text = searchable(f"{self.name} {self.address}")
+        super().save(*args, **kwargs)
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
 
 
 class Status(models.TextChoices):
@@ -117,6 +135,15 @@ class Event(models.Model):
     venue = models.ForeignKey(Venue, models.PROTECT, related_name="events", verbose_name=_("venue"))
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
+    # Daily hours, when the file gives them: two events at one venue on one day clash
+    # only if their hours overlap (no hours: the whole day).
+    starts_at = models.TimeField(_("daily from"), null=True, blank=True)
+    ends_at = models.TimeField(_("daily until"), null=True, blank=True)
+    city_wide = models.BooleanField(
+        _("city-wide event"),
+        default=False,
+        help_text=_("Every event on the same days is flagged as clashing with it."),
+    )
     # A festival held on a lunar date: its solar days follow from it each year.
     lunar_day = models.PositiveSmallIntegerField(_("lunar day"), null=True, blank=True)
     lunar_month = models.PositiveSmallIntegerField(_("lunar month"), null=True, blank=True)
@@ -176,6 +203,12 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_on__gte=models.F("starts_on")), name="event_ends_after_start"
             ),
+            models.CheckConstraint(
+                condition=Q(starts_at__isnull=True)
+                | Q(ends_at__isnull=True)
+                | Q(ends_at__gt=models.F("starts_at")),
+                name="event_hours_in_order",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -206,6 +239,15 @@ class Event(models.Model):
         return in_language(lunar.shown_vi(found), lunar.shown_en(found))
 
     @property
+    def days(self) -> int:
+        return (self.ends_on - self.starts_on).days + 1
+
+    @property
+    def daily_attendance(self) -> int:
+        """The expected attendance spread evenly over the event's days (rounded up)."""
+        return -(-self.expected_attendance // self.days)
+
+    @property
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES
 
@@ -228,132 +270,3 @@ class Event(models.Model):
                     return day
             return None
         return self.starts_on.replace(year=year)
-
-
-class ClearanceRule(models.Model):
-    """Which agency must give its view on which events: editable, dated data."""
-
-    class Reviewer(models.TextChoices):
-        AGENCY = "agency", _("A named agency")
-        VENUE_WARD = "venue_ward", _("The ward of the venue")
-        HERITAGE_MANAGER = "heritage_manager", _("The manager of the heritage site")
-
-    name_vi = models.CharField(_("name (Vietnamese)"), max_length=255)
-    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
-    reviewer = models.CharField(_("who gives a view"), max_length=24, choices=Reviewer.choices)
-    agency = models.ForeignKey(
-        Agency,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="clearance_rules",
-        verbose_name=_("agency"),
-    )
-    kinds = models.JSONField(
-        _("kinds of event"), default=list, blank=True, help_text=_("Empty: every kind.")
-    )
-    min_attendance = models.PositiveIntegerField(
-        _("from an expected attendance of"), null=True, blank=True
-    )
-    heritage_sites_only = models.BooleanField(_("only at heritage sites"), default=False)
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("clearance rule")
-        verbose_name_plural = _("clearance rules")
-        ordering = ["valid_from", "pk"]
-
-    def __str__(self) -> str:
-        return in_language(self.name_vi, self.name_en)
-
-
-class Clearance(models.Model):
-    """One agency's view on one event, due by a day counted from the procedure."""
-
-    class Answer(models.TextChoices):
-        PENDING = "pending", _("Waiting for the view")
-        AGREE = "agree", _("Agrees")
-        CONDITIONS = "conditions", _("Agrees with conditions")
-        OBJECT = "object", _("Objects")
-
-    event = models.ForeignKey(
-        Event, models.CASCADE, related_name="clearances", verbose_name=_("event")
-    )
-    agency = models.ForeignKey(
-        Agency, models.PROTECT, related_name="clearances", verbose_name=_("agency")
-    )
-    rule = models.ForeignKey(
-        ClearanceRule, models.PROTECT, null=True, blank=True, verbose_name=_("rule")
-    )
-    requested_on = models.DateField(_("asked on"))
-    due_on = models.DateField(_("due on"))
-    answer = models.CharField(
-        _("answer"), max_length=16, choices=Answer.choices, default=Answer.PENDING
-    )
-    reasons = models.TextField(_("reasons and conditions"), blank=True)
-    answered_on = models.DateField(_("answered on"), null=True, blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("answered by"),
-    )
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("clearance")
-        verbose_name_plural = _("clearances")
-        ordering = ["due_on", "agency__name_vi"]
-        constraints = [
-            models.UniqueConstraint(fields=["event", "agency"], name="clearance_one_per_agency")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.event} / {self.agency}"
-
-    @property
-    def pending(self) -> bool:
-        return self.answer == self.Answer.PENDING
-
-    def overdue_on(self, today: date) -> bool:
-        return self.pending and today > self.due_on
-
-    @property
-    def on_time(self) -> bool | None:
-        if self.answered_on is None:
-            return None
-        return self.answered_on <= self.due_on
-
-
-class Transition(models.Model):
-    """One step of an event's workflow: from, to, when, by whom, and why."""
-
-    event = models.ForeignKey(
-        Event, models.CASCADE, related_name="transitions", verbose_name=_("event")
-    )
-    from_status = models.CharField(_("from"), max_length=16, choices=Status.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=16, choices=Status.choices)
-    on = models.DateField(_("date"))
-    at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    note = models.TextField(_("note"), blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("event step")
-        verbose_name_plural = _("event steps")
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.event}: {self.from_status} → {self.to_status}"
