@@ -127,7 +127,7 @@ def _decisions(found: indicators.Indicators) -> list[str]:
 
 
 def _figures(found: indicators.Indicators) -> list[FigureLine]:
-    events, files, decisions = _("events"), _("files"), _("decisions")
+    events, files, decisions = _("events"), _("files"), _("written decisions")
     rows: list[tuple[str, str, int | float | None, str]] = [
         (_("Events held"), events, found.held, COUNT),
         (_("Attendance reported"), _("people"), found.attendance, COUNT),

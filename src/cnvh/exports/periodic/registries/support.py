@@ -5,7 +5,7 @@ Every figure is `cnvh.enterprises.indicators.support_indicators` for the period.
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from cnvh.enterprises.forms import PLAN_SCOPE
 from cnvh.enterprises.indicators import SupportIndicators, support_indicators
@@ -107,7 +107,7 @@ def _money_share(part: Decimal, whole: Decimal) -> str:
 
 
 def _figures(found: SupportIndicators) -> list[FigureLine]:
-    enterprises, cases, vnd_unit = _("enterprises"), _("cases"), _("VND")
+    enterprises, cases, vnd_unit = pgettext("unit", "enterprises"), _("cases"), _("VND")
     rows: list[tuple[str, str, int | Decimal | None, str]] = [
         (_("Enterprises supported"), enterprises, found.enterprises_supported, COUNT),
         (_("Support cases approved"), cases, found.cases_supported, COUNT),
