@@ -1,13 +1,14 @@
-"""The registry's indicators, computed from its records: recognised models by level,
-sector and ward, replications per model, and the models still reporting results a
-year after their recognition. `recognised_in` lists the models recognised in a
-period, for other registries' reports."""
+"""The registry's indicators, computed from its records as they stand on a day:
+recognised models by level, sector and ward, replications per model, and the models
+still reporting results a year after their recognition. `recognised_in` lists the
+models recognised in a period and `replications_started` counts what a period added,
+for the periodic report and other registries' reports."""
 
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from cnvh.brightspots.models import BrightSpot, Decision, Replication
 
@@ -62,13 +63,19 @@ class Indicators:
 
 
 def compute(today: date) -> Indicators:
-    models = list(recognised_models().annotate(replicated=Count("replications")))
+    """The models recognised by `today` and the replications started by then."""
     decisions = {
         decision.nomination.spot_id: decision
-        for decision in Decision.objects.filter(outcome=Decision.Outcome.RECOGNISED)
+        for decision in Decision.objects.filter(
+            outcome=Decision.Outcome.RECOGNISED, decided_on__lte=today
+        )
         .select_related("nomination")
         .order_by("decided_on", "pk")
     }
+    replicated = Count("replications", filter=Q(replications__started_on__lte=today))
+    models = [
+        spot for spot in recognised_models().annotate(replicated=replicated) if spot.pk in decisions
+    ]
     a_year_ago = date(today.year - 1, today.month, min(today.day, 28))
     old = [spot for spot in models if decisions[spot.pk].decided_on <= a_year_ago]
     reporting = [spot for spot in old if _reports_after(spot, decisions[spot.pk].decided_on)]
@@ -86,3 +93,14 @@ def compute(today: date) -> Indicators:
 def _reports_after(spot: BrightSpot, decided_on: date) -> bool:
     """Results reported for a year after the year of the recognition."""
     return spot.results.filter(year__gt=decided_on.year).exists()
+
+
+def replications_started(start: date, end: date) -> dict[int, int]:
+    """Model id → replications started from `start` to `end` (both included)."""
+    rows = (
+        Replication.objects.filter(started_on__gte=start, started_on__lte=end)
+        .values("spot")
+        .annotate(n=Count("pk"))
+        .order_by("spot")
+    )
+    return {row["spot"]: row["n"] for row in rows}

@@ -1,8 +1,11 @@
 """The support indicators, computed from the records each time they are asked: never
 typed. An enterprise is supported when a case of it was approved (reported cases
-included); it counts once in a breakdown however many cases it has."""
+included); it counts once in a breakdown however many cases it has. A span (a year, or
+the first and last days of a report's period) takes the cases decided in it; what was
+paid in the span is every disbursement dated in it, whichever case it went to."""
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Sum
@@ -24,6 +27,7 @@ SUPPORTED = (CaseStage.APPROVED, CaseStage.REPORTED)
 class SupportIndicators:
     enterprises_supported: int
     by_kind: dict[str, int] = field(default_factory=dict)
+    by_programme: dict[str, int] = field(default_factory=dict)  # programme code → enterprises
     by_sector: dict[str, int] = field(default_factory=dict)
     by_ward: dict[str, int] = field(default_factory=dict)
     granted: Decimal = Decimal(0)
@@ -31,6 +35,7 @@ class SupportIndicators:
     ip_granted: int = 0
     cases_supported: int = 0
     cases_reported: int = 0
+    paid_in_span: Decimal = Decimal(0)  # every disbursement dated in the span (all: any date)
 
     @property
     def reported_share(self) -> Decimal | None:
@@ -49,11 +54,24 @@ def _counts(cases: "object", key: str) -> dict[str, int]:
     return {row[key] or "": row["n"] for row in rows}
 
 
-def support_indicators(year: int | None = None) -> SupportIndicators:
-    """All years, or the cases decided in `year` (their disbursements in any year)."""
-    cases = SupportCase.objects.filter(stage__in=SUPPORTED)
+def support_indicators(
+    year: int | None = None, *, starts_on: date | None = None, ends_on: date | None = None
+) -> SupportIndicators:
+    """All years; the cases decided in `year`; or those decided from `starts_on` to
+    `ends_on` (both included). `disbursed` is what those cases were paid, in any year."""
     if year is not None:
-        cases = cases.filter(decided_on__year=year)
+        starts_on, ends_on = date(year, 1, 1), date(year, 12, 31)
+    cases = SupportCase.objects.filter(stage__in=SUPPORTED)
+    payments = Disbursement.objects.all()
+    ip = IPFiling.objects.filter(stage=IPStage.GRANTED)
+    if starts_on is not None:
+        cases = cases.filter(decided_on__gte=starts_on)
+        payments = payments.filter(paid_on__gte=starts_on)
+        ip = ip.filter(decided_on__gte=starts_on)
+    if ends_on is not None:
+        cases = cases.filter(decided_on__lte=ends_on)
+        payments = payments.filter(paid_on__lte=ends_on)
+        ip = ip.filter(decided_on__lte=ends_on)
     supported = cases.values("enterprise")
     sectors = (
         EnterpriseSector.objects.filter(scope_key=PLAN_SCOPE, enterprise__in=supported)
@@ -61,12 +79,10 @@ def support_indicators(year: int | None = None) -> SupportIndicators:
         .annotate(n=Count("enterprise", distinct=True))
         .order_by("sector")
     )
-    ip = IPFiling.objects.filter(stage=IPStage.GRANTED)
-    if year is not None:
-        ip = ip.filter(decided_on__year=year)
     return SupportIndicators(
         enterprises_supported=supported.distinct().count(),
         by_kind=_counts(cases, "programme__kind"),
+        by_programme=_counts(cases, "programme__code"),
         by_sector={row["sector"]: row["n"] for row in sectors},
         by_ward=_counts(cases, "enterprise__ward_code"),
         granted=cases.aggregate(total=Sum("amount_granted"))["total"] or Decimal(0),
@@ -77,4 +93,5 @@ def support_indicators(year: int | None = None) -> SupportIndicators:
         ip_granted=ip.count(),
         cases_supported=cases.count(),
         cases_reported=cases.filter(stage=CaseStage.REPORTED).count(),
+        paid_in_span=payments.aggregate(total=Sum("amount"))["total"] or Decimal(0),
     )

@@ -1,7 +1,8 @@
 """The events register's indicators, computed from its records (never typed): events
-held by kind, sector and ward in a period, the share of views given on time, the median
-working days from a complete file to its decision, the attendance reported, and the
-clashes between events found and resolved."""
+held by kind, sector, ward and month in a period, the share of views given on time, the
+decisions given within their legal window and the median working days from a complete
+file to its decision, the files filed after the procedure's lead time, the attendance
+reported, and the clashes between events found and resolved."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,10 +21,14 @@ class Indicators:
     by_kind: Counter[str] = field(default_factory=Counter)
     by_sector: Counter[str] = field(default_factory=Counter)
     by_ward: Counter[str] = field(default_factory=Counter)
+    by_month: Counter[date] = field(default_factory=Counter)  # the month's first day
     views_due: int = 0
     views_on_time: int = 0
     decisions: int = 0
+    decisions_on_time: int = 0
     median_days_to_decision: float | None = None
+    filed: int = 0
+    late_filings: int = 0
     attendance: int = 0
     attendance_reported: int = 0
     clashes_found: int = 0
@@ -35,10 +40,19 @@ class Indicators:
         """Views given by their due date ÷ views due (answered, or past due unanswered)."""
         return self.views_on_time / self.views_due if self.views_due else None
 
+    @property
+    def decisions_on_time_share(self) -> float | None:
+        """Decisions dated by their due day ÷ decisions given."""
+        return self.decisions_on_time / self.decisions if self.decisions else None
+
+    @property
+    def late_filing_share(self) -> float | None:
+        return self.late_filings / self.filed if self.filed else None
+
 
 def compute(starts_on: date, ends_on: date, today: date) -> Indicators:
-    """The indicators of the events whose first day, the views whose due day, and the
-    decisions whose date fall in [starts_on, ends_on]."""
+    """The indicators of the events whose first day, the views whose due day, the
+    decisions whose date and the files whose filing date fall in [starts_on, ends_on]."""
     found = Indicators(starts_on, ends_on)
     held = Event.objects.filter(
         status__in=HELD_STATUSES, starts_on__gte=starts_on, starts_on__lte=ends_on
@@ -47,12 +61,14 @@ def compute(starts_on: date, ends_on: date, today: date) -> Indicators:
         found.held += 1
         found.by_kind[event.kind] += 1
         found.by_ward[event.venue.ward.code] += 1
+        found.by_month[event.starts_on.replace(day=1)] += 1
         found.by_sector.update(event.sectors or [])
         if event.actual_attendance is not None:
             found.attendance += event.actual_attendance
             found.attendance_reported += 1
     _views(found, today)
     _decisions(found)
+    _filings(found)
     _clashes(found)
     return found
 
@@ -83,12 +99,23 @@ def _decisions(found: Indicators) -> None:
         decided_on__gte=found.starts_on,
         decided_on__lte=found.ends_on,
         complete_on__isnull=False,
-    ).values_list("complete_on", "decided_on")
+    ).values_list("complete_on", "decided_on", "decision_due")
     calendar = working_calendar()
-    days = [
-        calendar.working_days_between(complete, on)
-        for complete, on in decided
-        if complete is not None and on is not None
-    ]
+    days = []
+    for complete, on, due in decided:
+        if complete is None or on is None:
+            continue
+        days.append(calendar.working_days_between(complete, on))
+        # The due day was fixed by the procedure in force when the file was complete.
+        if due is not None and on <= due:
+            found.decisions_on_time += 1
     found.decisions = len(days)
     found.median_days_to_decision = float(median(days)) if days else None
+
+
+def _filings(found: Indicators) -> None:
+    """Files received in the span, and those filed after the procedure's lead time
+    (the flag `workflow.file_event` set from the deadline in force on the filing day)."""
+    filed = Event.objects.filter(filed_on__gte=found.starts_on, filed_on__lte=found.ends_on)
+    found.filed = filed.count()
+    found.late_filings = filed.filter(late_filing=True).count()

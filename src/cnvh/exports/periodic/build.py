@@ -5,7 +5,8 @@
 gives the document in the active language; `Issue` carries what the person
 issuing it decides (number, place, date, signatory, recipients), and each has a
 default. The document reflects the approved reports of the periods that end by
-the span's end, as they stand when it is built.
+the span's end, as they stand when it is built, and what the registries recorded
+for the span (`registries`).
 """
 
 import re
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
-from cnvh.exports.periodic import heading, indicators, progress
+from cnvh.exports.periodic import heading, indicators, progress, registries
 from cnvh.exports.periodic.document import PeriodicReport, Signatory, Span
 from cnvh.plan import periods
 from cnvh.plan.models import Plan
@@ -120,7 +121,8 @@ def periodic_report(
     lines, total = progress.reporting(
         task_query, reported.starts_on, reported.ends_on, _("All periods")
     )
-    day = issue.issued_on or timezone.localdate()
+    today = timezone.localdate()
+    day = issue.issued_on or today
     return PeriodicReport(
         language=get_language() or settings.LANGUAGE_CODE,
         plan_code=plan.code,
@@ -142,4 +144,6 @@ def periodic_report(
         share_chart=indicators.share_chart(year),
         signatory=_signatory(plan, issue),
         watermark=_("DEMO DATA") if plan.assumption else "",
+        registries=registries.sections(reported.starts_on, reported.ends_on, today),
+        registries_scope=registries.scope(reported.starts_on, reported.ends_on, today),
     )

@@ -7,7 +7,9 @@ The key holds everything the document is made of, read before it is built:
 - the public pages' generation (`cnvh.presentation.page_cache`), renewed once a change to the plan,
   an approval, a publication or an import commits;
 - the latest change to any progress report (its history), because a submission counts in
-  completeness and timeliness without renewing the generation.
+  completeness and timeliness without renewing the generation;
+- the latest change to each record the registries' sections read (their histories), which
+  the public pages' generation does not follow.
 A report built while a change commits is stored under the key read before it, which no
 request asks for again. The document is the same for every member who may export it.
 """
@@ -21,21 +23,26 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from cnvh.exports.periodic import registries
 from cnvh.plan.models import ProgressReport
 from cnvh.presentation import page_cache
 
 TIMEOUT = 3600
 
 
+def _latest_change(model: Any) -> str:
+    return str(model.history.aggregate(latest=Max("history_id"))["latest"])
+
+
 def key(choices: dict[str, Any]) -> str:
-    latest_report_change = ProgressReport.history.aggregate(latest=Max("history_id"))["latest"]
     plain = {name: getattr(value, "pk", value) for name, value in sorted(choices.items())}
     parts = [
         repr(plain),
         get_language() or "",
         timezone.localdate().isoformat(),
         page_cache.generation(),
-        str(latest_report_change),
+        _latest_change(ProgressReport),
+        *(_latest_change(model) for model in registries.records()),
     ]
     return "cnvh:periodic-pdf:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

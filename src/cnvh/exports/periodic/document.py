@@ -6,10 +6,11 @@ figures keep their full precision (a writer rounds them only for display).
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from cnvh.plan.progress import GroupProgress
 from cnvh.plan.trajectory import Point
-from cnvh.presentation.formatting import MoneyScale
+from cnvh.presentation.formatting import MoneyScale, format_number, percent
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,63 @@ class ShareChart:
     synthetic: bool
 
 
+# How a registry's figure reads: a count, an amount in VND, a share, a number of days.
+COUNT, MONEY, SHARE, DAYS = "count", "money", "share", "days"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure counted from a registry's records, at full precision."""
+
+    value: int | float | Decimal | None
+    kind: str = COUNT
+
+    @property
+    def shown(self) -> str:
+        """As the page and the PDF show it, in the active language's style."""
+        if self.kind == SHARE:
+            return percent(None if self.value is None else float(self.value), 1)
+        return format_number(self.value, 1 if self.kind == DAYS else 0)
+
+
+@dataclass(frozen=True)
+class FigureLine:
+    label: str
+    unit: str  # in the report's language: "sự kiện", "đồng", "%"
+    figure: Figure
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    label: str
+    figures: list[Figure]
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A small table: one row per sector, ward, month, programme..."""
+
+    title: str
+    header: list[str]  # the rows' heading, then one per column of figures
+    rows: list[BreakdownRow]
+    total: BreakdownRow | None = None
+
+
+@dataclass(frozen=True)
+class RegistrySection:
+    """What one registry recorded in the period: prose with the figures in it, the
+    same figures as a table (the workbook's), breakdowns and the source line. With no
+    record for the period, `empty` says so in one line and the rest is left out."""
+
+    key: str
+    title: str
+    source: str  # "Nguồn: ..."
+    paragraphs: list[str] = field(default_factory=list)
+    figures: list[FigureLine] = field(default_factory=list)
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    empty: str = ""
+
+
 @dataclass(frozen=True)
 class Signatory:
     authority: str  # "KT. GIÁM ĐỐC"; "GIÁM ĐỐC" when the head signs
@@ -183,6 +241,8 @@ class PeriodicReport:
     share_chart: ShareChart | None
     signatory: Signatory
     watermark: str = ""  # across every page when the plan is demo data
+    registries: list[RegistrySection] = field(default_factory=list)
+    registries_scope: str = ""  # what the registries' figures count, and when
 
     @property
     def filename_stem(self) -> str:

@@ -1,7 +1,8 @@
 """The periodic report as an Excel workbook (xlsxwriter).
 
 The first sheet is the report: the heading block in merged cells, the summary, the
-tasks under their content groups, the indicators and the signatory. The second has
+tasks under their content groups, the indicators, a block per registry
+(`xlsx_registries`) and the signatory. The second has
 every indicator value up to the report's year with its source. Figures are numbers
 at full precision (formats only choose how they look), units are in the headers,
 and text that a spreadsheet would run as a formula is neutralised by the rule of
@@ -16,6 +17,7 @@ import xlsxwriter
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cnvh.exports.periodic import xlsx_registries
 from cnvh.exports.periodic.document import (
     CopiedTask,
     IndicatorLine,
@@ -96,6 +98,8 @@ def _formats(book: Any) -> dict[str, Any]:
         "title": {**base, "align": "center", "bold": True, "font_size": 13, "text_wrap": True},
         "section": {**base, "bold": True, "font_size": 12},
         "wrap": {**base, "text_wrap": True, "italic": True},
+        "prose": {**base, "text_wrap": True, "align": "justify"},
+        "caption": {**base, "italic": True},
         "header": {
             **table,
             "bold": True,
@@ -106,7 +110,11 @@ def _formats(book: Any) -> dict[str, Any]:
         "group": {**table, "bold": True, "bg_color": "#F5F5F5"},
         "cell": table,
         "count": {**table, "num_format": "#,##0"},
+        "count_bold": {**table, "num_format": "#,##0", "bold": True, "bg_color": "#F5F5F5"},
+        "decimal": {**table, "num_format": "#,##0.0"},
+        "decimal_bold": {**table, "num_format": "#,##0.0", "bold": True, "bg_color": "#F5F5F5"},
         "fraction": {**table, "num_format": "0.0%"},
+        "fraction_bold": {**table, "num_format": "0.0%", "bold": True, "bg_color": "#F5F5F5"},
         "whole_fraction": {**table, "num_format": "0%"},
         "date": {**table, "num_format": "dd/mm/yyyy"},
     }
@@ -135,6 +143,7 @@ def _report_sheet(sheet: Sheet, document: PeriodicReport) -> None:
     _summary(sheet, document)
     _tasks(sheet, document)
     _indicators(sheet, document)
+    xlsx_registries.write(sheet, document)
     _signatory(sheet, document)
     _print_setup(sheet)
     if document.watermark:  # demo data: in the printed page's header, not in the text
