@@ -36,13 +36,18 @@ typecheck: setup
 # server (a role that may create databases): `eval "$$(.ci/postgres)"` starts a private one.
 pytest: pytest-sqlite pytest-postgres
 
+# Each pass runs on JOBS processes (pytest-xdist), a test module's tests in one of them so
+# that its module fixtures are built once; each process has its own test database.
+JOBS ?= 2
+PYTEST := $(BIN)/pytest -n $(JOBS) --dist loadscope
+
 pytest-sqlite: setup
-	env -u CNVH_DATABASE_URL $(BIN)/pytest
+	env -u CNVH_DATABASE_URL $(PYTEST)
 
 pytest-postgres: setup
 	@if [ -n "$$CNVH_TEST_DATABASE_URL" ]; then \
 	  echo "Again on PostgreSQL: $${CNVH_TEST_DATABASE_URL%%://*}://…@$${CNVH_TEST_DATABASE_URL##*@}"; \
-	  CNVH_DATABASE_URL="$$CNVH_TEST_DATABASE_URL" $(BIN)/pytest; \
+	  CNVH_DATABASE_URL="$$CNVH_TEST_DATABASE_URL" $(PYTEST); \
 	else \
 	  echo "PostgreSQL: CNVH_TEST_DATABASE_URL is not set; the suite ran on SQLite only."; \
 	fi
