@@ -108,8 +108,8 @@ def in_strict_order(con: duckdb.DuckDBPyConnection, keys: str) -> bool:
 
 
 def _rises(con: duckdb.DuckDBPyConnection, keys: str, rises: str) -> bool:
-    # The first row has no row before it (pu NULL): it is the only row the condition
-    # lets pass unread. A row with no unit or year is out of order, so the row after
+    # The first row, with no row before it (pu NULL), is the only one the condition
+    # cannot test. A row with no unit or year counts as out of order, so the row after
     # it, compared with NULL, needs no test of its own. (Written without coalesce,
     # which costs half as much again.)
     found = con.execute(f"""

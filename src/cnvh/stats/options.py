@@ -28,7 +28,8 @@ class EstimateOptions:
     bootstrap: int | None = None
     seed: int = 20250701
     confidence: float = 0.95
-    # Off only for data whose units were already checked, e.g. by an import.
+    # Off only for data whose units were checked elsewhere; the record of checked files
+    # (checked.py) skips the check only for a file it knows unchanged.
     check_duplicates: bool = True
     # Area codes are whatever the data uses; this checks them against the official list.
     check_areas: bool = False
