@@ -7,7 +7,6 @@ models whose changes alter it (the PDF cache reads their history). SECTIONS is t
 order of the report; a new registry's section is one module and one line there.
 """
 
-from collections.abc import Callable
 from datetime import date
 from types import ModuleType
 
@@ -32,8 +31,7 @@ SECTIONS: tuple[ModuleType, ...] = (
 
 def sections(starts_on: date, ends_on: date, today: date) -> list[RegistrySection]:
     window = Window(starts_on, ends_on, today)
-    build: list[Callable[[Window], RegistrySection]] = [part.section for part in SECTIONS]
-    return [make(window) for make in build]
+    return [part.section(window) for part in SECTIONS]
 
 
 def records() -> list[type[Model]]:
