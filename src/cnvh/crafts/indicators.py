@@ -37,10 +37,20 @@ def in_force(on: date) -> QuerySet[OcopRating]:
     )
 
 
+def recognised_on(on: date) -> QuerySet[CraftVillage]:
+    """Villages with a recognition decision dated on or before the day."""
+    return CraftVillage.objects.exclude(recognition_number="").filter(recognition_date__lte=on)
+
+
+def starred_on(on: date, group: str | None = None) -> QuerySet[Product]:
+    """Products (of an OCOP group) with a certificate of 3 stars or more in force on the
+    day."""
+    products = Product.objects.filter(pk__in=in_force(on).filter(stars__gte=3).values("product"))
+    return products.filter(group=group) if group else products
+
+
 def compute(on: date) -> Indicators:
-    recognised = CraftVillage.objects.exclude(recognition_number="").filter(
-        recognition_date__lte=on
-    )
+    recognised = recognised_on(on)
     current = in_force(on)
     by_stars = dict(
         current.values_list("stars").annotate(n=Count("product", distinct=True)).order_by()

@@ -5,7 +5,7 @@ included); it counts once in a breakdown however many cases it has."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, QuerySet, Sum
 
 from cnvh.enterprises.forms import PLAN_SCOPE
 from cnvh.enterprises.models import (
@@ -29,6 +29,7 @@ class SupportIndicators:
     granted: Decimal = Decimal(0)
     disbursed: Decimal = Decimal(0)
     ip_granted: int = 0
+    ip_granted_supported: int = 0
     cases_supported: int = 0
     cases_reported: int = 0
 
@@ -49,11 +50,26 @@ def _counts(cases: "object", key: str) -> dict[str, int]:
     return {row[key] or "": row["n"] for row in rows}
 
 
+def supported_cases(year: int | None = None) -> QuerySet[SupportCase]:
+    """Approved (or reported) cases: all, or those decided in `year`."""
+    cases = SupportCase.objects.filter(stage__in=SUPPORTED)
+    return cases if year is None else cases.filter(decided_on__year=year)
+
+
+def titles_granted(year: int | None = None, *, supported: bool = False) -> QuerySet[IPFiling]:
+    """IP titles granted (in `year`); with `supported`, only to enterprises that have
+    had support approved."""
+    titles = IPFiling.objects.filter(stage=IPStage.GRANTED)
+    if year is not None:
+        titles = titles.filter(decided_on__year=year)
+    if supported:
+        titles = titles.filter(enterprise__in=supported_cases().values("enterprise"))
+    return titles
+
+
 def support_indicators(year: int | None = None) -> SupportIndicators:
     """All years, or the cases decided in `year` (their disbursements in any year)."""
-    cases = SupportCase.objects.filter(stage__in=SUPPORTED)
-    if year is not None:
-        cases = cases.filter(decided_on__year=year)
+    cases = supported_cases(year)
     supported = cases.values("enterprise")
     sectors = (
         EnterpriseSector.objects.filter(scope_key=PLAN_SCOPE, enterprise__in=supported)
@@ -61,9 +77,6 @@ def support_indicators(year: int | None = None) -> SupportIndicators:
         .annotate(n=Count("enterprise", distinct=True))
         .order_by("sector")
     )
-    ip = IPFiling.objects.filter(stage=IPStage.GRANTED)
-    if year is not None:
-        ip = ip.filter(decided_on__year=year)
     return SupportIndicators(
         enterprises_supported=supported.distinct().count(),
         by_kind=_counts(cases, "programme__kind"),
@@ -74,7 +87,8 @@ def support_indicators(year: int | None = None) -> SupportIndicators:
             "total"
         ]
         or Decimal(0),
-        ip_granted=ip.count(),
+        ip_granted=titles_granted(year).count(),
+        ip_granted_supported=titles_granted(year, supported=True).count(),
         cases_supported=cases.count(),
         cases_reported=cases.filter(stage=CaseStage.REPORTED).count(),
     )

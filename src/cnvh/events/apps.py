@@ -8,5 +8,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Cultural events")
 
     def ready(self) -> None:
-        # Registers the events' permission rules.
+        # Registers the events' permission rules, and their counts as plan measures.
         from cnvh.events import permissions  # noqa: F401
+        from cnvh.events.measures import MEASURES
+        from cnvh.plan import registry_measures
+
+        registry_measures.register(*MEASURES)

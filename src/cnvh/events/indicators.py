@@ -1,11 +1,14 @@
 """The events register's indicators, computed from its records (never typed): events
-held by kind, sector and ward in a period, the share of views given on time, the median
-working days from a complete file to its decision, and the attendance reported."""
+held by kind, sector and ward in a period, the files that came late, the share of views
+given on time, the median working days from a complete file to its decision, and the
+attendance reported. The events list shows the records of each count (`counted_in`)."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from statistics import median
+
+from django.db.models import QuerySet
 
 from cnvh.events.models import HELD_STATUSES, Clearance, Event
 from cnvh.procedures.deadlines import working_calendar
@@ -25,6 +28,7 @@ class Indicators:
     median_days_to_decision: float | None = None
     attendance: int = 0
     attendance_reported: int = 0
+    late_filings: int = 0
 
     @property
     def on_time_share(self) -> float | None:
@@ -32,14 +36,42 @@ class Indicators:
         return self.views_on_time / self.views_due if self.views_due else None
 
 
+# What the events list shows for each count (`?counted=...&year=...`).
+HELD, LATE, VIEWS = "held", "late", "views"
+
+
+def held_in(starts_on: date, ends_on: date) -> QuerySet[Event]:
+    """Events held (or reported) whose first day falls in the period."""
+    return Event.objects.filter(
+        status__in=HELD_STATUSES, starts_on__gte=starts_on, starts_on__lte=ends_on
+    )
+
+
+def late_in(starts_on: date, ends_on: date) -> QuerySet[Event]:
+    """Files that missed their procedure's lead time, of events whose first day falls in
+    the period (whatever became of them)."""
+    return Event.objects.filter(late_filing=True, starts_on__gte=starts_on, starts_on__lte=ends_on)
+
+
+def views_due_in(starts_on: date, ends_on: date) -> QuerySet[Clearance]:
+    return Clearance.objects.filter(due_on__gte=starts_on, due_on__lte=ends_on)
+
+
+def counted_in(counted: str, starts_on: date, ends_on: date) -> QuerySet[Event]:
+    """The events a count of the period is made of: held, filed late, or with a view due."""
+    if counted == HELD:
+        return held_in(starts_on, ends_on)
+    if counted == LATE:
+        return late_in(starts_on, ends_on)
+    views = views_due_in(starts_on, ends_on).values("event")
+    return Event.objects.filter(pk__in=views)
+
+
 def compute(starts_on: date, ends_on: date, today: date) -> Indicators:
     """The indicators of the events whose first day, the views whose due day, and the
     decisions whose date fall in [starts_on, ends_on]."""
     found = Indicators(starts_on, ends_on)
-    held = Event.objects.filter(
-        status__in=HELD_STATUSES, starts_on__gte=starts_on, starts_on__lte=ends_on
-    ).select_related("venue__ward")
-    for event in held:
+    for event in held_in(starts_on, ends_on).select_related("venue__ward"):
         found.held += 1
         found.by_kind[event.kind] += 1
         found.by_ward[event.venue.ward.code] += 1
@@ -47,13 +79,14 @@ def compute(starts_on: date, ends_on: date, today: date) -> Indicators:
         if event.actual_attendance is not None:
             found.attendance += event.actual_attendance
             found.attendance_reported += 1
+    found.late_filings = late_in(starts_on, ends_on).count()
     _views(found, today)
     _decisions(found)
     return found
 
 
 def _views(found: Indicators, today: date) -> None:
-    due = Clearance.objects.filter(due_on__gte=found.starts_on, due_on__lte=found.ends_on)
+    due = views_due_in(found.starts_on, found.ends_on)
     for answered_on, due_on in due.values_list("answered_on", "due_on"):
         if answered_on is None and due_on >= today:
             continue  # still within its window: neither on time nor late yet
