@@ -44,7 +44,9 @@ def records() -> dict[str, object]:
     rated(make.product(b, name_vi="Trà sen", group="food"), (25, 15, 15), date(2025, 5, 4))
     workflow.propose(make.product(b, name_vi="Bình phong"), coordinator, date(2025, 5, 4))
     make.village(a, name="Làng gốm", recognition_number="9/QĐ", recognition_date=date(2019, 5, 20))
-    make.village(b, name="Làng sơn mài", recognition_number="3/QĐ", recognition_date=date(2025, 8, 1))
+    make.village(
+        b, name="Làng sơn mài", recognition_number="3/QĐ", recognition_date=date(2025, 8, 1)
+    )
     make.village(b, name="Làng mây tre")
     return {"coordinator": coordinator}
 

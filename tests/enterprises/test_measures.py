@@ -41,8 +41,8 @@ def title(firm: Any, number: str, decided_on: date) -> None:
 @pytest.fixture
 def cases(coordinator: Any) -> dict[str, Any]:
     """2025: A approved (400 million, 150 paid in 2025 and 100 in 2026). 2026: A again,
-    by another programme (100 million), B (250 million, all paid); C refused. Titles: A's in 2026, D's (never
-    supported) in 2026, B's in 2025."""
+    by another programme (100 million), B (250 million, all paid); C refused. Titles:
+    A's in 2026, D's (never supported) in 2026, B's in 2025."""
     owner = factories.agency("so-khcn")
     digital = Programme.objects.create(code="so", name_vi="Số", kind="digital", owner=owner)
     ip = Programme.objects.create(code="shtt", name_vi="SHTT", kind="ip", owner=owner)
@@ -53,7 +53,9 @@ def cases(coordinator: Any) -> dict[str, Any]:
     u = coordinator
 
     def case(firm: Any, decided_on: date, granted: int | None, programme: Any = digital) -> Any:
-        made = workflow.receive(programme, firm, date(decided_on.year, 1, 5), Decimal(900e6), u)
+        made = workflow.receive(
+            programme, firm, date(decided_on.year, 1, 5), Decimal(900_000_000), u
+        )
         workflow.review(made, 75, "", u)
         if granted is None:
             return workflow.refuse(made, decided_on, "1/QĐ", "Thiếu hồ sơ", u)

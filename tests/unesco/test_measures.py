@@ -3,7 +3,6 @@ activity in the year, people trained, wards and communes with a dissemination se
 and their coverage; records made through the workflow, figures counted by hand, each
 year's value linking to the records behind it."""
 
-
 from django.test import Client
 
 from cnvh.plan import values
