@@ -98,6 +98,7 @@ def test_a_value_from_approved_reports(world: World) -> None:
                     "report_ids": [approved.pk],
                     "import_id": None,
                     "import_row": None,
+                    "records_url": None,
                 }
             ],
         }

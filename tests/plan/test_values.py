@@ -103,9 +103,7 @@ def test_reported_values_by_agency(reported: Indicator) -> None:
 
 
 def test_registry_counts_completed_tasks_cumulatively() -> None:
-    done = factories.indicator(
-        "done", source=Indicator.Source.REGISTRY, registry=Indicator.Registry.TASKS_COMPLETED
-    )
+    done = factories.indicator("done", source=Indicator.Source.REGISTRY, registry="tasks_completed")
     group = factories.group()
     for day in (date(2025, 5, 1), date(2026, 2, 1), date(2026, 9, 1)):
         factories.task(in_group=group, status=Task.Status.COMPLETED, completed_on=day)

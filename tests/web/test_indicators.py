@@ -163,7 +163,7 @@ def test_registry_counts_say_what_they_count(client: Client) -> None:
         name_en="Tasks completed",
         unit="tasks",
         source=Indicator.Source.REGISTRY,
-        registry=Indicator.Registry.TASKS_COMPLETED,
+        registry="tasks_completed",
         published=True,
     )
     factories.task(status=Task.Status.COMPLETED, completed_on=datetime(2026, 3, 1).date())

@@ -43,6 +43,9 @@ class ValueOut(Schema):
     report_ids: list[int] = Field(description="The approved reports the value sums.")
     import_id: int | None = Field(description="The import (file) the value came in with.")
     import_row: int | None = Field(description="The value's row in that file.")
+    records_url: str | None = Field(
+        description="The registry's records that make the value: their list's address."
+    )
 
 
 class AssessmentOut(Schema):
@@ -91,6 +94,7 @@ class PartOut(Schema):
     report_ids: list[int]
     import_id: int | None
     import_row: int | None
+    records_url: str | None
 
 
 class BreakdownOut(Schema):

@@ -8,5 +8,9 @@ class BrightSpotsConfig(AppConfig):
     verbose_name = _("Models and bright spots")
 
     def ready(self) -> None:
-        # Registers the registry's permission rules.
+        # Registers the registry's permission rules, and its counts as plan measures.
         from cnvh.brightspots import permissions  # noqa: F401
+        from cnvh.brightspots.measures import MEASURES
+        from cnvh.plan import registry_measures
+
+        registry_measures.register(*MEASURES)

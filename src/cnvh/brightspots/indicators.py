@@ -1,8 +1,9 @@
 """The registry's indicators, computed from its records as they stand on a day:
 recognised models by level, sector and ward, replications per model, and the models
 still reporting results a year after their recognition. `recognised_in` lists the
-models recognised in a period and `replications_started` counts what a period added,
-for the periodic report and other registries' reports."""
+models recognised in a period and `replications_started` counts what a period added, for
+the periodic report and other registries' reports; `recognised_models_in` and
+`replications_in` are what the plan's indicators count in a year."""
 
 from collections import Counter
 from dataclasses import dataclass
@@ -34,6 +35,32 @@ def recognised_in(start: date, end: date) -> list[Decision]:
         )
         .select_related("nomination__spot", "nomination__round")
         .order_by("decided_on", "pk")
+    )
+
+
+def recognised_models_in(start: date, end: date) -> QuerySet[BrightSpot]:
+    """The models recognised from `start` to `end` whose recognition stands."""
+    decided = Decision.objects.filter(
+        outcome=Decision.Outcome.RECOGNISED, decided_on__gte=start, decided_on__lte=end
+    )
+    return recognised_models().filter(pk__in=decided.values("nomination__spot"))
+
+
+# A replication counts once it has started: planned ones have not.
+TAKEN_UP = (
+    Replication.Status.UNDER_WAY,
+    Replication.Status.IN_PLACE,
+    Replication.Status.STOPPED,
+)
+
+
+def replications_in(start: date, end: date) -> QuerySet[Replication]:
+    """Replications of recognised models that started from `start` to `end`."""
+    return Replication.objects.filter(
+        spot__status=BrightSpot.Status.RECOGNISED,
+        status__in=TAKEN_UP,
+        started_on__gte=start,
+        started_on__lte=end,
     )
 
 

@@ -8,5 +8,9 @@ class CraftsConfig(AppConfig):
     verbose_name = _("Handicrafts, craft villages and OCOP")
 
     def ready(self) -> None:
-        # Registers the registry's permission rules.
+        # Registers the registry's permission rules, and its counts as plan measures.
         from cnvh.crafts import permissions  # noqa: F401
+        from cnvh.crafts.measures import MEASURES
+        from cnvh.plan import registry_measures
+
+        registry_measures.register(*MEASURES)

@@ -51,12 +51,20 @@ def _by_stars(ratings: QuerySet[OcopRating]) -> dict[int, int]:
     return {stars: found.get(stars, 0) for stars in STARS}
 
 
-def recognised_villages(on: date) -> QuerySet[CraftVillage]:
+def recognised_on(on: date) -> QuerySet[CraftVillage]:
+    """Villages with a recognition decision dated on or before the day."""
     return CraftVillage.objects.exclude(recognition_number="").filter(recognition_date__lte=on)
 
 
+def starred_on(on: date, group: str | None = None) -> QuerySet[Product]:
+    """Products (of an OCOP group) with a certificate of 3 stars or more in force on the
+    day."""
+    products = Product.objects.filter(pk__in=in_force(on).filter(stars__gte=3).values("product"))
+    return products.filter(group=group) if group else products
+
+
 def compute(on: date) -> Indicators:
-    recognised = recognised_villages(on)
+    recognised = recognised_on(on)
     current = in_force(on)
     rows = (
         current.values("product__ward__name_vi", "stars")
@@ -109,7 +117,7 @@ def decided_in(starts_on: date, ends_on: date) -> QuerySet[OcopRating]:
 def in_period(starts_on: date, ends_on: date) -> PeriodIndicators:
     decided = decided_in(starts_on, ends_on)
     rerated = decided.filter(previous__isnull=False, previous__decision_date__isnull=False)
-    villages = recognised_villages(ends_on).filter(recognition_date__gte=starts_on)
+    villages = recognised_on(ends_on).filter(recognition_date__gte=starts_on)
     return PeriodIndicators(
         starts_on=starts_on,
         ends_on=ends_on,

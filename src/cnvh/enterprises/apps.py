@@ -14,3 +14,9 @@ class EnterprisesConfig(AppConfig):
         from cnvh.exchange import registry
 
         registry.register([EnterpriseKind()])
+
+        # Their support counts as plan measures.
+        from cnvh.enterprises.measures import MEASURES
+        from cnvh.plan import registry_measures
+
+        registry_measures.register(*MEASURES)

@@ -114,6 +114,16 @@ class EnterpriseFilterForm(forms.Form):
         choices=[("", _("All")), ("yes", _("Supported")), ("no", _("Not supported"))],
     )
     q = forms.CharField(label=_("Name or tax code"), required=False, max_length=100)
+    # The records of the plan's support indicators in a year (their pages link here).
+    supported_in = forms.IntegerField(
+        label=_("Support approved in (year)"), min_value=2000, max_value=2099, required=False
+    )
+    ip_granted_in = forms.IntegerField(
+        label=_("IP title granted in (year), after support"),
+        min_value=2000,
+        max_value=2099,
+        required=False,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

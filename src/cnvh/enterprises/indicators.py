@@ -7,8 +7,9 @@ paid in the span is every disbursement dated in it, whichever case it went to.""
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, Sum
+from django.db.models import Count, QuerySet, Sum
 
 from cnvh.enterprises.forms import PLAN_SCOPE
 from cnvh.enterprises.models import (
@@ -33,6 +34,7 @@ class SupportIndicators:
     granted: Decimal = Decimal(0)
     disbursed: Decimal = Decimal(0)
     ip_granted: int = 0
+    ip_granted_supported: int = 0
     cases_supported: int = 0
     cases_reported: int = 0
     paid_in_span: Decimal = Decimal(0)  # every disbursement dated in the span (all: any date)
@@ -54,24 +56,57 @@ def _counts(cases: "object", key: str) -> dict[str, int]:
     return {row[key] or "": row["n"] for row in rows}
 
 
+def _within(
+    rows: QuerySet[Any], field: str, starts_on: date | None, ends_on: date | None
+) -> QuerySet[Any]:
+    if starts_on is not None:
+        rows = rows.filter(**{f"{field}__gte": starts_on})
+    if ends_on is not None:
+        rows = rows.filter(**{f"{field}__lte": ends_on})
+    return rows
+
+
+def _span(
+    year: int | None, starts_on: date | None, ends_on: date | None
+) -> tuple[date | None, date | None]:
+    return (date(year, 1, 1), date(year, 12, 31)) if year is not None else (starts_on, ends_on)
+
+
+def supported_cases(
+    year: int | None = None, *, starts_on: date | None = None, ends_on: date | None = None
+) -> QuerySet[SupportCase]:
+    """Approved (or reported) cases: all, those decided in `year`, or in the span."""
+    cases = SupportCase.objects.filter(stage__in=SUPPORTED)
+    return _within(cases, "decided_on", *_span(year, starts_on, ends_on))
+
+
+def titles_granted(
+    year: int | None = None,
+    *,
+    supported: bool = False,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+) -> QuerySet[IPFiling]:
+    """IP titles granted (in `year`, or in the span); with `supported`, only to
+    enterprises that have had support approved."""
+    titles = _within(
+        IPFiling.objects.filter(stage=IPStage.GRANTED),
+        "decided_on",
+        *_span(year, starts_on, ends_on),
+    )
+    if supported:
+        titles = titles.filter(enterprise__in=supported_cases().values("enterprise"))
+    return titles
+
+
 def support_indicators(
     year: int | None = None, *, starts_on: date | None = None, ends_on: date | None = None
 ) -> SupportIndicators:
     """All years; the cases decided in `year`; or those decided from `starts_on` to
     `ends_on` (both included). `disbursed` is what those cases were paid, in any year."""
-    if year is not None:
-        starts_on, ends_on = date(year, 1, 1), date(year, 12, 31)
-    cases = SupportCase.objects.filter(stage__in=SUPPORTED)
-    payments = Disbursement.objects.all()
-    ip = IPFiling.objects.filter(stage=IPStage.GRANTED)
-    if starts_on is not None:
-        cases = cases.filter(decided_on__gte=starts_on)
-        payments = payments.filter(paid_on__gte=starts_on)
-        ip = ip.filter(decided_on__gte=starts_on)
-    if ends_on is not None:
-        cases = cases.filter(decided_on__lte=ends_on)
-        payments = payments.filter(paid_on__lte=ends_on)
-        ip = ip.filter(decided_on__lte=ends_on)
+    starts_on, ends_on = _span(year, starts_on, ends_on)
+    cases = supported_cases(starts_on=starts_on, ends_on=ends_on)
+    payments = _within(Disbursement.objects.all(), "paid_on", starts_on, ends_on)
     supported = cases.values("enterprise")
     sectors = (
         EnterpriseSector.objects.filter(scope_key=PLAN_SCOPE, enterprise__in=supported)
@@ -90,7 +125,10 @@ def support_indicators(
             "total"
         ]
         or Decimal(0),
-        ip_granted=ip.count(),
+        ip_granted=titles_granted(starts_on=starts_on, ends_on=ends_on).count(),
+        ip_granted_supported=titles_granted(
+            supported=True, starts_on=starts_on, ends_on=ends_on
+        ).count(),
         cases_supported=cases.count(),
         cases_reported=cases.filter(stage=CaseStage.REPORTED).count(),
         paid_in_span=payments.aggregate(total=Sum("amount"))["total"] or Decimal(0),

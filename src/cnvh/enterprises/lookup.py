@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from cnvh.enterprises import identity
+from cnvh.enterprises import identity, indicators
 from cnvh.enterprises.forms import PLAN_SCOPE
 from cnvh.enterprises.models import Enterprise
 
@@ -46,6 +46,12 @@ def filtered(data: dict[str, Any]) -> QuerySet[Enterprise]:
         enterprises = enterprises.filter(supported)
     elif data.get("supported") == "no":
         enterprises = enterprises.exclude(supported)
+    if data.get("supported_in"):
+        cases = indicators.supported_cases(data["supported_in"])
+        enterprises = enterprises.filter(pk__in=cases.values("enterprise"))
+    if data.get("ip_granted_in"):
+        titles = indicators.titles_granted(data["ip_granted_in"], supported=True)
+        enterprises = enterprises.filter(pk__in=titles.values("enterprise"))
     if data.get("q"):
         words = data["q"].strip()
         enterprises = enterprises.filter(

@@ -11,6 +11,7 @@ from stdnum.exceptions import ValidationError as NumberInvalid
 from stdnum.vn import mst
 
 from cnvh.calendar import lunar
+from cnvh.events import indicators
 from cnvh.events.models import (
     KIND_CHOICES,
     Clearance,
@@ -299,6 +300,24 @@ class ListFilters(forms.Form):
         required=False,
         help_text=_("yyyy-mm"),
         widget=forms.TextInput(attrs={"type": "month"}),
+    )
+    # The records of an indicator's count in a year (the indicator pages link here).
+    counted = forms.ChoiceField(
+        label=_("counted in"),
+        choices=[
+            ("", _("All")),
+            (indicators.HELD, _("events held")),
+            (indicators.LATE, _("files that came late")),
+            (indicators.VIEWS, _("views due")),
+        ],
+        required=False,
+    )
+    year = forms.IntegerField(
+        label=_("year"),
+        min_value=2000,
+        max_value=2099,
+        required=False,
+        help_text=_("of the first day (of a view's due day, for views due)"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

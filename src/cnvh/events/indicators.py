@@ -2,12 +2,15 @@
 held by kind, sector, ward and month in a period, the share of views given on time, the
 decisions given within their legal window and the median working days from a complete
 file to its decision, the files filed after the procedure's lead time, the attendance
-reported, and the clashes between events found and resolved."""
+reported, and the clashes between events found and resolved. The events list shows the
+records of each count (`counted_in`)."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from statistics import median
+
+from django.db.models import QuerySet
 
 from cnvh.events.models import HELD_STATUSES, Clash, Clearance, Event
 from cnvh.procedures.deadlines import working_calendar
@@ -50,14 +53,47 @@ class Indicators:
         return self.late_filings / self.filed if self.filed else None
 
 
+# What the events list shows for each count (`?counted=...&year=...`).
+HELD, LATE, VIEWS = "held", "late", "views"
+
+
+def held_in(starts_on: date, ends_on: date) -> QuerySet[Event]:
+    """Events held (or reported) whose first day falls in the period."""
+    return Event.objects.filter(
+        status__in=HELD_STATUSES, starts_on__gte=starts_on, starts_on__lte=ends_on
+    )
+
+
+def filed_in(starts_on: date, ends_on: date) -> QuerySet[Event]:
+    """Files received in the period (whatever became of them)."""
+    return Event.objects.filter(filed_on__gte=starts_on, filed_on__lte=ends_on)
+
+
+def late_in(starts_on: date, ends_on: date) -> QuerySet[Event]:
+    """Files received in the period after their procedure's lead time (the flag
+    `workflow.file_event` sets from the deadline in force on the filing day)."""
+    return filed_in(starts_on, ends_on).filter(late_filing=True)
+
+
+def views_due_in(starts_on: date, ends_on: date) -> QuerySet[Clearance]:
+    return Clearance.objects.filter(due_on__gte=starts_on, due_on__lte=ends_on)
+
+
+def counted_in(counted: str, starts_on: date, ends_on: date) -> QuerySet[Event]:
+    """The events a count of the period is made of: held, filed late, or with a view due."""
+    if counted == HELD:
+        return held_in(starts_on, ends_on)
+    if counted == LATE:
+        return late_in(starts_on, ends_on)
+    views = views_due_in(starts_on, ends_on).values("event")
+    return Event.objects.filter(pk__in=views)
+
+
 def compute(starts_on: date, ends_on: date, today: date) -> Indicators:
     """The indicators of the events whose first day, the views whose due day, the
     decisions whose date and the files whose filing date fall in [starts_on, ends_on]."""
     found = Indicators(starts_on, ends_on)
-    held = Event.objects.filter(
-        status__in=HELD_STATUSES, starts_on__gte=starts_on, starts_on__lte=ends_on
-    ).select_related("venue__ward")
-    for event in held:
+    for event in held_in(starts_on, ends_on).select_related("venue__ward"):
         found.held += 1
         found.by_kind[event.kind] += 1
         found.by_ward[event.venue.ward.code] += 1
@@ -85,7 +121,7 @@ def _clashes(found: Indicators) -> None:
 
 
 def _views(found: Indicators, today: date) -> None:
-    due = Clearance.objects.filter(due_on__gte=found.starts_on, due_on__lte=found.ends_on)
+    due = views_due_in(found.starts_on, found.ends_on)
     for answered_on, due_on in due.values_list("answered_on", "due_on"):
         if answered_on is None and due_on >= today:
             continue  # still within its window: neither on time nor late yet
@@ -116,6 +152,5 @@ def _decisions(found: Indicators) -> None:
 def _filings(found: Indicators) -> None:
     """Files received in the span, and those filed after the procedure's lead time
     (the flag `workflow.file_event` set from the deadline in force on the filing day)."""
-    filed = Event.objects.filter(filed_on__gte=found.starts_on, filed_on__lte=found.ends_on)
-    found.filed = filed.count()
-    found.late_filings = filed.filter(late_filing=True).count()
+    found.filed = filed_in(found.starts_on, found.ends_on).count()
+    found.late_filings = late_in(found.starts_on, found.ends_on).count()

@@ -18,3 +18,8 @@ class PlanConfig(AppConfig):
         from cnvh.plan.imports import PLAN_KINDS
 
         registry.register(PLAN_KINDS)
+
+        # The plan's own counts, beside the registries' measures.
+        from cnvh.plan import plan_measures, registry_measures
+
+        registry_measures.register(*plan_measures.MEASURES)

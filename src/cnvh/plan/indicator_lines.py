@@ -6,7 +6,7 @@ computed twice."""
 from dataclasses import dataclass
 
 from cnvh.estimates.models import Estimate
-from cnvh.plan import trajectory, values
+from cnvh.plan import registry_measures, trajectory, values
 from cnvh.plan.models import Agency, Indicator, Target
 
 
@@ -58,13 +58,21 @@ def parts(
         field = "unit_code" if indicator.source in by_unit else "code"
         agencies = Agency.objects.filter(**{f"{field}__in": keys})
         names = {getattr(agency, field): (agency.label, agency.code) for agency in agencies}
+    sectors = _registry_sectors(indicator) if dimension == "sector" else {}
     result = []
     for value in found:
         key = value.key or ""
         if dimension == "sector":
-            title = estimate.sector_title(key) if estimate else key
+            title = estimate.sector_title(key) if estimate else sectors.get(key, key)
             result.append(Part(key, title, value.value))
         else:
             title, code = names.get(key, (key, None))
             result.append(Part(key, title, value.value, code))
     return sorted(result, key=lambda part: part.value, reverse=True)
+
+
+def _registry_sectors(indicator: Indicator) -> dict[str, str]:
+    measure = registry_measures.get(indicator.registry)
+    if indicator.source != Indicator.Source.REGISTRY or measure is None:
+        return {}
+    return measure.sector_titles() if measure.sector_titles else {}

@@ -2,8 +2,8 @@
 
 Pages, the API and reports read indicator values only through here, so a value
 shown anywhere can be traced to the same source: a stored estimate revision
-(and its provenance), a registry count, the approved reports that gave it, or the
-imported statistical table (the import, its file and row).
+(and its provenance), a registry's measure (and its records), the approved reports
+that gave it, or the imported statistical table (the import, its file and row).
 Shares are stored by the engine as fractions and given here in percent, the
 unit their indicators and targets are stated in.
 """
@@ -18,8 +18,8 @@ from django.db.models import Q, QuerySet
 
 from cnvh.estimates.models import Estimate, EstimateRow
 from cnvh.estimates.store import latest_estimates
-from cnvh.plan import trajectory
-from cnvh.plan.models import ImportedValue, Indicator, ProgressReport, ReportValue, Task
+from cnvh.plan import registry_measures, trajectory
+from cnvh.plan.models import ImportedValue, Indicator, ProgressReport, ReportValue
 
 PERCENT_MEASURES = {Indicator.Measure.SHARE, Indicator.Measure.EMPLOYMENT_SHARE}
 
@@ -34,6 +34,7 @@ class IndicatorValue:
     ci_low: float | None = None
     ci_high: float | None = None
     imported: ImportedValue | None = None
+    records: registry_measures.Records | None = None  # the registry's records behind it
 
 
 def source_estimate(indicator: Indicator, *, published_only: bool) -> Estimate | None:
@@ -100,26 +101,30 @@ def _to_values(
 
 
 def _from_registry(indicator: Indicator) -> list[IndicatorValue]:
-    """Counts by year; completed tasks accumulate, approved reports do not."""
-    if indicator.registry == Indicator.Registry.TASKS_COMPLETED:
-        years = Task.objects.filter(completed_on__isnull=False).values_list(
-            "completed_on__year", flat=True
+    """The registered measure's values by year, each with its records; none for a key
+    no registry counts."""
+    measure = registry_measures.get(indicator.registry)
+    if measure is None:
+        return []
+    return [
+        IndicatorValue(
+            year=year,
+            value=float(value),
+            records=measure.records(year) if measure.records else None,
         )
-        counts: dict[int, int] = defaultdict(int)
-        for year in years:
-            counts[year] += 1
-        running, values = 0, []
-        for year in sorted(counts):
-            running += counts[year]
-            values.append(IndicatorValue(year=year, value=float(running)))
-        return values
-    if indicator.registry == Indicator.Registry.REPORTS_APPROVED:
-        approved = ProgressReport.objects.filter(status=ProgressReport.Status.APPROVED)
-        counts = defaultdict(int)
-        for year in approved.values_list("period__year", flat=True):
-            counts[year] += 1
-        return [IndicatorValue(year=year, value=float(counts[year])) for year in sorted(counts)]
-    return []
+        for year, value in sorted(measure.by_year().items())
+    ]
+
+
+def _registry_breakdown(indicator: Indicator, dimension: str, year: int) -> list[IndicatorValue]:
+    measure = registry_measures.get(indicator.registry)
+    split = measure.split(dimension) if measure else None
+    if split is None:
+        return []
+    return [
+        IndicatorValue(year=year, value=float(value), key=key)
+        for key, value in sorted(split(year).items())
+    ]
 
 
 @dataclass(frozen=True)
@@ -258,7 +263,8 @@ def series_many(
 def breakdown(
     indicator: Indicator, dimension: str, year: int, *, published_only: bool = False
 ) -> list[IndicatorValue]:
-    """The year's values by sector or area (the reporting agency, for reports)."""
+    """The year's values by sector or area (the reporting agency, for reports; the
+    ward, for a registry)."""
     if indicator.source == Indicator.Source.ESTIMATE:
         estimate = source_estimate(indicator, published_only=published_only)
         if estimate is None:
@@ -268,6 +274,8 @@ def breakdown(
         return [value for value in _from_reports(indicator, by_agency=True) if value.year == year]
     if indicator.source == Indicator.Source.IMPORTED and dimension == "area":
         return _from_imported(_imported([indicator], by_area=True, year=year))
+    if indicator.source == Indicator.Source.REGISTRY:
+        return _registry_breakdown(indicator, dimension, year)
     return []
 
 

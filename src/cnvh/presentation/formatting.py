@@ -46,6 +46,14 @@ UNIT_LABELS: dict[str, Promise] = {
     "sessions": _("sessions"),
     "establishments": _("establishments"),
     "reports": _("reports"),
+    # What the registries' measures count (cnvh.plan.registry_measures).
+    "files": _("files"),
+    "titles": _("titles"),
+    "products": _("products"),
+    "villages": _("villages"),
+    "replications": _("replications"),
+    "commitments": _("commitments"),
+    "wards and communes": _("wards and communes"),
 }
 # The scales a money column may be shown in, largest first.
 DISPLAY_UNITS = ("trillion VND", "billion VND", "million VND")

@@ -8,22 +8,20 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cnvh.plan import trajectory, values
+from cnvh.plan import registry_measures, trajectory, values
 from cnvh.plan.imports.provenance import imported_source_text
 from cnvh.plan.models import Indicator
 from cnvh.plan.trajectory import Status
 from cnvh.presentation.formatting import VND_PER_UNIT, MoneyScale, money_scale
 
-# What a registry count counts, said on the page beside the number.
-REGISTRY_COUNTS: dict[str, Promise] = {
-    Indicator.Registry.TASKS_COMPLETED: _(
-        "Counted in the plan's task list: tasks marked completed, cumulative to the end "
-        "of each year (by the date each task was completed)."
-    ),
-    Indicator.Registry.REPORTS_APPROVED: _(
-        "Counted in the progress reports: reports approved for the periods of each year."
-    ),
-}
+
+def registry_text(indicator: Indicator) -> str:
+    """What a registry indicator counts, said beside its numbers; or that no registry
+    counts its key."""
+    measure = registry_measures.get(indicator.registry)
+    if measure is None:
+        return registry_measures.unknown_text(indicator.registry)
+    return str(measure.description)
 
 
 STATUS_LABELS: dict[str, Promise] = {
@@ -108,4 +106,7 @@ def source_text(indicator: Indicator, value: values.IndicatorValue) -> str:
     if value.report_ids:
         ids = " ".join(str(pk) for pk in value.report_ids)
         return gettext("approved reports %(ids)s") % {"ids": ids}
-    return str(REGISTRY_COUNTS.get(indicator.registry, indicator.get_source_display()))
+    if indicator.source == Indicator.Source.REGISTRY:
+        text = registry_text(indicator)
+        return f"{text} {value.records.url}" if value.records else text
+    return str(indicator.get_source_display())

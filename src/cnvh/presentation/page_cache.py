@@ -134,10 +134,19 @@ def approved_report_saved(sender: Any, instance: Any, **kwargs: Any) -> None:
         invalidate_on_commit()
 
 
+def watched() -> list[str]:
+    """The models above and those the registries' measures read (registered by then:
+    this app is made ready after the registries)."""
+    from cnvh.plan import registry_measures
+
+    read = {label for measure in registry_measures.registered() for label in measure.models}
+    return [*WATCHED, *sorted(read - set(WATCHED))]
+
+
 def connect() -> None:
     from django.apps import apps
 
-    for label in WATCHED:
+    for label in watched():
         model = apps.get_model(label)
         post_save.connect(invalidate_on_commit, sender=model, dispatch_uid=f"page-cache-{label}")
         post_delete.connect(invalidate_on_commit, sender=model, dispatch_uid=f"page-cache-{label}")

@@ -25,3 +25,9 @@ def parse_id(value: object) -> int | None:
 def storable(text: str) -> bool:
     """Text a database can compare and keep: no NUL, no half of a surrogate pair."""
     return "\x00" not in text and not any("\ud800" <= char <= "\udfff" for char in text)
+
+
+def parse_year(value: object) -> int | None:
+    """A year written in `value` (four ASCII digits, 1900 to 2100), else None."""
+    number = parse_id(value)
+    return number if number is not None and 1900 <= number <= 2100 else None

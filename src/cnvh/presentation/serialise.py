@@ -52,8 +52,8 @@ def target_fields(target: Target) -> dict[str, Any]:
 
 
 def value_fields(value: values.IndicatorValue) -> dict[str, Any]:
-    """A value with what it was read from: the estimate revision, the approved reports or
-    the imported file's row."""
+    """A value with what it was read from: the estimate revision, the approved reports,
+    the imported file's row or the registry's records (their list's address)."""
     estimate, imported = value.estimate, value.imported
     return {
         "year": value.year,
@@ -65,11 +65,19 @@ def value_fields(value: values.IndicatorValue) -> dict[str, Any]:
         "report_ids": value.report_ids,
         "import_id": imported.record_id if imported else None,
         "import_row": imported.row if imported else None,
+        "records_url": value.records.url if value.records else None,
     }
 
 
 # The fields of value_fields that say where a value came from.
-REFERENCES = ("estimate_id", "estimate_revision", "report_ids", "import_id", "import_row")
+REFERENCES = (
+    "estimate_id",
+    "estimate_revision",
+    "report_ids",
+    "import_id",
+    "import_row",
+    "records_url",
+)
 
 
 def value_source(indicator: Indicator, value: values.IndicatorValue) -> dict[str, Any]:
@@ -92,4 +100,5 @@ def value_source(indicator: Indicator, value: values.IndicatorValue) -> dict[str
         }
     if indicator.source == Indicator.Source.REPORTS:
         return {"kind": "reports", "approved_reports": len(value.report_ids)}
-    return {"kind": "registry", "registry": indicator.registry}
+    records = value.records.url if value.records else None
+    return {"kind": "registry", "registry": indicator.registry, "records": records}

@@ -2,6 +2,7 @@
 bubble on the ward map (drawn like the overview's, by charts.js), the models with
 their replications, and the registry's indicators."""
 
+from datetime import date
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_GET
 from cnvh.brightspots import indicators
 from cnvh.brightspots.models import BrightSpot, Level, sector_choices
 from cnvh.plan.models import Agency
+from cnvh.presentation.parameters import parse_year
 
 
 def map_data(models: list[BrightSpot]) -> dict[str, Any]:
@@ -48,17 +50,39 @@ def rows(counts: dict[Any, int], titles: dict[Any, str]) -> list[tuple[str, int]
 
 @require_GET
 def public(request: HttpRequest) -> HttpResponse:
-    models = list(indicators.recognised_models())
+    everything = list(indicators.recognised_models())
+    models, year = _counted_in_year(request, everything)
     figures = indicators.compute(timezone.localdate())
     wards = {spot.ward_id: spot.ward.label for spot in models if spot.ward}
     wards[None] = _("No ward")
     context = {
         "models": models,
+        "counted": year,
         "figures": figures,
         "by_level": rows(figures.by_level, {key: str(label) for key, label in Level.choices}),
         "by_sector": rows(figures.by_sector, dict(sector_choices())),
         "by_ward": rows(figures.by_ward, wards),
-        "map": map_data(models),
-        "placed": any(spot.ward and spot.ward.latitude is not None for spot in models),
+        "map": map_data(everything),
+        "placed": any(spot.ward and spot.ward.latitude is not None for spot in everything),
     }
     return render(request, "brightspots/public.html", context)
+
+
+def _counted_in_year(
+    request: HttpRequest, models: list[BrightSpot]
+) -> tuple[list[BrightSpot], dict[str, Any] | None]:
+    """The models a plan indicator counted in a year (the indicator pages link here):
+    those recognised in it, or taken up somewhere in it."""
+    for parameter, chosen in (
+        ("recognised_in", indicators.recognised_models_in),
+        ("replicated_in", _replicated_in),
+    ):
+        year = parse_year(request.GET.get(parameter))
+        if year:
+            keep = set(chosen(date(year, 1, 1), date(year, 12, 31)).values_list("pk", flat=True))
+            return [spot for spot in models if spot.pk in keep], {"what": parameter, "year": year}
+    return models, None
+
+
+def _replicated_in(start: date, end: date) -> Any:
+    return BrightSpot.objects.filter(pk__in=indicators.replications_in(start, end).values("spot"))

@@ -13,14 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cnvh.crafts import ocop, workflow
+from cnvh.crafts import indicators, ocop, workflow
 from cnvh.crafts.forms import DecisionForm, ProductForm, ScoreForm, TraceEventForm
 from cnvh.crafts.models import OcopRating, Product, ProductGroup
 from cnvh.crafts.models.villages import LOCAL_UNITS
 from cnvh.crafts.views.common import edit, refuse_into
 from cnvh.plan.models import Agency
 from cnvh.plan.permissions import require
-from cnvh.presentation.parameters import parse_id
+from cnvh.plan.registry_measures import year_end
+from cnvh.presentation.parameters import parse_id, parse_year
 
 STARS = ("3", "4", "5")
 
@@ -54,6 +55,10 @@ def product_list(request: HttpRequest) -> HttpResponse:
             ratings__stars=int(stars),
             ratings__expires_on__gte=today,
         ).distinct()
+    # The records of the plan's count at a year's end (the indicator pages link here).
+    year = parse_year(request.GET.get("in_force"))
+    if year:
+        products = products.filter(pk__in=indicators.starred_on(year_end(year, today)))
     rows = [
         (product, workflow.current_rating(product))
         for product in workflow.with_certificates(products)
@@ -64,7 +69,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
         "wards": Agency.objects.filter(LOCAL_UNITS, ocop_products__isnull=False).distinct(),
         "groups": ProductGroup.choices,
         "stars_choices": STARS,
-        "chosen": {"ward": ward, "group": group, "stars": stars},
+        "chosen": {"ward": ward, "group": group, "stars": stars, "year": year},
         "can_add": request.user.has_perm("crafts.add_record"),
     }
     return render(request, "crafts/product_list.html", context)

@@ -9,14 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cnvh.crafts import criteria
+from cnvh.crafts import criteria, indicators
 from cnvh.crafts.forms import ArtisanForm, CraftForm, MarkForm, VillageForm
 from cnvh.crafts.models import Artisan, Craft, CraftVillage, Mark
 from cnvh.crafts.models.villages import LOCAL_UNITS
 from cnvh.crafts.views.common import edit
 from cnvh.plan.models import Agency
 from cnvh.plan.permissions import require
-from cnvh.presentation.parameters import parse_id
+from cnvh.plan.registry_measures import year_end
+from cnvh.presentation.parameters import parse_id, parse_year
 
 
 @require_GET
@@ -33,11 +34,22 @@ def village_list(request: HttpRequest) -> HttpResponse:
         villages = villages.exclude(recognition_number="")
     elif request.GET.get("recognised") == "no":
         villages = villages.filter(recognition_number="")
+    # The records of the plan's count at a year's end (the indicator pages link here).
+    year = parse_year(request.GET.get("recognised_by"))
+    if year:
+        villages = villages.filter(
+            pk__in=indicators.recognised_on(year_end(year, timezone.localdate()))
+        )
     context = {
         "villages": villages,
         "wards": Agency.objects.filter(LOCAL_UNITS, craft_villages__isnull=False).distinct(),
         "crafts": Craft.objects.all(),
-        "chosen": {"ward": ward, "craft": craft, "recognised": request.GET.get("recognised")},
+        "chosen": {
+            "ward": ward,
+            "craft": craft,
+            "recognised": request.GET.get("recognised"),
+            "year": year,
+        },
         "can_add": request.user.has_perm("crafts.add_record"),
     }
     return render(request, "crafts/village_list.html", context)

@@ -2,6 +2,7 @@
 timeline, and the forms of each step, each for the role that takes it. Every step goes
 through `cnvh.events.workflow`, which checks the permission and the event's state."""
 
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cnvh.events import workflow
+from cnvh.events import indicators, workflow
 from cnvh.events.forms import (
     ClearanceForm,
     DecisionForm,
@@ -58,7 +59,17 @@ def _filtered(events: QuerySet[Event], filters: ListFilters) -> QuerySet[Event]:
     month = filters.month_range()
     if month:
         events = events.filter(starts_on__lt=month[1], ends_on__gte=month[0])
-    return events
+    return _counted(events, data.get("counted") or "", data.get("year"))
+
+
+def _counted(events: QuerySet[Event], counted: str, year: int | None) -> QuerySet[Event]:
+    """The events of an indicator's count in a year, or those whose first day falls in it."""
+    if year is None:
+        return events
+    starts_on, ends_on = date(year, 1, 1), date(year, 12, 31)
+    if counted:
+        return events.filter(pk__in=indicators.counted_in(counted, starts_on, ends_on).values("pk"))
+    return events.filter(starts_on__gte=starts_on, starts_on__lte=ends_on)
 
 
 @require_GET

@@ -111,6 +111,7 @@ def load_indicators(documents: dict[str, LegalDocument]) -> dict[str, Indicator]
             baseline_year=int(row["baseline_year"]) if row["baseline_year"] else None,
             baseline_value=Decimal(row["baseline_value"]) if row["baseline_value"] else None,
             published=row["published"] == "yes",
+            direction=row["direction"] or Indicator.Direction.INCREASE,
         )
     for row in rows("targets.csv"):
         Target.objects.create(

@@ -1,10 +1,11 @@
 """Indicators and their targets.
 
 An indicator's values come from one place, stated on the indicator: a stored
-estimate of the engine (a measure of one scope, optionally one sector), a count
-in a registry, the numbers in approved progress reports, or a statistical table
-published by others and imported (`ImportedValue`). Values are never
-typed into the indicator itself, so every value can be traced to its source.
+estimate of the engine (a measure of one scope, optionally one sector), a measure a
+registry registers (`cnvh.plan.registry_measures`), the numbers in approved progress
+reports, or a statistical table published by others and imported (`ImportedValue`).
+Values are never typed into the indicator itself, so every value can be traced to its
+source.
 """
 
 from decimal import Decimal
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cnvh.estimates.models import in_language
+from cnvh.plan import registry_measures
 from cnvh.plan.models.plans import LegalDocument
 
 
@@ -30,10 +32,6 @@ class Indicator(models.Model):
         EMPLOYMENT = "employment", _("Employment")
         EMPLOYMENT_SHARE = "employment_share", _("Share of employment")
         ESTABLISHMENTS = "establishments", _("Establishments")
-
-    class Registry(models.TextChoices):
-        TASKS_COMPLETED = "tasks_completed", _("Plan tasks completed")
-        REPORTS_APPROVED = "reports_approved", _("Progress reports approved")
 
     class Aggregation(models.TextChoices):
         SUM = "sum", _("Sum over the year's reports")
@@ -54,7 +52,13 @@ class Indicator(models.Model):
     scope_key = models.CharField(_("scope"), max_length=64, blank=True)
     measure = models.CharField(_("measure"), max_length=24, choices=Measure.choices, blank=True)
     sector = models.CharField(_("sector"), max_length=64, blank=True)
-    registry = models.CharField(_("registry"), max_length=32, choices=Registry.choices, blank=True)
+    # The key of a measure a registry registers (`cnvh.plan.registry_measures`).
+    registry = models.CharField(
+        _("registry"),
+        max_length=registry_measures.KEY_LENGTH,
+        choices=registry_measures.choices,
+        blank=True,
+    )
     aggregation = models.CharField(
         _("aggregation"), max_length=12, choices=Aggregation.choices, default=Aggregation.SUM
     )

@@ -13,12 +13,14 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from cnvh.plan import copies
+from cnvh.plan import copies, values
 from cnvh.plan.completeness import current_period
 from cnvh.plan.forms import OVERDUE, TaskFilterForm
-from cnvh.plan.models import Plan, ProgressReport, ReportingPeriod, Task
+from cnvh.plan.models import Indicator, Plan, ProgressReport, ReportingPeriod, Task
 from cnvh.plan.permissions import reports_visible_to, require
 from cnvh.plan.views.common import today
+from cnvh.presentation import indicators as indicator_page
+from cnvh.presentation.access import published_only
 from cnvh.presentation.tables import table_response
 from cnvh.presentation.tables.csv_file import requested_format
 from cnvh.presentation.tables.tasks import task_table
@@ -130,10 +132,22 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "task": task,
         "overdue": task.is_overdue(today()),
         "reports": reports,
-        "indicators": list(task.indicators.all()),
+        "indicators": indicator_rows(list(task.indicators.all()), published_only(request)),
         "start_period": period,
     }
     return render(request, "plan/task.html", context)
+
+
+def indicator_rows(indicators: list[Indicator], public: bool) -> list[dict[str, Any]]:
+    """Each indicator with its latest value (and where it came from) and its scale."""
+    every_series = values.series_many(indicators, published_only=public)
+    rows = []
+    for indicator in indicators:
+        series = every_series[indicator.pk]
+        latest = series[-1] if series else None
+        shown = indicator_page.scale(indicator, [latest.value] if latest else [])
+        rows.append({"indicator": indicator, "latest": latest, "scale": shown})
+    return rows
 
 
 def visible_reports(user: Any, task: Task) -> list[ProgressReport]:

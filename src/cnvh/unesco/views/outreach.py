@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cnvh.plan.permissions import require
+from cnvh.presentation.parameters import parse_year
 from cnvh.unesco import workflow
 from cnvh.unesco.forms import OutreachForm
 from cnvh.unesco.models import Outreach
@@ -25,10 +26,15 @@ def outreach_list(request: HttpRequest) -> HttpResponse:
     activities = outreach_visible_to(request.user).prefetch_related("participants")
     if kind in Outreach.Kind.values:
         activities = activities.filter(kind=kind)
+    # The records of the plan's counts in a year (the indicator pages link here).
+    year = parse_year(request.GET.get("year"))
+    if year:
+        activities = activities.filter(starts_on__year=year)
     context = {
         "activities": activities[:500],
         "kinds": Outreach.Kind.choices,
         "kind": kind,
+        "year": year,
         "can_add": request.user.has_perm("unesco.add_outreach"),
     }
     return render(request, "unesco/outreach_list.html", context)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cnvh.plan.permissions import require
+from cnvh.presentation.parameters import parse_year
 from cnvh.unesco import indicators, workflow
 from cnvh.unesco.forms import ActivityForm, CommitmentForm, ParticipationForm, PeriodForm
 from cnvh.unesco.models import Commitment, CommitmentActivity, NetworkParticipation
@@ -55,7 +56,13 @@ def commitment_list(request: HttpRequest) -> HttpResponse:
         .prefetch_related("tasks")
         .annotate(spent=Sum("activities__budget_spent"))
     )
+    # The commitments the plan's indicator counted in a year (its pages link here).
+    year = parse_year(request.GET.get("active_in"))
+    if year:
+        active = indicators.activities_in(indicators.Span(year, year)).values("commitment")
+        commitments = commitments.filter(pk__in=active)
     context = {
+        "active_in": year,
         "commitments": commitments,
         "can_edit": request.user.has_perm("unesco.change_commitments"),
     }

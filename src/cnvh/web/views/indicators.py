@@ -96,7 +96,11 @@ def _indicator_detail(request: HttpRequest, code: str, extra: dict[str, Any]) ->
         "estimate": estimate,
         "estimate_published": estimate is not None and hasattr(estimate, "publication"),
         "provenance": provenance.groups(estimate.provenance) if estimate else [],
-        "registry_counts": indicator_page.REGISTRY_COUNTS.get(indicator.registry),
+        "registry_text": (
+            indicator_page.registry_text(indicator)
+            if indicator.source == Indicator.Source.REGISTRY
+            else ""
+        ),
         "latest_year": latest_year,
         "on_track_ratio": trajectory.ON_TRACK_RATIO,
         "at_risk_ratio": trajectory.AT_RISK_RATIO,
