@@ -1,9 +1,10 @@
-"""The enterprise register's and the support cases' pages: a login, then each checks
-its permission."""
+"""The enterprise register's, the support cases' and the investment projects' pages: a
+login, then each checks its permission. Fixed words come before `<str:key>`, which is
+an enterprise's tax code."""
 
 from django.urls import path
 
-from cnvh.enterprises.views import cases, indicators, register
+from cnvh.enterprises.views import cases, indicators, investment, investment_steps, register
 
 urlpatterns = [
     path("enterprises/", register.enterprise_list, name="enterprises-list"),
@@ -12,6 +13,19 @@ urlpatterns = [
     path("enterprises/indicators/", indicators.indicator_page, name="enterprises-indicators"),
     path("enterprises/cases/<int:pk>/", cases.case_detail, name="enterprises-case"),
     path("enterprises/cases/<int:pk>/<slug:step>/", cases.case_step, name="enterprises-case-step"),
+    path("enterprises/projects/", investment.project_list, name="enterprises-projects"),
+    path("enterprises/projects/new/", investment.project_edit, name="enterprises-project-new"),
+    path("enterprises/projects/<int:pk>/", investment.project_detail, name="enterprises-project"),
+    path(
+        "enterprises/projects/<int:pk>/edit/",
+        investment.project_edit,
+        name="enterprises-project-edit",
+    ),
+    path(
+        "enterprises/projects/<int:pk>/<slug:step>/",
+        investment_steps.project_step,
+        name="enterprises-project-step",
+    ),
     path("enterprises/<str:key>/", register.enterprise_detail, name="enterprises-detail"),
     path("enterprises/<str:key>/edit/", register.enterprise_edit, name="enterprises-edit"),
 ]
