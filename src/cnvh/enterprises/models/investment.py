@@ -18,7 +18,8 @@ from simple_history.models import HistoricalRecords
 
 from cnvh.enterprises.models.register import Enterprise
 from cnvh.enterprises.models.support import money
-from cnvh.enterprises.wards import ward_name
+from cnvh.enterprises.sectors import PLAN_SCOPE, scope_sectors
+from cnvh.enterprises.wards import ward_name, ward_names
 from cnvh.language import pick
 from cnvh.plan.models import Agency
 
@@ -45,6 +46,11 @@ class ProjectStatus(models.TextChoices):
     OPERATING = "operating", _("Operating")
     STALLED = "stalled", _("Stalled")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+def plan_sectors() -> set[str]:
+    """The sectors of the plan's scope, which a project is filed under."""
+    return {key for key, _vi, _en in scope_sectors(PLAN_SCOPE)}
 
 
 def vnd(amount: Decimal | None) -> str:
@@ -158,6 +164,14 @@ class InvestmentProject(models.Model):
                 "Decision of investment: dated %(investment)s, before the decision in"
                 " principle of %(principle)s. Correct either date."
             ) % {"investment": f"{investment:%d/%m/%Y}", "principle": f"{principle:%d/%m/%Y}"}
+        if self.sector and self.sector not in plan_sectors():
+            errors["sector"] = _("Sector: “%(sector)s” is not a sector of the plan.") % {
+                "sector": self.sector
+            }
+        if self.ward_code and self.ward_code not in ward_names():
+            errors["ward_code"] = _(
+                "Ward or commune: no unit of today's Hanoi has the code %(code)s."
+            ) % {"code": self.ward_code}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             errors["ends_on"] = _(
                 "Planned completion: %(end)s is before the planned start %(start)s."
