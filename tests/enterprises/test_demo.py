@@ -8,8 +8,8 @@ import pytest
 
 from cnvh.enterprises.demo import load_demo_support
 from cnvh.enterprises.demo_investment import load_demo_investment
-from cnvh.enterprises.investment.figures import investment_figures
 from cnvh.enterprises.indicators import support_indicators
+from cnvh.enterprises.investment.figures import investment_figures
 from cnvh.enterprises.models import InvestmentProject, SupportCase
 from cnvh.enterprises.outcomes import filing_steps
 from cnvh.plan.demo.load import load_demo_plan

@@ -33,7 +33,14 @@ def test_stores_one_synthetic_estimate_per_shipped_scope(
     call_command("load-demo", str(demo_dir))
 
     lines = capsys.readouterr().out.splitlines()
-    registries = ["events", "enterprises", "investment", "crafts", "models and bright spots", "unesco"]
+    registries = [
+        "events",
+        "enterprises",
+        "investment",
+        "crafts",
+        "models and bright spots",
+        "unesco",
+    ]
     assert [line.split(":")[0] for line in lines] == [*shipped_scopes(), "plan", *registries]
     latest = latest_estimates()
     assert [e.scope_key for e in latest] == shipped_scopes()
