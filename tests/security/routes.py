@@ -505,6 +505,28 @@ ROUTES: dict[str, Route] = {
         NOT_ALLOWED,
         who(400, {"coordinator", "officer_of_lead", "leader_of_lead"}),
     ),
+    # Investment projects: members read; coordinators and officers record projects, the
+    # managing (lead) agency's officers keep them. An empty POST is the form again (200),
+    # or the project's page with the step's errors (400).
+    "enterprises/projects/": Route(lambda w: "/enterprises/projects/", who(200, MEMBERS)),
+    "enterprises/projects/new/": Route(
+        lambda w: "/enterprises/projects/new/",
+        who(200, COORDINATOR | OFFICERS),
+        who(200, COORDINATOR | OFFICERS),
+    ),
+    "enterprises/projects/<int:pk>/": Route(
+        pk("project", "/enterprises/projects/{}/"), who(200, MEMBERS)
+    ),
+    "enterprises/projects/<int:pk>/edit/": Route(
+        pk("project", "/enterprises/projects/{}/edit/"),
+        who(200, {"coordinator", "officer_of_lead"}),
+        who(200, {"coordinator", "officer_of_lead"}),
+    ),
+    "enterprises/projects/<int:pk>/<slug:step>/": Route(
+        pk("project", "/enterprises/projects/{}/capital/"),
+        NOT_ALLOWED,
+        who(400, {"coordinator", "officer_of_lead"}),
+    ),
     "enterprises/<str:key>/": Route(
         lambda w: f"/enterprises/{w.objects['enterprise'].key}/", who(200, MEMBERS)
     ),
@@ -652,6 +674,13 @@ ROUTES |= {
     ),
     "api/programmes": Route(lambda w: "/api/programmes", api_members(200)),
     "api/support-indicators": Route(lambda w: "/api/support-indicators", api_members(200)),
+    "api/investment-projects": Route(lambda w: "/api/investment-projects", api_members(200)),
+    "api/investment-projects/<project_id>": Route(
+        pk("project", "/api/investment-projects/{}"), api_members(200)
+    ),
+    "api/investment-figures": Route(
+        lambda w: "/api/investment-figures?year=2026", api_members(200)
+    ),
     "api/events": Route(lambda w: "/api/events", api_members(200)),
     "api/events/<event_id>": Route(pk("filed_event", "/api/events/{}"), api_members(200)),
     "api/event-indicators": Route(

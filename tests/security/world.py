@@ -187,13 +187,15 @@ def _unesco(people: dict[str, Any], lead: Any, task: Any) -> dict[str, Any]:
 
 def _support(lead: Any, people: dict[str, Any]) -> dict[str, Any]:
     """An enterprise of the register, and its case received by the lead agency's
-    programme (waiting for its assessment)."""
+    programme (waiting for its assessment); a project it invests in, followed by the
+    lead agency and proposed."""
     from datetime import date
     from decimal import Decimal
 
     from cnvh.enterprises import workflow
     from cnvh.enterprises.entries import save_enterprise
-    from cnvh.enterprises.models import Enterprise, Programme
+    from cnvh.enterprises.investment import workflow as investment
+    from cnvh.enterprises.models import Enterprise, InvestmentProject, Programme
 
     enterprise = save_enterprise(
         Enterprise(tax_code="0100233488", name_vi="Công ty A", legal_form="enterprise")
@@ -204,7 +206,17 @@ def _support(lead: Any, people: dict[str, Any]) -> dict[str, Any]:
     case = workflow.receive(
         programme, enterprise, date(2026, 3, 2), Decimal(100_000_000), people["coordinator"]
     )
-    return {"enterprise": enterprise, "case": case}
+    project = investment.propose(
+        InvestmentProject(
+            name_vi="Trung tâm sáng tạo",
+            managing_agency=lead,
+            investor_enterprise=enterprise,
+            total_capital=Decimal(10_000_000_000),
+        ),
+        date(2026, 1, 5),
+        people["coordinator"],
+    )
+    return {"enterprise": enterprise, "case": case, "project": project}
 
 
 def _imports(statistician: Any) -> dict[str, Any]:

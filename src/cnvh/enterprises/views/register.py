@@ -77,6 +77,7 @@ def enterprise_detail(request: HttpRequest, key: str) -> HttpResponse:
         "certifications": enterprise.certifications.all(),
         "projects": enterprise.investment_projects.select_related("managing_agency"),
         "can_edit": request.user.has_perm("enterprises.change_enterprise"),
+        "can_change_outcomes": request.user.has_perm("enterprises.change_outcomes"),
         "can_see_personal": request.user.has_perm("enterprises.view_personal_number"),
     }
     return render(request, "enterprises/enterprise_detail.html", context)
