@@ -494,6 +494,38 @@ ROUTES: dict[str, Route] = {
     ),
     "enterprises/programmes/": Route(lambda w: "/enterprises/programmes/", who(200, MEMBERS)),
     "enterprises/indicators/": Route(lambda w: "/enterprises/indicators/", who(200, MEMBERS)),
+    # Programmes: coordinators, and the officers of the owner (the lead agency) for its
+    # own; an IP filing or a certification is the coordinator's record.
+    "enterprises/programmes/new/": Route(
+        lambda w: "/enterprises/programmes/new/",
+        who(200, COORDINATOR | OFFICERS),
+        who(200, COORDINATOR | OFFICERS),
+    ),
+    "enterprises/programmes/<slug:code>/edit/": Route(
+        lambda w: "/enterprises/programmes/so-hoa/edit/",
+        who(200, {"coordinator", "officer_of_lead"}),
+        who(200, {"coordinator", "officer_of_lead"}),
+    ),
+    "enterprises/programmes/<slug:code>/cases/new/": Route(
+        lambda w: "/enterprises/programmes/so-hoa/cases/new/",
+        who(200, {"coordinator", "officer_of_lead"}),
+        who(200, {"coordinator", "officer_of_lead"}),
+    ),
+    "enterprises/<str:key>/ip/new/": _coordinator_form(
+        lambda w: f"/enterprises/{w.objects['enterprise'].key}/ip/new/"
+    ),
+    "enterprises/<str:key>/ip/<int:pk>/edit/": _coordinator_form(
+        lambda w: f"/enterprises/{w.objects['enterprise'].key}/ip/{w.objects['filing'].pk}/edit/"
+    ),
+    "enterprises/<str:key>/certifications/new/": _coordinator_form(
+        lambda w: f"/enterprises/{w.objects['enterprise'].key}/certifications/new/"
+    ),
+    "enterprises/<str:key>/certifications/<int:pk>/edit/": _coordinator_form(
+        lambda w: (
+            f"/enterprises/{w.objects['enterprise'].key}/certifications/"
+            f"{w.objects['certification'].pk}/edit/"
+        )
+    ),
     # A case's inside is for those who handle it: the programme belongs to the lead
     # agency. The case waits for its assessment: an empty review is refused (400).
     "enterprises/cases/<int:pk>/": Route(

@@ -195,7 +195,13 @@ def _support(lead: Any, people: dict[str, Any]) -> dict[str, Any]:
     from cnvh.enterprises import workflow
     from cnvh.enterprises.entries import save_enterprise
     from cnvh.enterprises.investment import workflow as investment
-    from cnvh.enterprises.models import Enterprise, InvestmentProject, Programme
+    from cnvh.enterprises.models import (
+        Certification,
+        Enterprise,
+        InvestmentProject,
+        IPFiling,
+        Programme,
+    )
 
     enterprise = save_enterprise(
         Enterprise(tax_code="0100233488", name_vi="Công ty A", legal_form="enterprise")
@@ -216,7 +222,28 @@ def _support(lead: Any, people: dict[str, Any]) -> dict[str, Any]:
         date(2026, 1, 5),
         people["coordinator"],
     )
-    return {"enterprise": enterprise, "case": case, "project": project}
+    filing = IPFiling.objects.create(
+        enterprise=enterprise,
+        kind="trademark",
+        title="Gốm",
+        application_number="4-2026-00001",
+        filed_on=date(2026, 1, 5),
+    )
+    certification = Certification.objects.create(
+        enterprise=enterprise,
+        kind="management",
+        standard="ISO 9001:2015",
+        number="Q-1",
+        issuer="Tổ chức chứng nhận",
+        issued_on=date(2026, 1, 5),
+    )
+    return {
+        "enterprise": enterprise,
+        "case": case,
+        "project": project,
+        "filing": filing,
+        "certification": certification,
+    }
 
 
 def _imports(statistician: Any) -> dict[str, Any]:
