@@ -228,3 +228,30 @@ def test_the_indicators_link_each_figure_to_its_projects(people: dict[str, Any])
         (2026, "private"),
         (2026, None),
     ]
+
+
+def test_the_api_gives_the_same(people: dict[str, Any]) -> None:
+    made = make_three(people)
+    client = client_of(people["officer"], "en")
+    listed = client.get("/api/investment-projects?source=private").json()
+    assert listed["count"] == 1
+    [item] = listed["items"]
+    assert (item["id"], item["status"], item["on_schedule"]) == (made[1].pk, "under_way", True)
+    assert (item["investor_agency"], item["managing_agency"]) == ("so-vhtt", "so-vhtt")
+    assert (Decimal(item["planned"]), Decimal(item["disbursed"])) == (12 * B, 5 * B)
+    one = client.get(f"/api/investment-projects/{made[1].pk}").json()
+    assert [(row["year"], row["source"], row["planned"]) for row in one["capital"]] == [
+        (2025, "city_budget", "2000000000"),
+        (2025, None, "2000000000"),
+        (2026, "private", "10000000000"),
+        (2026, None, "10000000000"),
+    ]
+    assert [step["status"] for step in one["steps"]] == ["proposed", "approved", "under_way"]
+    figures = client.get("/api/investment-figures?year=2026").json()
+    assert [(row["source"], row["planned"], row["disbursed"]) for row in figures["by_source"]] == [
+        ("city_budget", "6000000000", "4000000000"),
+        ("private", "10000000000", "3000000000"),
+    ]
+    assert figures["by_source"][0]["projects"] == [made[0].pk]
+    assert (figures["under_way"], figures["on_schedule"]) == ([made[1].pk], [made[1].pk])
+    assert client.get("/api/investment-figures?year=1800").status_code == 422

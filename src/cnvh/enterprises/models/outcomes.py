@@ -76,7 +76,7 @@ IP_DATES = ("filed_on", "formality_accepted_on", "published_on", "examination_fr
 
 def _dates_out_of_order(filing: "IPFiling", name: str, before: str) -> str:
     field, earlier = filing._meta.get_field(name), filing._meta.get_field(before)
-    return _("%(field)s: it is before the %(earlier)s; correct either date.") % {
+    return _("%(field)s: it comes before “%(earlier)s”; correct either date.") % {
         "field": str(field.verbose_name).capitalize(),  # type: ignore[union-attr]
         "earlier": earlier.verbose_name,  # type: ignore[union-attr]
     }
