@@ -154,6 +154,8 @@ class StepForm(forms.Form):
         super().__init__(*args, **kwargs)
         field: Any = self.fields["action"]
         field.choices = actions
+        if "approve" not in dict(actions):
+            del self.fields["decision_number"]
 
 
 ACTION_LABELS = {

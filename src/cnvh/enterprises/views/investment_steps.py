@@ -56,7 +56,12 @@ def _run(step: str, project: InvestmentProject, data: dict[str, Any], user: Any)
         workflow.mark_done(milestone, data["done_on"], user)
     else:
         workflow.move(
-            project, data["action"], data["on"], data["reason"], user, data["decision_number"]
+            project,
+            data["action"],
+            data["on"],
+            data["reason"],
+            user,
+            data.get("decision_number", ""),
         )
 
 
