@@ -43,11 +43,8 @@ def submit(form: Any) -> None:
     form.page.wait_for_load_state()
 
 
-def test_an_officer_records_a_project_on_the_vietnamese_page(
-    new_page: Any, department: Any
-) -> None:
-    page = new_page("vi")
-    log_in(page, "canbo")
+def fill_project(page: Any) -> None:
+    """The new project's form, as the officer types it."""
     page.goto("/enterprises/projects/")
     page.get_by_role("link", name="Dự án mới").click()
     form = page.locator("#project-form")
@@ -65,6 +62,23 @@ def test_an_officer_records_a_project_on_the_vietnamese_page(
     form.locator("#id_proposed_on").fill("02/02/2026")
     submit(form)
 
+
+def fill_capital(page: Any, planned: str, disbursed: str) -> None:
+    capital = page.locator("#form-capital")
+    capital.locator("#id_year").fill("2026")
+    capital.locator("#id_source").select_option("city_budget")
+    capital.locator("#id_planned").fill(planned)
+    capital.locator("#id_disbursed").fill(disbursed)
+    submit(capital)
+
+
+def test_an_officer_records_a_project_on_the_vietnamese_page(
+    new_page: Any, department: Any
+) -> None:
+    page = new_page("vi")
+    log_in(page, "canbo")
+    fill_project(page)
+
     project = InvestmentProject.objects.get()
     assert project.total_capital == Decimal(12_500_000_000)
     assert (project.principle_decided_on, project.starts_on, project.ends_on) == (
@@ -79,12 +93,7 @@ def test_an_officer_records_a_project_on_the_vietnamese_page(
     assert page.locator("#principle").inner_text() == "25/QĐ-UBND, 05/03/2026"
 
     # Nothing is paid out before the decision of investment: refused, nothing stored.
-    capital = page.locator("#form-capital")
-    capital.locator("#id_year").fill("2026")
-    capital.locator("#id_source").select_option("city_budget")
-    capital.locator("#id_planned").fill("5.000.000.000")
-    capital.locator("#id_disbursed").fill("1.250.000.000")
-    submit(capital)
+    fill_capital(page, "5.000.000.000", "1.250.000.000")
     error = page.locator("#form-capital .field-error").inner_text()
     assert error.startswith("Đã giải ngân: dự án mới đề xuất chưa thể giải ngân.")
     assert not CapitalLine.objects.exists()
@@ -101,12 +110,7 @@ def test_an_officer_records_a_project_on_the_vietnamese_page(
     assert (project.status, project.investment_decided_on) == ("approved", date(2026, 3, 20))
 
     page.reload()
-    capital = page.locator("#form-capital")
-    capital.locator("#id_year").fill("2026")
-    capital.locator("#id_source").select_option("city_budget")
-    capital.locator("#id_planned").fill("5.000.000.000")
-    capital.locator("#id_disbursed").fill("1.250.000.000")
-    submit(capital)
+    fill_capital(page, "5.000.000.000", "1.250.000.000")
     milestone = page.locator("#form-milestone")
     milestone.locator("#id_title").fill("Khởi công")
     milestone.locator("#id_due_on").fill("01/06/2026")

@@ -255,3 +255,36 @@ def test_the_api_gives_the_same(people: dict[str, Any]) -> None:
     assert figures["by_source"][0]["projects"] == [made[0].pk]
     assert (figures["under_way"], figures["on_schedule"]) == ([made[1].pk], [made[1].pk])
     assert client.get("/api/investment-figures?year=1800").status_code == 422
+
+
+def test_steps_and_milestones_on_the_page(people: dict[str, Any]) -> None:
+    officer = people["officer"]
+    project = make_three(people)[1]  # under way since 01/04/2025
+    milestone = workflow.add_milestone(project, "Khởi công", date(2025, 5, 1), officer)
+    client = client_of(officer, "en")
+    url = f"/enterprises/projects/{project.pk}"
+    done = {"milestone": str(milestone.pk), "done_on": "31/12/2099"}
+    refused = client.post(f"{url}/done/", done)
+    assert refused.status_code == 400
+    assert "Done on: 31/12/2099 has not come yet." in refused.content.decode()
+    assert client.post(f"{url}/done/", {**done, "done_on": "05/05/2025"}).status_code == 302
+    milestone.refresh_from_db()
+    assert milestone.done_on == date(2025, 5, 5)
+    # An officer stalls it with a reason; without one the page says which field.
+    stall = {"action": "stall", "on": "01/10/2025", "reason": ""}
+    refused = client.post(f"{url}/move/", stall)
+    assert refused.context["forms"]["move"].errors["reason"] == [
+        "Reason: write why the project is stalled or cancelled."
+    ]
+    stall["reason"] = "Chờ điều chỉnh thiết kế"
+    assert client.post(f"{url}/move/", stall).status_code == 302
+    project.refresh_from_db()
+    assert project.status == "stalled"
+    # The officer may not cancel: only the leader's choice.
+    cancel = {"action": "cancel", "on": "02/10/2025", "reason": "Thôi"}
+    assert "action" in client.post(f"{url}/move/", cancel).context["forms"]["move"].errors
+    leader = client_of(people["leader"], "en")
+    assert leader.post(f"{url}/move/", cancel).status_code == 302
+    project.refresh_from_db()
+    assert project.status == "cancelled"
+    assert client.post(f"{url}/capital/", {}).status_code == 403
