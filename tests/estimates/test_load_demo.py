@@ -33,7 +33,14 @@ def test_stores_one_synthetic_estimate_per_shipped_scope(
     call_command("load-demo", str(demo_dir))
 
     lines = capsys.readouterr().out.splitlines()
-    registries = ["events", "enterprises", "crafts", "models and bright spots", "unesco"]
+    registries = [
+        "events",
+        "enterprises",
+        "investment",
+        "crafts",
+        "models and bright spots",
+        "unesco",
+    ]
     assert [line.split(":")[0] for line in lines] == [*shipped_scopes(), "plan", *registries]
     latest = latest_estimates()
     assert [e.scope_key for e in latest] == shipped_scopes()
@@ -61,8 +68,8 @@ def test_loading_the_same_files_again_keeps_the_revision(
     call_command("load-demo", str(demo_dir))
     assert sorted(Estimate.objects.values_list("revision", flat=True)) == [1, 1, 1]
     again = capsys.readouterr().out.splitlines()
-    # The three estimates, the plan and the five registries.
-    assert len(again) == 9
+    # The three estimates, the plan and the six registries.
+    assert len(again) == 10
     assert all("unchanged" in line for line in again)
 
 

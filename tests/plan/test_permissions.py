@@ -152,7 +152,9 @@ MATRIX += [
     ("enterprises.view_personal_number", "none", {"coordinator"}),
     ("enterprises.change_enterprise", "none", {"coordinator"}),
     ("enterprises.import_enterprises", "none", {"coordinator"}),
+    ("enterprises.add_programme", "none", {"coordinator"} | OFFICERS),
     ("enterprises.change_programme", "none", {"coordinator"}),
+    ("enterprises.change_programme", "programme", {"coordinator", "officer_of_lead"}),
     ("enterprises.view_indicators", "none", MEMBERS),
     ("enterprises.change_outcomes", "none", {"coordinator"}),
     ("enterprises.add_case", "programme", {"coordinator", "officer_of_lead"}),
@@ -175,6 +177,34 @@ for stage in ("received", "assessment", "approved", "refused", "reported"):
             "enterprises.follow_case",
             f"{stage}_case",
             {"coordinator", "officer_of_lead"} if stage in {"approved", "reported"} else set(),
+        ),
+    ]
+
+# Investment projects followed by the lead agency, one at each status.
+MATRIX += [
+    ("enterprises.view_projects", "none", MEMBERS),
+    ("enterprises.add_project", "none", {"coordinator"} | OFFICERS),
+]
+for status in ("proposed", "approved", "under_way", "operating", "stalled", "cancelled"):
+    MATRIX += [
+        (
+            "enterprises.change_project",
+            f"{status}_project",
+            {"coordinator", "officer_of_lead"} if status != "cancelled" else set(),
+        ),
+        (
+            "enterprises.advance_project",
+            f"{status}_project",
+            {"coordinator", "officer_of_lead"}
+            if status in {"approved", "under_way", "stalled"}
+            else set(),
+        ),
+        (
+            "enterprises.decide_project",
+            f"{status}_project",
+            {"coordinator", "leader_of_lead"}
+            if status not in {"operating", "cancelled"}
+            else set(),
         ),
     ]
 
@@ -216,7 +246,7 @@ def support_objects(lead: Any) -> dict[str, Any]:
     from decimal import Decimal
 
     from cnvh.enterprises.entries import save_enterprise
-    from cnvh.enterprises.models import Enterprise, Programme, SupportCase
+    from cnvh.enterprises.models import Enterprise, InvestmentProject, Programme, SupportCase
 
     open_one = Programme.objects.create(
         code="so-hoa", name_vi="Chuyển đổi số", kind="digital", owner=lead
@@ -238,6 +268,15 @@ def support_objects(lead: Any) -> dict[str, Any]:
             stage=stage,
             received_on=date(2026, 3, 2),
             amount_requested=Decimal(1),
+        )
+    investor = found["received_case"].enterprise
+    for status in ("proposed", "approved", "under_way", "operating", "stalled", "cancelled"):
+        found[f"{status}_project"] = InvestmentProject.objects.create(
+            name_vi=status,
+            managing_agency=lead,
+            investor_enterprise=investor,
+            total_capital=Decimal(1),
+            status=status,
         )
     return found
 

@@ -494,6 +494,38 @@ ROUTES: dict[str, Route] = {
     ),
     "enterprises/programmes/": Route(lambda w: "/enterprises/programmes/", who(200, MEMBERS)),
     "enterprises/indicators/": Route(lambda w: "/enterprises/indicators/", who(200, MEMBERS)),
+    # Programmes: coordinators, and the officers of the owner (the lead agency) for its
+    # own; an IP filing or a certification is the coordinator's record.
+    "enterprises/programmes/new/": Route(
+        lambda w: "/enterprises/programmes/new/",
+        who(200, COORDINATOR | OFFICERS),
+        who(200, COORDINATOR | OFFICERS),
+    ),
+    "enterprises/programmes/<slug:code>/edit/": Route(
+        lambda w: "/enterprises/programmes/so-hoa/edit/",
+        who(200, {"coordinator", "officer_of_lead"}),
+        who(200, {"coordinator", "officer_of_lead"}),
+    ),
+    "enterprises/programmes/<slug:code>/cases/new/": Route(
+        lambda w: "/enterprises/programmes/so-hoa/cases/new/",
+        who(200, {"coordinator", "officer_of_lead"}),
+        who(200, {"coordinator", "officer_of_lead"}),
+    ),
+    "enterprises/<str:key>/ip/new/": _coordinator_form(
+        lambda w: f"/enterprises/{w.objects['enterprise'].key}/ip/new/"
+    ),
+    "enterprises/<str:key>/ip/<int:pk>/edit/": _coordinator_form(
+        lambda w: f"/enterprises/{w.objects['enterprise'].key}/ip/{w.objects['filing'].pk}/edit/"
+    ),
+    "enterprises/<str:key>/certifications/new/": _coordinator_form(
+        lambda w: f"/enterprises/{w.objects['enterprise'].key}/certifications/new/"
+    ),
+    "enterprises/<str:key>/certifications/<int:pk>/edit/": _coordinator_form(
+        lambda w: (
+            f"/enterprises/{w.objects['enterprise'].key}/certifications/"
+            f"{w.objects['certification'].pk}/edit/"
+        )
+    ),
     # A case's inside is for those who handle it: the programme belongs to the lead
     # agency. The case waits for its assessment: an empty review is refused (400).
     "enterprises/cases/<int:pk>/": Route(
@@ -504,6 +536,28 @@ ROUTES: dict[str, Route] = {
         pk("case", "/enterprises/cases/{}/review/"),
         NOT_ALLOWED,
         who(400, {"coordinator", "officer_of_lead", "leader_of_lead"}),
+    ),
+    # Investment projects: members read; coordinators and officers record projects, the
+    # managing (lead) agency's officers keep them. An empty POST is the form again (200),
+    # or the project's page with the step's errors (400).
+    "enterprises/projects/": Route(lambda w: "/enterprises/projects/", who(200, MEMBERS)),
+    "enterprises/projects/new/": Route(
+        lambda w: "/enterprises/projects/new/",
+        who(200, COORDINATOR | OFFICERS),
+        who(200, COORDINATOR | OFFICERS),
+    ),
+    "enterprises/projects/<int:pk>/": Route(
+        pk("project", "/enterprises/projects/{}/"), who(200, MEMBERS)
+    ),
+    "enterprises/projects/<int:pk>/edit/": Route(
+        pk("project", "/enterprises/projects/{}/edit/"),
+        who(200, {"coordinator", "officer_of_lead"}),
+        who(200, {"coordinator", "officer_of_lead"}),
+    ),
+    "enterprises/projects/<int:pk>/<slug:step>/": Route(
+        pk("project", "/enterprises/projects/{}/capital/"),
+        NOT_ALLOWED,
+        who(400, {"coordinator", "officer_of_lead"}),
     ),
     "enterprises/<str:key>/": Route(
         lambda w: f"/enterprises/{w.objects['enterprise'].key}/", who(200, MEMBERS)
@@ -674,6 +728,13 @@ ROUTES |= {
     ),
     "api/programmes": Route(lambda w: "/api/programmes", api_members(200)),
     "api/support-indicators": Route(lambda w: "/api/support-indicators", api_members(200)),
+    "api/investment-projects": Route(lambda w: "/api/investment-projects", api_members(200)),
+    "api/investment-projects/<project_id>": Route(
+        pk("project", "/api/investment-projects/{}"), api_members(200)
+    ),
+    "api/investment-figures": Route(
+        lambda w: "/api/investment-figures?year=2026", api_members(200)
+    ),
     "api/events": Route(lambda w: "/api/events", api_members(200)),
     "api/events/<event_id>": Route(pk("filed_event", "/api/events/{}"), api_members(200)),
     "api/event-indicators": Route(

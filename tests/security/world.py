@@ -187,13 +187,21 @@ def _unesco(people: dict[str, Any], lead: Any, task: Any) -> dict[str, Any]:
 
 def _support(lead: Any, people: dict[str, Any]) -> dict[str, Any]:
     """An enterprise of the register, and its case received by the lead agency's
-    programme (waiting for its assessment)."""
+    programme (waiting for its assessment); a project it invests in, followed by the
+    lead agency and proposed."""
     from datetime import date
     from decimal import Decimal
 
     from cnvh.enterprises import workflow
     from cnvh.enterprises.entries import save_enterprise
-    from cnvh.enterprises.models import Enterprise, Programme
+    from cnvh.enterprises.investment import workflow as investment
+    from cnvh.enterprises.models import (
+        Certification,
+        Enterprise,
+        InvestmentProject,
+        IPFiling,
+        Programme,
+    )
 
     enterprise = save_enterprise(
         Enterprise(tax_code="0100233488", name_vi="Công ty A", legal_form="enterprise")
@@ -204,7 +212,38 @@ def _support(lead: Any, people: dict[str, Any]) -> dict[str, Any]:
     case = workflow.receive(
         programme, enterprise, date(2026, 3, 2), Decimal(100_000_000), people["coordinator"]
     )
-    return {"enterprise": enterprise, "case": case}
+    project = investment.propose(
+        InvestmentProject(
+            name_vi="Trung tâm sáng tạo",
+            managing_agency=lead,
+            investor_enterprise=enterprise,
+            total_capital=Decimal(10_000_000_000),
+        ),
+        date(2026, 1, 5),
+        people["coordinator"],
+    )
+    filing = IPFiling.objects.create(
+        enterprise=enterprise,
+        kind="trademark",
+        title="Gốm",
+        application_number="4-2026-00001",
+        filed_on=date(2026, 1, 5),
+    )
+    certification = Certification.objects.create(
+        enterprise=enterprise,
+        kind="management",
+        standard="ISO 9001:2015",
+        number="Q-1",
+        issuer="Tổ chức chứng nhận",
+        issued_on=date(2026, 1, 5),
+    )
+    return {
+        "enterprise": enterprise,
+        "case": case,
+        "project": project,
+        "filing": filing,
+        "certification": certification,
+    }
 
 
 def _imports(statistician: Any) -> dict[str, Any]:

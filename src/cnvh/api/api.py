@@ -20,6 +20,7 @@ from cnvh.api import (
     handlers,
     imports,
     indicators,
+    investment,
     plan,
     report_writes,
     reports,
@@ -72,6 +73,7 @@ for router in (
     brightspots.router,
     unesco.router,
     enterprises.router,
+    investment.router,
     events.router,
 ):
     api.add_router("", router)

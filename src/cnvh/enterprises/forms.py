@@ -9,12 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cnvh.enterprises import identity
 from cnvh.enterprises.models import Enterprise, LegalForm
-from cnvh.enterprises.sectors import known_vsic, scope_sectors, vsic
+from cnvh.enterprises.sectors import PLAN_SCOPE, known_vsic, scope_sectors, vsic
 from cnvh.enterprises.wards import find_ward, ward_choices
 from cnvh.exchange import fields as typed
 from cnvh.language import pick
-
-PLAN_SCOPE = "hanoi-plan"
 
 
 class EnterpriseForm(forms.ModelForm):

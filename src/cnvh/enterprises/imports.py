@@ -4,6 +4,8 @@ by tax code, with the file's other rows and with the register, never by name: tw
 enterprises may share a name, one tax code is one enterprise."""
 
 from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cnvh.enterprises import identity
@@ -13,7 +15,10 @@ from cnvh.enterprises.models import Enterprise, LegalForm, Size
 from cnvh.enterprises.models.register import Status
 from cnvh.enterprises.sectors import vsic
 from cnvh.enterprises.wards import find_ward
+from cnvh.exchange.config import limits
 from cnvh.exchange.kinds import Column, Problems, Row
+from cnvh.exchange.reading import ProblemLog, read_file
+from cnvh.exchange.reading.table import collector_paused
 from cnvh.plan.imports.common import check_length, choice_lookup, column, mark_change, text
 from cnvh.stats.columns import plain
 
@@ -69,13 +74,32 @@ class EnterpriseKind:
             "Số định danh cá nhân",
             required=True,
         ),
-        column("name_vi", "text", "Tên doanh nghiệp", "Name (Vietnamese)", "Tên"),
+        column("name_vi", "text", "Tên doanh nghiệp", "Name (Vietnamese)", "Tên", "Name"),
         column("name_en", "text", "Tên tiếng Anh", "Name (English)", "Tên nước ngoài"),
         column("legal_form", "text", "Loại hình", "Legal form", "Loại hình doanh nghiệp"),
-        column("main_vsic", "code", "Ngành chính", "Main VSIC code", "Mã ngành chính"),
+        column(
+            "main_vsic",
+            "code",
+            "Ngành chính",
+            "Main VSIC code",
+            "Mã ngành chính",
+            "VSIC code",
+            "Mã VSIC",
+            "Mã ngành",
+        ),
         column("other_vsic", "text", "Ngành khác", "Other VSIC codes", "Mã ngành khác"),
         column("address", "text", "Địa chỉ", "Address", "Địa chỉ trụ sở"),
-        column("ward", "code", "Mã phường xã", "Ward code", "Mã xã phường", "Mã ĐVHC"),
+        column(
+            "ward",
+            "code",
+            "Mã phường xã",
+            "Ward code",
+            "Mã xã phường",
+            "Mã ĐVHC",
+            "Area",
+            "Mã địa bàn",
+            "Địa bàn",
+        ),
         column("size", "text", "Quy mô", "Size"),
         column("founded_on", "date", "Ngày thành lập", "Founding date", "Ngày cấp"),
         column("status", "text", "Tình trạng", "Status", "Trạng thái"),
@@ -150,3 +174,23 @@ def _apply(enterprise: Enterprise, values: dict[str, object]) -> None:
 def _other_codes(row: Row) -> list[str]:
     written = text(row, "other_vsic").replace(";", " ").replace(",", " ")
     return [vsic(part) for part in written.split() if part]
+
+
+# A register file for `cnvh enterprises check`: at least these columns.
+REGISTER_COLUMNS = ("tax_code", "name_vi", "main_vsic", "ward")
+
+
+def check_register(path: Path, sheet: str | None = None) -> ProblemLog:
+    """Every problem of a register file (CSV or XLSX): read as the import reads it,
+    its four columns required, then each row checked by the import's own checks.
+    Saves nothing."""
+    kind = EnterpriseKind()
+    columns = tuple(
+        replace(found, required=found.name in REGISTER_COLUMNS) for found in kind.columns
+    )
+    problems = ProblemLog(path.name)
+    reading = read_file(path, path.name, columns, problems, limits=limits(), sheet=sheet)
+    if reading.rows and set(REGISTER_COLUMNS) <= reading.found:
+        with collector_paused():
+            kind.check(reading.rows, problems)
+    return problems

@@ -7,18 +7,33 @@ and leaders of the programme's owner agency, and the coordinators. Officers rece
 assess, disburse and follow reports; a leader of the owner agency (or a coordinator)
 decides. A personal number (household businesses, individuals) is shown only to the
 coordinators, who keep the register.
+
+A department officer manages the programmes of their own agency, and the investment
+projects their agency follows (its managing agency): records, capital, milestones, and
+the steps under way → operating / stalled. Approving and cancelling a project is for a
+leader of the managing agency or a coordinator.
 """
 
 from typing import Any
 
 import rules
 
-from cnvh.enterprises.models import CaseStage, Programme, SupportCase
+from cnvh.enterprises.models import (
+    CaseStage,
+    InvestmentProject,
+    Programme,
+    ProjectStatus,
+    SupportCase,
+)
 from cnvh.plan.models import Role
-from cnvh.plan.permissions import agencies_with, is_coordinator, is_member
+from cnvh.plan.permissions import agencies_with, is_coordinator, is_member, is_officer
+
+Owned = Programme | SupportCase | InvestmentProject | None
 
 
-def _owner(obj: Programme | SupportCase | None) -> int | None:
+def _owner(obj: Owned) -> int | None:
+    if isinstance(obj, InvestmentProject):
+        return obj.managing_agency_id
     if isinstance(obj, SupportCase):
         return obj.programme.owner_id
     if isinstance(obj, Programme):
@@ -27,13 +42,13 @@ def _owner(obj: Programme | SupportCase | None) -> int | None:
 
 
 @rules.predicate
-def officer_of_owner(user: Any, obj: Programme | SupportCase | None) -> bool:
+def officer_of_owner(user: Any, obj: Owned) -> bool:
     owner = _owner(obj)
     return owner is not None and owner in agencies_with(user, Role.OFFICER)
 
 
 @rules.predicate
-def leader_of_owner(user: Any, obj: Programme | SupportCase | None) -> bool:
+def leader_of_owner(user: Any, obj: Owned) -> bool:
     owner = _owner(obj)
     return owner is not None and owner in agencies_with(user, Role.LEADER)
 
@@ -51,13 +66,22 @@ def programme_open(user: Any, programme: Programme | None) -> bool:
     return isinstance(programme, Programme) and programme.is_open
 
 
+def _project_at(*states: str) -> Any:
+    @rules.predicate(name=f"project_at_{'_'.join(states)}")
+    def check(user: Any, project: InvestmentProject | None) -> bool:
+        return isinstance(project, InvestmentProject) and project.status in states
+
+    return check
+
+
 handles_case = is_coordinator | officer_of_owner | leader_of_owner
 
 rules.add_perm("enterprises.view_register", is_member)
 rules.add_perm("enterprises.view_personal_number", is_coordinator)
 rules.add_perm("enterprises.change_enterprise", is_coordinator)
 rules.add_perm("enterprises.import_enterprises", is_coordinator)
-rules.add_perm("enterprises.change_programme", is_coordinator)
+rules.add_perm("enterprises.add_programme", is_coordinator | is_officer)
+rules.add_perm("enterprises.change_programme", is_coordinator | officer_of_owner)
 rules.add_perm("enterprises.view_indicators", is_member)
 rules.add_perm("enterprises.view_case_internal", handles_case)
 rules.add_perm("enterprises.add_case", (is_coordinator | officer_of_owner) & programme_open)
@@ -72,3 +96,30 @@ rules.add_perm(
     (is_coordinator | officer_of_owner) & _at(CaseStage.APPROVED, CaseStage.REPORTED),
 )
 rules.add_perm("enterprises.change_outcomes", is_coordinator)
+
+# Investment projects: members read them; the managing agency's officers keep them.
+OPEN_PROJECT = _project_at(
+    ProjectStatus.PROPOSED,
+    ProjectStatus.APPROVED,
+    ProjectStatus.UNDER_WAY,
+    ProjectStatus.OPERATING,
+    ProjectStatus.STALLED,
+)
+rules.add_perm("enterprises.view_projects", is_member)
+rules.add_perm("enterprises.add_project", is_coordinator | is_officer)
+rules.add_perm("enterprises.change_project", (is_coordinator | officer_of_owner) & OPEN_PROJECT)
+rules.add_perm(
+    "enterprises.advance_project",
+    (is_coordinator | officer_of_owner)
+    & _project_at(ProjectStatus.APPROVED, ProjectStatus.UNDER_WAY, ProjectStatus.STALLED),
+)
+rules.add_perm(
+    "enterprises.decide_project",
+    (is_coordinator | leader_of_owner)
+    & _project_at(
+        ProjectStatus.PROPOSED,
+        ProjectStatus.APPROVED,
+        ProjectStatus.UNDER_WAY,
+        ProjectStatus.STALLED,
+    ),
+)

@@ -9,6 +9,8 @@ from cnvh.stats.codes import is_code, load_classification, normalise_code
 from cnvh.stats.scope import load_scope, shipped_scopes
 
 CLASSIFICATION = "VSIC2018"
+# The plan's own definition: the sectors the registries file their records under.
+PLAN_SCOPE = "hanoi-plan"
 
 
 @dataclass(frozen=True)

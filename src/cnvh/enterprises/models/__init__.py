@@ -1,5 +1,15 @@
-"""The enterprise register, support programmes and their cases, and the outcomes."""
+"""The enterprise register, support programmes and their cases, the outcomes, and the
+investment projects of the cultural industries."""
 
+from cnvh.enterprises.models.investment import (
+    CapitalLine,
+    CapitalSource,
+    InvestmentProject,
+    Milestone,
+    ProjectKind,
+    ProjectStatus,
+    StatusChange,
+)
 from cnvh.enterprises.models.outcomes import Certification, IPFiling, IPStepDuration
 from cnvh.enterprises.models.register import Enterprise, EnterpriseSector, LegalForm, Size
 from cnvh.enterprises.models.support import (
@@ -13,6 +23,8 @@ from cnvh.enterprises.models.support import (
 )
 
 __all__ = [
+    "CapitalLine",
+    "CapitalSource",
     "CaseStage",
     "Certification",
     "Disbursement",
@@ -20,11 +32,16 @@ __all__ = [
     "EnterpriseSector",
     "IPFiling",
     "IPStepDuration",
+    "InvestmentProject",
     "LegalForm",
+    "Milestone",
     "Programme",
     "ProgrammeBudget",
     "ProgrammeKind",
+    "ProjectKind",
+    "ProjectStatus",
     "Review",
     "Size",
+    "StatusChange",
     "SupportCase",
 ]

@@ -1,8 +1,13 @@
 """Outcomes that can be checked: IP filings followed through the IP office's steps,
 with the legal durations of those steps as dated rows; and certifications."""
 
+from itertools import pairwise
+from typing import Any
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -65,6 +70,18 @@ class IPStepDuration(models.Model):
         return f"{self.kind} {self.step} {self.months}"
 
 
+# The dates of a filing's steps, in the order the IP office takes them.
+IP_DATES = ("filed_on", "formality_accepted_on", "published_on", "examination_from", "decided_on")
+
+
+def _dates_out_of_order(filing: "IPFiling", name: str, before: str) -> str:
+    field, earlier = filing._meta.get_field(name), filing._meta.get_field(before)
+    return _("%(field)s: it comes before “%(earlier)s”; correct either date.") % {
+        "field": str(field.verbose_name).capitalize(),  # type: ignore[union-attr]
+        "earlier": earlier.verbose_name,  # type: ignore[union-attr]
+    }
+
+
 class IPFiling(models.Model):
     enterprise = models.ForeignKey(Enterprise, models.PROTECT, related_name="ip_filings")
     case = models.ForeignKey(
@@ -97,6 +114,29 @@ class IPFiling(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_number} {self.title}"
+
+    def clean(self) -> None:
+        errors: dict[str, Any] = {}
+        done = [(name, getattr(self, name)) for name in IP_DATES if getattr(self, name)]
+        for (before, earlier), (name, later) in pairwise(done):
+            if later < earlier:
+                errors.setdefault(name, _dates_out_of_order(self, name, before))
+        if self.filed_on and self.filed_on > timezone.localdate():
+            errors["filed_on"] = _("Filing date: it has not come yet.")
+        finished = self.stage in (IPStage.GRANTED, IPStage.REFUSED)
+        if finished and not self.decided_on:
+            errors.setdefault(
+                "decided_on",
+                _("Decided on: a granted or refused filing has the date of its decision."),
+            )
+        if self.stage == IPStage.GRANTED and not self.certificate_number.strip():
+            errors["certificate_number"] = _(
+                "Certificate number: a granted filing has its certificate."
+            )
+        if self.expires_on and self.filed_on and self.expires_on < self.filed_on:
+            errors["expires_on"] = _("Expires on: it is before the filing date.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Certification(models.Model):
@@ -132,3 +172,11 @@ class Certification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.standard} {self.number}"
+
+    def clean(self) -> None:
+        if self.issued_on and self.issued_on > timezone.localdate():
+            raise ValidationError({"issued_on": _("Issued on: it has not come yet.")})
+        if self.issued_on and self.valid_until and self.valid_until < self.issued_on:
+            raise ValidationError(
+                {"valid_until": _("Valid until: it is before the date of issue.")}
+            )

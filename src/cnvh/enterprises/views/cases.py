@@ -116,5 +116,11 @@ def case_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 @login_required
 def programme_list(request: HttpRequest) -> HttpResponse:
     require(request.user, "enterprises.view_register")
-    programmes = Programme.objects.select_related("owner").prefetch_related("budgets")
+    programmes = list(Programme.objects.select_related("owner").prefetch_related("budgets"))
+    user: Any = request.user
+    for programme in programmes:
+        programme.can_change = user.has_perm(  # type: ignore[attr-defined]
+            "enterprises.change_programme", programme
+        )
+        programme.can_add_case = user.has_perm("enterprises.add_case", programme)  # type: ignore[attr-defined]
     return render(request, "enterprises/programme_list.html", {"programmes": programmes})

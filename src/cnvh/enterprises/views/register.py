@@ -75,7 +75,9 @@ def enterprise_detail(request: HttpRequest, key: str) -> HttpResponse:
         "granted": sum((case.amount_granted or Decimal(0) for case in cases), Decimal(0)),
         "filings": [filing_steps(filing) for filing in enterprise.ip_filings.all()],
         "certifications": enterprise.certifications.all(),
+        "projects": enterprise.investment_projects.select_related("managing_agency"),
         "can_edit": request.user.has_perm("enterprises.change_enterprise"),
+        "can_change_outcomes": request.user.has_perm("enterprises.change_outcomes"),
         "can_see_personal": request.user.has_perm("enterprises.view_personal_number"),
     }
     return render(request, "enterprises/enterprise_detail.html", context)

@@ -291,6 +291,8 @@ def where(problem: dict[str, Any], language: str) -> str:
 def message(problem: dict[str, Any], language: str) -> str:
     """The whole problem in one language: where, what, how to fix."""
     what, fix = problem[f"what_{language}"], problem[f"fix_{language}"]
+    # Some checks end what they say with a full stop; the sentence gets one, not two.
+    what = what.removesuffix(".")
     fix_word = "Cách sửa" if language == "vi" else "Fix"
     place = where(problem, language)
     return f"{place}: {what}. {fix_word}: {fix}" if place else f"{what}. {fix_word}: {fix}"

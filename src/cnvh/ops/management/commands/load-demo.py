@@ -14,6 +14,7 @@ from django.utils import timezone
 from cnvh.brightspots.demo.load import load_demo_bright_spots
 from cnvh.crafts.demo import load_demo_crafts
 from cnvh.enterprises.demo import load_demo_support
+from cnvh.enterprises.demo_investment import load_demo_investment
 from cnvh.estimates import runner
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, unchanged
@@ -105,6 +106,12 @@ class Command(BaseCommand):
             "enterprises: already loaded, unchanged"
             if support is None
             else f"enterprises: {support.enterprises} enterprises, {support.cases} support cases"
+        )
+        projects = load_demo_investment(today)
+        self.stdout.write(
+            "investment: already loaded, unchanged"
+            if projects is None
+            else f"investment: {projects} projects (synthetic)"
         )
         crafts = load_demo_crafts()
         self.stdout.write(
