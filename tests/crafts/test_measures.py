@@ -5,6 +5,7 @@ to the products or villages behind it."""
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -27,7 +28,7 @@ def indicator(key: str) -> Indicator:
 
 
 @pytest.fixture
-def records() -> dict[str, object]:
+def records() -> dict[str, Any]:
     """Ward A: a vase (3 stars from 2023, until 2026-03-31), a lacquer box (4 stars from
     2025); ward B: a tea (food, 3 stars from 2025) and a screen (points below 3 stars are
     never decided: left proposed). Villages recognised in 2019 and 2025, one not yet."""
@@ -51,7 +52,7 @@ def records() -> dict[str, object]:
     return {"coordinator": coordinator}
 
 
-def test_ocop_handicrafts_at_each_year_end(records: dict[str, object]) -> None:
+def test_ocop_handicrafts_at_each_year_end(records: dict[str, Any]) -> None:
     ocop = indicator("ocop_handicrafts")
     found = {v.year: v.value for v in values.series(ocop)}
     # The vase's certificate runs 36 months, to 31/03/2026: in force at the ends of
@@ -63,13 +64,13 @@ def test_ocop_handicrafts_at_each_year_end(records: dict[str, object]) -> None:
     assert [(v.key, v.value) for v in by_ward] == [("00004", 2.0)]
 
 
-def test_recognised_villages_at_each_year_end(records: dict[str, object]) -> None:
+def test_recognised_villages_at_each_year_end(records: dict[str, Any]) -> None:
     found = {v.year: v.value for v in values.series(indicator("craft_villages_recognised"))}
     assert (found[2019], found[2024], found[2025]) == (1.0, 1.0, 2.0)
     assert min(found) == 2019
 
 
-def test_each_value_lists_its_records(records: dict[str, object]) -> None:
+def test_each_value_lists_its_records(records: dict[str, Any]) -> None:
     client = Client()
     client.force_login(records["coordinator"])
     for key, year, shown, hidden in (

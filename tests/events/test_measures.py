@@ -25,32 +25,28 @@ def indicator(key: str) -> Indicator:
 
 
 class MeasureTests(TestCase):
+    town: make.City
+
     @classmethod
     def setUpTestData(cls) -> None:
-        self = cls
         town = cls.town = make.city()
         other = factories.agency("x-dong-anh", Agency.Kind.COMMUNE, name_vi="Xã Đông Anh")
-        self.other_officer = factories.user("officer", other, "other-ward-officer")
-        self.square = Venue.objects.create(name="Quảng trường", ward=other, address="1 Cổ Loa")
-        self.other = other
+        other_officer = factories.user("officer", other, "other-ward-officer")
+        square = Venue.objects.create(name="Quảng trường", ward=other, address="1 Cổ Loa")
         # 2026: two held, a late file never taken further.
-        self.concert = make.event(town, title_vi=CONCERT, expected_attendance=1200)
-        self.hold(self.concert, {town.ward_officer: date(2026, 2, 26)}, late_police=True)
-        self.fair = make.event(
-            town, title_vi=FAIR, venue=self.square, sectors=["design", "performing_arts"]
-        )
-        self.hold(self.fair, {self.other_officer: date(2026, 2, 20)})
-        self.late = make.event(
-            town, title_vi=LATE, starts_on=date(2026, 3, 3), filed_on=date(2026, 3, 1)
-        )
+        concert = make.event(town, title_vi=CONCERT, expected_attendance=1200)
+        cls.hold(concert, {town.ward_officer: date(2026, 2, 26)}, late_police=True)
+        fair = make.event(town, title_vi=FAIR, venue=square, sectors=["design", "performing_arts"])
+        cls.hold(fair, {other_officer: date(2026, 2, 20)})
+        make.event(town, title_vi=LATE, starts_on=date(2026, 3, 3), filed_on=date(2026, 3, 1))
         # 2025: one held, its view on time.
-        self.autumn = make.event(
+        autumn = make.event(
             town,
             title_vi=AUTUMN,
             starts_on=date(2025, 10, 10),
             filed_on=date(2025, 9, 15),
         )
-        self.hold(self.autumn, {town.ward_officer: date(2025, 9, 19)}, year=2025)
+        cls.hold(autumn, {town.ward_officer: date(2025, 9, 19)}, year=2025)
 
     @classmethod
     def hold(
