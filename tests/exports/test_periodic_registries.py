@@ -26,7 +26,7 @@ from tests.exports import periodic_world, registries_world
 
 pytestmark = pytest.mark.django_db
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
-KEYS = ["events", "support", "crafts", "brightspots", "unesco"]
+KEYS = ["events", "support", "investment", "crafts", "brightspots", "unesco"]
 
 
 @pytest.fixture
@@ -174,15 +174,15 @@ VIETNAMESE = [
     "đã được giải ngân 400.000.000 đồng (đạt 66,7% kinh phí phê duyệt).",
     "Tổng kinh phí giải ngân trong kỳ (cho các hồ sơ phê duyệt ở mọi thời điểm): 550.000.000 đồng.",
     "Nguồn: Sổ Doanh nghiệp và hỗ trợ",
-    "3. Thủ công mỹ nghệ và làng nghề",
+    "4. Thủ công mỹ nghệ và làng nghề",
     "có 4 sản phẩm OCOP có giấy chứng nhận còn hiệu lực (5 sao: 1; 4 sao: 1; 3 sao: 2), trong "
     "đó 3 sản phẩm thủ công mỹ nghệ",
     "Trong đó, 2 quyết định đánh giá, phân hạng lại sản phẩm đã có giấy chứng nhận, 1 quyết "
     "định ban hành trước khi giấy chứng nhận cũ hết hiệu lực.",
-    "4. Mô hình, điểm sáng",
+    "5. Mô hình, điểm sáng",
     "toàn Thành phố có 2 mô hình, điểm sáng được công nhận (Thành phố: 1; Xã, phường: 1), "
     "trong đó 1 mô hình được công nhận trong kỳ.",
-    "5. Thành phố Thiết kế UNESCO, đào tạo và tuyên truyền",
+    "6. Thành phố Thiết kế UNESCO, đào tạo và tuyên truyền",
     "Trong kỳ, 2/2 cam kết Thành phố Thiết kế có hoạt động (2 hoạt động, trong đó 1 hoạt động "
     "hợp tác với các thành phố khác); kinh phí thực hiện 1.200.000.000 đồng, bằng 8,0% tổng "
     "kinh phí dự kiến của các cam kết (15.000.000.000 đồng).",
@@ -238,7 +238,7 @@ def test_the_workbook_holds_the_figures(world: periodic_world.World) -> None:
     assert value(rows, "Lượt nhân rộng") == 2.0
     assert value(rows, "Kinh phí thực hiện của các hoạt động trong kỳ") == 1_200_000_000.0
     assert value(rows, "Tỷ lệ phường, xã đã tổ chức tuyên truyền") == 0.75
-    assert value(rows, "Thủ công mỹ nghệ", "5. ") == [4.0, 6.0, 10.0]
+    assert value(rows, "Thủ công mỹ nghệ", "6. ") == [4.0, 6.0, 10.0]
     sources = [cell for cell in firsts if cell.startswith("Nguồn: Sổ ")]
     assert len(sources) == 5
 

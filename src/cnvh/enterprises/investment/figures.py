@@ -104,40 +104,64 @@ def capital_table(lines: Iterable[CapitalLine]) -> list[Capital]:
 
 @dataclass(frozen=True)
 class InvestmentFigures:
-    year: int
-    day: date  # the day the schedule is read: the year's last day, or today
+    starts_on: date  # the span's first day: 1 January for a year
+    ends_on: date  # its last day
+    day: date  # the day the schedule is read: the span's last day, or today
     by_source: list[Capital]
     total: Capital
     approved: list[InvestmentProject] = field(default_factory=list)
     under_way: list[InvestmentProject] = field(default_factory=list)
     on_schedule: list[InvestmentProject] = field(default_factory=list)
+    by_status: dict[str, list[InvestmentProject]] = field(default_factory=dict)
+
+    @property
+    def year(self) -> int:
+        return self.ends_on.year
 
     @property
     def behind(self) -> list[InvestmentProject]:
         return [project for project in self.under_way if project not in self.on_schedule]
 
 
-def investment_figures(year: int, today: date | None = None) -> InvestmentFigures:
-    """The figures of a year, as the periodic report and the indicators show them: the
-    year's capital by source; the projects whose decision of investment is dated in the
-    year; and those under way at the year's end (or today, for the current year), of
-    which those on schedule."""
+def investment_figures(
+    year: int | None = None,
+    today: date | None = None,
+    *,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+) -> InvestmentFigures:
+    """The figures of a year, or of the span from `starts_on` to `ends_on`, as the
+    indicators and the periodic report show them: the capital of the years the span
+    touches (capital is planned a year at a time), by source; the projects whose
+    decision of investment is dated in the span; every project by its status at the
+    span's end (or today, for a span not yet over); those under way then, of which those
+    on schedule."""
+    if year is not None:
+        starts_on, ends_on = date(year, 1, 1), date(year, 12, 31)
+    if starts_on is None or ends_on is None:
+        raise ValueError("investment_figures needs a year or both days of a span")
     today = today or timezone.localdate()
-    day = min(date(year, 12, 31), today)
-    lines = list(CapitalLine.objects.filter(year=year))
+    day = min(ends_on, today)
+    years = range(starts_on.year, ends_on.year + 1)
+    one_year = starts_on.year if len(years) == 1 else None  # the rows keep their year
+    lines = list(CapitalLine.objects.filter(year__in=years))
     sources = {line.source for line in lines}
-    projects = list(with_records(InvestmentProject.objects.all()))
+    projects = list(with_records(InvestmentProject.objects.order_by("pk")))
+    by_status: dict[str, list[InvestmentProject]] = {}
+    for project in projects:
+        status = status_on(project, day)
+        if status is not None:
+            by_status.setdefault(status, []).append(project)
     under_way = [p for p in projects if status_on(p, day) in UNDER_WAY]
+    decided = [p for p in projects if p.investment_decided_on is not None]
     return InvestmentFigures(
-        year=year,
+        starts_on=starts_on,
+        ends_on=ends_on,
         day=day,
-        by_source=[capital(lines, year, s) for s in CapitalSource.values if s in sources],
-        total=capital(lines, year, None),
-        approved=[
-            p
-            for p in projects
-            if p.investment_decided_on is not None and p.investment_decided_on.year == year
-        ],
+        by_source=[capital(lines, one_year, s) for s in CapitalSource.values if s in sources],
+        total=capital(lines, one_year, None),
+        approved=[p for p in decided if starts_on <= p.investment_decided_on <= ends_on],  # type: ignore[operator]
         under_way=under_way,
         on_schedule=[p for p in under_way if on_schedule(p, day)],
+        by_status=by_status,
     )

@@ -14,15 +14,20 @@ from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from cnvh.exports.periodic.document import RegistrySection
-from cnvh.exports.periodic.registries import brightspots, crafts, events, support, unesco
+from cnvh.exports.periodic.registries import (
+    brightspots,
+    crafts,
+    events,
+    investment,
+    support,
+    unesco,
+)
 from cnvh.exports.periodic.registries.common import Window
 
 SECTIONS: tuple[ModuleType, ...] = (
     events,
     support,
-    # Investment projects (the enterprises app's register of them) take their place here,
-    # after the support to enterprises, as a module `investment` with `section` and
-    # `RECORDS` like the others.
+    investment,
     crafts,
     brightspots,
     unesco,
