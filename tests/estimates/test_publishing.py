@@ -165,3 +165,43 @@ def test_only_the_statistician_publishes(public: Estimate) -> None:
     assert client.post(f"/estimates/{new.pk}/publish/", {"confirm": "on"}).status_code == 403
     assert client.post(f"/estimates/{public.pk}/unpublish/", {"reason": "x"}).status_code == 403
     assert publishing.public_revision("hanoi-plan") == public
+
+
+def test_inputs_compared_by_checksum(public: Estimate, statistician: Any) -> None:
+    """The same totals, a new units file: the reviewer sees which input changed."""
+    result = revised()
+    provenance = {
+        **result.provenance,
+        "inputs": [
+            {"role": "units", "file": "units-2025.parquet", "sha256": "9f" * 32},
+            {"role": "totals", "file": "totals.csv", "sha256": "ef56" * 16},
+        ],
+    }
+    new = save_estimate(replace(result, provenance=provenance), label="r2", synthetic=True)
+    found = compare(new, public)
+    by_role = {change.role: change for change in found.inputs}
+    assert list(by_role) == ["totals", "units", "definition"]
+    assert by_role["units"].status == "changed"
+    assert (by_role["units"].old_file, by_role["units"].new_file) == (
+        "units.parquet",
+        "units-2025.parquet",
+    )
+    assert by_role["totals"].status == "same"
+    assert by_role["definition"].status == "same"
+    assert not found.same_inputs
+
+    client = Client()
+    client.force_login(statistician)
+    text = client.get(f"/estimates/{new.pk}/publish/").content.decode()
+    assert "Các tệp hoặc định nghĩa khác với phiên bản đang công bố:" in text
+    assert f'<code title="{"9f" * 32}">{"9f" * 6}…</code>' in text
+    assert "<strong>đã thay đổi</strong>" in text
+    assert "units-2025.parquet" in text
+
+
+def test_same_inputs_said_so(public: Estimate) -> None:
+    again = save_estimate(engine_estimate(), label="r2", synthetic=True)
+    found = compare(again, public)
+    assert [change.status for change in found.inputs] == ["same", "same", "same"]
+    assert found.same_inputs
+    assert compare(public, None).inputs == ()

@@ -3,10 +3,13 @@
 Only stored rows are read: the city-wide figures of the new revision's latest year
 (its headline share and each sector's value added and share) against the published
 revision's figures of the same year, and whether each has the ward breakdown the
-public ward map is drawn from. The differences are comparisons made for display.
+public ward map is drawn from; then the inputs each was computed from (the SHA-256 of
+every file, and the definition's checksum), so a reviewer sees whether new figures come
+from new data, a new definition, or neither. The differences are made for display.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count
 
@@ -42,6 +45,26 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class InputChange:
+    """One input (by its role: units, totals, the definition, ...) in both revisions;
+    None where that revision had no such input."""
+
+    role: str
+    old_file: str | None
+    new_file: str | None
+    old_sha256: str | None
+    new_sha256: str | None
+
+    @property
+    def status(self) -> str:
+        if self.old_sha256 is None:
+            return "added"
+        if self.new_sha256 is None:
+            return "removed"
+        return "same" if self.old_sha256 == self.new_sha256 else "changed"
+
+
+@dataclass(frozen=True)
 class Comparison:
     new: Estimate
     old: Estimate | None
@@ -50,6 +73,12 @@ class Comparison:
     sectors: list[Figure]
     old_wards: int
     new_wards: int
+    inputs: tuple[InputChange, ...] = ()
+
+    @property
+    def same_inputs(self) -> bool:
+        """Every input and the definition as in the published revision."""
+        return bool(self.inputs) and all(i.status == "same" for i in self.inputs)
 
     @property
     def loses_wards(self) -> bool:
@@ -100,6 +129,40 @@ def _figure(
     )
 
 
+def _inputs(estimate: Estimate) -> dict[str, tuple[str, str]]:
+    """(file name, SHA-256) by role, from the provenance the engine wrote: a list of
+    inputs each naming its role (older revisions kept a mapping by role)."""
+    found: dict[str, tuple[str, str]] = {}
+    listed: Any = (estimate.provenance or {}).get("inputs") or []
+    if isinstance(listed, dict):
+        listed = [{"role": role, **value} for role, value in listed.items()]
+    for item in listed:
+        if isinstance(item, dict) and item.get("sha256"):
+            name = str(item.get("file") or item.get("path") or "")
+            found[str(item.get("role", ""))] = (name.rsplit("/", 1)[-1], str(item["sha256"]))
+    found["definition"] = (
+        f"{estimate.scope_key} {estimate.scope_version}",
+        estimate.scope_checksum,
+    )
+    return found
+
+
+def compare_inputs(new: Estimate, old: Estimate | None) -> tuple[InputChange, ...]:
+    if old is None:
+        return ()
+    before, after = _inputs(old), _inputs(new)
+    return tuple(
+        InputChange(
+            role=role,
+            old_file=before[role][0] if role in before else None,
+            new_file=after[role][0] if role in after else None,
+            old_sha256=before[role][1] if role in before else None,
+            new_sha256=after[role][1] if role in after else None,
+        )
+        for role in sorted({*before, *after}, key=lambda role: (role == "definition", role))
+    )
+
+
 def compare(new: Estimate, old: Estimate | None) -> Comparison:
     """`new` against `old` (the published revision, None if nothing is public)."""
     years = new.years()
@@ -119,4 +182,5 @@ def compare(new: Estimate, old: Estimate | None) -> Comparison:
         sectors=sectors,
         old_wards=ward_count(old),
         new_wards=ward_count(new),
+        inputs=compare_inputs(new, old),
     )
