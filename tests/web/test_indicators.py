@@ -35,6 +35,18 @@ def test_list_shows_latest_value_target_and_status(
     assert '<span class="status status--at_risk">At risk</span>' in text
 
 
+def test_list_warns_of_synthetic_figures(
+    client: Client, share_indicator: Indicator, make_estimate: MakeEstimate
+) -> None:
+    stored = save_estimate(make_estimate(), label="official", synthetic=False)
+    publish(stored)
+    banner = "Synthetic demo data — not official statistics"
+    assert banner not in page(client, "/indicators/")
+    # A newer, synthetic revision published: the list shows its figures, with the banner.
+    publish(save_estimate(make_estimate(), label="demo", synthetic=True))
+    assert banner in page(client, "/indicators/")
+
+
 def test_list_in_vietnamese(
     client: Client, share_indicator: Indicator, published_estimate: Estimate
 ) -> None:

@@ -47,7 +47,15 @@ def _indicator_list(request: HttpRequest, extra: dict[str, Any]) -> HttpResponse
                 ),
             }
         )
-    return render(request, "web/indicator_list.html", {"rows": rows} | extra)
+    # A list that shows any figure of a synthetic estimate carries the banner, as each
+    # indicator's own page does.
+    synthetic = any(
+        value.estimate is not None and value.estimate.synthetic
+        for series in all_series.values()
+        for value in series
+    )
+    context = {"rows": rows, "synthetic": synthetic}
+    return render(request, "web/indicator_list.html", context | extra)
 
 
 def _indicator(request: HttpRequest, code: str) -> Indicator:
