@@ -1,13 +1,16 @@
 """Fixtures shared by the Django tests."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
+from django.test import TestCase, TransactionTestCase
 from pytest_django.fixtures import Settings
+from pytest_django.plugin import blocking_manager_key
 
 from cnvh.estimates.models import Estimate as StoredEstimate
 from cnvh.estimates.store import save_estimate
 from cnvh.stats.result import Estimate, EstimateRow, ScopeInfo
+from tests.shipped import ship_missing_rows
 
 # Hand-picked figures (million VND). Shares: 3.5% in 2021 rising to 4.2% in 2024.
 GRDP = {2021: 1_100_000_000.0, 2022: 1_196_000_000.0, 2023: 1_300_000_000.0, 2024: 1_430_000_000.0}
@@ -100,3 +103,27 @@ def fast_password_hashing(settings: Settings) -> None:
     """Argon2 is slow on purpose; tests that are not about hashing use a fast one.
     tests/plan/test_login.py checks the real setting."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _empties_the_database(item: pytest.Item) -> bool:
+    """Whether the test ends by flushing every table (a transactional test), rather
+    than by rolling its transaction back."""
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase):
+        return not issubclass(cls, TestCase)
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    names = getattr(item, "fixturenames", ())
+    return "transactional_db" in names or "live_server" in names
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """The migrations' own rows back after a transactional test: the tests after it, in
+    whatever order and process they run, find the database as migrated."""
+    result = yield
+    if _empties_the_database(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            ship_missing_rows()
+    return result

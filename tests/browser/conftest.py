@@ -50,29 +50,3 @@ def new_page(browser: Any, live_server: Any) -> Iterator[Any]:
     yield make
     for context in contexts:
         context.close()
-
-
-# The rows the migrations ship, by the model that shows whether they are there.
-SHIPPED = [
-    ("procedures", "0002_shipped", "ship", "LegalProcedure"),
-    ("events", "0002_shipped_rules", "ship", "ClearanceRule"),
-    ("enterprises", "0002_ip_step_durations", "add_rows", "IPStepDuration"),
-    ("crafts", "0002_shipped", "ship", "OcopScheme"),
-    ("brightspots", "0002_shipped_rubric", "install", "Rubric"),
-    ("unesco", "0002_sections", "add_sections", "ReportSection"),
-]
-
-
-@pytest.fixture(autouse=True)
-def shipped_rows(live_server: Any) -> None:
-    """A transactional test ends by emptying every table, the migrations' own rows
-    included; the journeys after it need the procedures, rules and thresholds back, as
-    a fresh database has them. The migrations' functions put them back."""
-    import importlib
-
-    from django.apps import apps
-
-    for app, migration, function, model in SHIPPED:
-        if not apps.get_model(app, model).objects.exists():
-            module = importlib.import_module(f"cnvh.{app}.migrations.{migration}")
-            getattr(module, function)(apps, None)
