@@ -1,5 +1,7 @@
 """Fixtures shared by the Django tests."""
 
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -16,6 +18,12 @@ from tests.shipped import ship_missing_rows
 GRDP = {2021: 1_100_000_000.0, 2022: 1_196_000_000.0, 2023: 1_300_000_000.0, 2024: 1_430_000_000.0}
 SHARES = {2021: 0.035, 2022: 0.038, 2023: 0.040, 2024: 0.042}
 SECTORS_2024 = {"tourism": 25_060_000.0, "design": 20_000_000.0, "crafts": 15_000_000.0}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """`cnvh estimate` keeps its record of checked files with the person's caches; the
+    tests keep theirs apart, and each process its own."""
+    os.environ["CNVH_CHECKED_FILES_DIR"] = tempfile.mkdtemp(prefix="cnvh-checked-files-")
 
 
 def scope_info(key: str = "hanoi-plan") -> ScopeInfo:

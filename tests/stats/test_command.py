@@ -315,3 +315,66 @@ def test_a_file_with_a_header_only_is_refused(
         files["totals"],
     )
     assert f"empty-{which}.csv: The file has no data rows" in said
+
+
+def _units_provenance(document: dict[str, Any]) -> tuple[object, object]:
+    [source] = [i for i in document["provenance"]["inputs"] if i["role"] == "units"]
+    return source["sha256_computed"], document["provenance"]["unit_year_check"]
+
+
+def test_a_second_estimate_on_the_same_files_uses_the_record(
+    tmp_path: Path, scope_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    units = write_parquet(tmp_path / "units.parquet", UNITS)
+    totals_file = totals(tmp_path / "totals.csv", {2023: 13_000.0})
+    record = tmp_path / "record"
+    run = ("--checked-files", record, "--format", "json")
+
+    first = as_json(estimate(capsys, scope_file, units, totals_file, *run))
+    again = as_json(estimate(capsys, scope_file, units, totals_file, *run))
+
+    assert _units_provenance(first) == (True, "checked")
+    assert _units_provenance(again) == (False, "recorded")
+    assert values(again) == values(first) == pytest.approx(EXPECTED)
+    assert len(list(record.glob("*.json"))) == 2  # the units and the totals
+
+
+def test_no_record_reads_every_file_in_full_each_time(
+    tmp_path: Path, scope_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    units = write_parquet(tmp_path / "units.parquet", UNITS)
+    totals_file = totals(tmp_path / "totals.csv", {2023: 13_000.0})
+    record = tmp_path / "record"
+    run = ("--checked-files", record, "--no-record", "--format", "json")
+
+    estimate(capsys, scope_file, units, totals_file, *run)
+    again = as_json(estimate(capsys, scope_file, units, totals_file, *run))
+
+    assert _units_provenance(again) == (True, "checked")
+    assert not record.exists()
+
+
+def test_a_record_that_cannot_be_written_costs_nothing_but_time(
+    tmp_path: Path, scope_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    units = write_parquet(tmp_path / "units.parquet", UNITS)
+    totals_file = totals(tmp_path / "totals.csv", {2023: 13_000.0})
+    not_a_folder = tmp_path / "record"
+    not_a_folder.write_text("a file where the folder should be")
+    run = ("--checked-files", not_a_folder, "--format", "json")
+
+    estimate(capsys, scope_file, units, totals_file, *run)
+    again = as_json(estimate(capsys, scope_file, units, totals_file, *run))
+
+    assert _units_provenance(again) == (True, "checked")
+    assert values(again) == pytest.approx(EXPECTED)
+
+
+def test_the_record_is_kept_with_the_persons_caches(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cnvh.stats.command import default_checked_files
+
+    monkeypatch.delenv("CNVH_CHECKED_FILES_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "/srv/cache")
+    assert default_checked_files() == Path("/srv/cache/cnvh/checked-files")
+    monkeypatch.setenv("CNVH_CHECKED_FILES_DIR", "/data/checked")
+    assert default_checked_files() == Path("/data/checked")

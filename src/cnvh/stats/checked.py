@@ -28,6 +28,7 @@ by another version of cnvh (whose checks may differ), and the file is checked in
 full again and the record rewritten.
 """
 
+import contextlib
 import hashlib
 import json
 import os
@@ -138,13 +139,21 @@ class CheckedFiles:
         same = stored.get("file") == asdict(print_) and found.cnvh_version == __version__
         return found if same else None
 
-    def remember(self, print_: Fingerprint, checked: Checked) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
+    def remember(self, print_: Fingerprint, checked: Checked) -> bool:
+        """Whether it was recorded. A folder that cannot be written (a read-only home, a
+        full disk) costs the next estimate a full check, never this one its result."""
         entry = self._entry(print_)
         text = json.dumps({"file": asdict(print_), "checked": asdict(checked)}, indent=1)
         partial = entry.with_name(f".{entry.name}.{os.getpid()}")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(entry)
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            partial.write_text(text, encoding="utf-8")
+            partial.replace(entry)
+        except OSError:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            return False
+        return True
 
     def imported(self, path: Path, *, units_once_a_year: bool) -> str:
         """Hashes `path`, a file an import has just written from rows it checked, and

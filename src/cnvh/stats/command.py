@@ -2,6 +2,7 @@
 
 import argparse
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .arguments import EXIT_BAD_INPUT, ArgumentParser
+from .checked import CheckedFiles
 from .estimate import estimate
 from .figures import grouped, percent
 from .money import display_unit
@@ -82,12 +84,32 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="skip checking that each unit appears once a year (data already checked)",
     )
+    parser.add_argument(
+        "--checked-files",
+        type=Path,
+        default=default_checked_files(),
+        help="folder of the record of files already checked (default %(default)s)",
+    )
+    parser.add_argument(
+        "--no-record",
+        action="store_true",
+        help="read every file in full, and neither use nor write the record of checked files",
+    )
     parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
     parser.add_argument(
         "--lang", choices=["vi", "en"], default="vi", help="language of the table's sector names"
     )
     parser.add_argument("--output", type=Path, help="write to this file instead of the screen")
     return parser
+
+
+def default_checked_files() -> Path:
+    """The record lives with the person's caches, as other tools keep theirs: re-running
+    an estimate on the same large files is what a statistician does all day."""
+    if folder := os.environ.get("CNVH_CHECKED_FILES_DIR"):
+        return Path(folder)
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache) / "cnvh" / "checked-files"
 
 
 def estimate_options(args: argparse.Namespace, problems: ProblemList) -> EstimateOptions:
@@ -137,6 +159,7 @@ def run_estimate(args: argparse.Namespace, options: EstimateOptions, console: Co
             aggregates=args.aggregates,
             options=options,
             progress=report,
+            checked=None if args.no_record else CheckedFiles(args.checked_files),
         )
 
 
