@@ -20,12 +20,6 @@ SHARES = {2021: 0.035, 2022: 0.038, 2023: 0.040, 2024: 0.042}
 SECTORS_2024 = {"tourism": 25_060_000.0, "design": 20_000_000.0, "crafts": 15_000_000.0}
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """`cnvh estimate` keeps its record of checked files with the person's caches; the
-    tests keep theirs apart, and each process its own."""
-    os.environ["CNVH_CHECKED_FILES_DIR"] = tempfile.mkdtemp(prefix="cnvh-checked-files-")
-
-
 def scope_info(key: str = "hanoi-plan") -> ScopeInfo:
     return ScopeInfo(
         key=key,
@@ -87,6 +81,9 @@ def stored_estimate(db: None) -> StoredEstimate:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # `cnvh estimate` keeps its record of checked files with the person's caches; the
+    # tests keep theirs apart, each process its own.
+    os.environ["CNVH_CHECKED_FILES_DIR"] = tempfile.mkdtemp(prefix="cnvh-checked-files-")
     # WhiteNoise warns when STATIC_ROOT does not exist; tests never run collectstatic.
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
 
