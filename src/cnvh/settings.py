@@ -31,6 +31,8 @@ between a laptop and a city's server comes from environment variables:
     CNVH_EVENT_CLASH_METRES  events at venues this close on the same day clash (300)
     CNVH_EVENT_WARD_DAY_LIMIT  more people expected in one ward on one day than this
                         is a clash between the events there (20000)
+    CNVH_EVENT_VIEW_DUE_SOON_DAYS  a view due within this many working days is
+                        reminded to the officers who give it (2)
     CNVH_CULTURE_DEPARTMENT  the code of the agency whose officers keep the venues
                         with the coordinator (so-vhtt)
 
@@ -218,6 +220,7 @@ CNVH_REPORT_SIGNATORY = os.environ.get("CNVH_REPORT_SIGNATORY", "")
 # The events register's clash detection (cnvh.events.clashes) and its venues.
 CNVH_EVENT_CLASH_METRES = environment.integer(os.environ, "CNVH_EVENT_CLASH_METRES", 300)
 CNVH_EVENT_WARD_DAY_LIMIT = environment.integer(os.environ, "CNVH_EVENT_WARD_DAY_LIMIT", 20000)
+CNVH_EVENT_VIEW_DUE_SOON_DAYS = environment.integer(os.environ, "CNVH_EVENT_VIEW_DUE_SOON_DAYS", 2)
 CNVH_CULTURE_DEPARTMENT = os.environ.get("CNVH_CULTURE_DEPARTMENT", "so-vhtt")
 # The city's extent (south, west, north, east in degrees): Hanoi reaches from 20°34' to
 # 21°23' N and from 105°17' to 106°02' E; a venue's coordinates must fall inside.

@@ -58,7 +58,7 @@ def test_each_agency_asked_sees_the_clash_on_the_page_and_in_its_queue(town: mak
         assert "Give your agency" in queue
     # The police's queue holds only its own view; the ward's only the ward's.
     police = _client(town.police_officer).get(reverse("events-queue"))
-    assert [view.agency for view, _ in police.context["rows"]] == [town.police]
+    assert [view.agency for view, _countdown, _clashes in police.context["rows"]] == [town.police]
 
 
 def test_resolving_through_the_page(town: make.City) -> None:
@@ -132,7 +132,7 @@ def test_the_queue_reads_a_bounded_number_of_queries(
     with django_assert_max_num_queries(8):  # type: ignore[operator]
         response = client.get(reverse("events-queue"))
     assert len(response.context["rows"]) == 12  # the ward's and the police's, six each
-    assert all(len(clashes) == 1 for _, clashes in response.context["rows"])
+    assert all(len(clashes) == 1 for _view, _countdown, clashes in response.context["rows"])
 
 
 def test_the_event_page_reads_a_bounded_number_of_queries(

@@ -13,7 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from cnvh.calendar import lunar
-from cnvh.events import workflow
+from cnvh.events import reminders, workflow
 from cnvh.events.demo_city import agencies_asked, clearance_rules, venues_of
 from cnvh.events.models import Event, Venue
 from cnvh.plan.models import Agency, Membership, Role
@@ -94,6 +94,7 @@ def load_demo_events(today: date, *, demo_mode: bool) -> int:
     )
     made = _past(cast, venues, today) + _coming(cast, venues, today)
     workflow.deem_silent_consents(today)
+    reminders.send_clearance_reminders(today, mail=False)
     return len(made)
 
 

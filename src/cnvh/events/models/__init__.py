@@ -3,6 +3,7 @@ the clashes between events."""
 
 from cnvh.events.models.clashes import Clash, ClashRule
 from cnvh.events.models.clearances import Clearance, ClearanceRule, Transition
+from cnvh.events.models.notices import ClearanceNotice
 from cnvh.events.models.register import (
     GOING_AHEAD,
     HELD_STATUSES,
@@ -25,6 +26,7 @@ __all__ = [
     "Clash",
     "ClashRule",
     "Clearance",
+    "ClearanceNotice",
     "ClearanceRule",
     "Event",
     "Status",

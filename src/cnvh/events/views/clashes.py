@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cnvh.events import workflow
+from cnvh.events import reminders, workflow
 from cnvh.events.forms import MoveForm, ResolveClashForm
 from cnvh.events.models import Clash, Clearance, Event, Status
 from cnvh.events.workflow import Placing, StepRefused
@@ -52,10 +52,11 @@ def clearance_queue(request: HttpRequest) -> HttpResponse:
         waiting = waiting.filter(agency_id__in=officer_of)
     views = list(waiting)
     clashes = clashes_by_event({view.event_id for view in views})
+    countdowns = reminders.countdowns(views, timezone.localdate())
     context = {
-        "rows": [(view, clashes.get(view.event_id, [])) for view in views],
+        "rows": [(view, countdowns[view.pk], clashes.get(view.event_id, [])) for view in views],
+        "notices": [(notice, reminders.message(notice)) for notice in reminders.unread(user)],
         "own_only": own_only,
-        "today": timezone.localdate(),
         "answerable": {v.pk for v in views if user.has_perm("events.answer_clearance", v)},
     }
     return render(request, "events/queue.html", context)

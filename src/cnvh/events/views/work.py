@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cnvh.events import indicators, workflow
+from cnvh.events import indicators, reminders, workflow
 from cnvh.events.forms import (
     ClearanceForm,
     DecisionForm,
@@ -25,7 +25,7 @@ from cnvh.events.forms import (
     ResolveClashForm,
     StepForm,
 )
-from cnvh.events.models import Clash, Clearance, Event
+from cnvh.events.models import Clash, Clearance, Event, Status
 from cnvh.events.permissions import events_visible_to
 from cnvh.events.views import downloads
 from cnvh.events.views.clashes import say_clashes
@@ -98,6 +98,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "events": events[:LIST_LIMIT],
         "limit": LIST_LIMIT,
         "overdue_views": overdue_views,
+        "due_soon_views": reminders.due_soon(today),
         "can_file": request.user.has_perm("events.file_event"),
         "query": query_without_format(request),
     }
@@ -152,6 +153,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "event", "other", "ward", "found_by", "resolved_by"
     )
     clashes = [(clash, clash.other_than(event)) for clash in found.order_by("-found_at", "pk")]
+    reminders.mark_seen(user, event.pk)
+    waiting = [c for c in clearances if c.pending and event.status == Status.IN_CLEARANCE]
     context = {
         "clashes": clashes,
         "resolvable": {
@@ -164,12 +167,21 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "clearances": clearances,
         "answerable": {c.pk for c in clearances if user.has_perm("events.answer_clearance", c)},
         "overdue": {c.pk for c in clearances if c.overdue_on(today)},
+        "countdowns": _countdowns(clearances, waiting, today),
         "transitions": event.transitions.select_related("by"),
         "can_handle": user.has_perm("events.handle_event", event),
         "can_decide": user.has_perm("events.decide_event", event),
         "incomplete_form": IncompleteForm(),
     }
     return render(request, "events/event_detail.html", context)
+
+
+def _countdowns(
+    clearances: list[Clearance], waiting: list[Clearance], today: date
+) -> list[tuple[Clearance, reminders.Countdown | None]]:
+    """Each view with its working days left, while it is still awaited."""
+    found = reminders.countdowns(waiting, today)
+    return [(clearance, found.get(clearance.pk)) for clearance in clearances]
 
 
 def _refused(request: HttpRequest, refused: StepRefused, pk: int) -> HttpResponse:
