@@ -590,6 +590,9 @@ ROUTES: dict[str, Route] = {
     "events/<int:pk>/incomplete/": Route(
         pk("filed_event", "/events/{}/incomplete/"), NOT_ALLOWED, who(302, EVENT_HANDLERS)
     ),
+    "events/<int:pk>/call-off/": Route(
+        pk("filed_event", "/events/{}/call-off/"), NOT_ALLOWED, who(302, EVENT_HANDLERS)
+    ),
     "events/<int:pk>/decide/": Route(
         pk("clearing_event", "/events/{}/decide/"),
         who(200, EVENT_DECIDERS),

@@ -237,8 +237,27 @@ class ResolveClashForm(forms.Form):
 class StepForm(forms.Form):
     """A step that needs no more than who and when: today."""
 
-    STEPS = ("resubmit", "clearance", "publish", "held")
+    STEPS = ("resubmit", "clearance", "publish", "held", "close", "resume")
     step = forms.ChoiceField(choices=[(name, name) for name in STEPS])
+
+
+class CallOffForm(forms.Form):
+    """Postponing, suspending or cancelling an event: the reason is required."""
+
+    to = forms.ChoiceField(
+        label=_("step"),
+        choices=[
+            (Status.POSTPONED, _("Postpone")),
+            (Status.SUSPENDED, _("Suspend")),
+            (Status.CANCELLED, _("Cancel the event")),
+        ],
+    )
+    reason = forms.CharField(
+        label=_("reason"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        error_messages={"required": _("Give the reason: it is kept with the step.")},
+    )
 
 
 class IncompleteForm(forms.Form):

@@ -9,9 +9,9 @@ from typing import Any
 
 import rules
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from cnvh.events.models import PUBLIC_STATUSES, Clash, Clearance, Event, Status
+from cnvh.events.models import CALLED_OFF, PUBLIC_STATUSES, Clash, Clearance, Event, Status
 from cnvh.plan.models import Agency, Role
 from cnvh.plan.permissions import agencies_with, is_coordinator, is_member, is_officer
 
@@ -101,4 +101,7 @@ def events_visible_to(user: Any) -> QuerySet[Event]:
 
 
 def public_events() -> QuerySet[Event]:
-    return Event.objects.filter(status__in=PUBLIC_STATUSES)
+    """Published events, and those called off after the public was told of them."""
+    return Event.objects.filter(
+        Q(status__in=PUBLIC_STATUSES) | Q(status__in=CALLED_OFF, published_on__isnull=False)
+    )

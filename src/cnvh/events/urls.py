@@ -20,6 +20,7 @@ urlpatterns = [
     path("events/<int:pk>/", work.event_detail, name="events-detail"),
     path("events/<int:pk>/step/", work.event_step, name="events-step"),
     path("events/<int:pk>/incomplete/", work.event_incomplete, name="events-incomplete"),
+    path("events/<int:pk>/call-off/", work.event_call_off, name="events-call-off"),
     path("events/<int:pk>/move/", clashes.event_move, name="events-move"),
     path("events/<int:pk>/decide/", work.event_decide, name="events-decide"),
     path("events/<int:pk>/report/", work.event_report, name="events-report"),

@@ -1,6 +1,8 @@
 """The life of an event's file: filed → (incomplete ⇄ resubmitted) → in clearance →
 decided (approved, refused, or deemed accepted when the procedure says silence is
-consent and its window passed) → published → held → reported.
+consent and its window passed) → published → held → reported → closed; postponed,
+suspended (also while it is being held) or cancelled at any point before, with a
+reason, a postponed or suspended event resuming at the step it was stopped at.
 
 Every step is gated here, and only here: it checks the caller's permission, the
 event's current status (re-read under a row lock) and what the step needs (all views
@@ -31,6 +33,15 @@ from cnvh.plan.models import Agency
 from cnvh.plan.permissions import require
 from cnvh.procedures import deadlines
 
+BEFORE_HELD = (
+    Status.FILED,
+    Status.INCOMPLETE,
+    Status.RESUBMITTED,
+    Status.IN_CLEARANCE,
+    Status.APPROVED,
+    Status.DEEMED_ACCEPTED,
+    Status.PUBLISHED,
+)
 # The steps each status may be reached from: nothing skips a step.
 REACHED_FROM: dict[str, tuple[str, ...]] = {
     Status.INCOMPLETE: (Status.FILED, Status.RESUBMITTED),
@@ -42,7 +53,12 @@ REACHED_FROM: dict[str, tuple[str, ...]] = {
     Status.PUBLISHED: (Status.APPROVED, Status.DEEMED_ACCEPTED),
     Status.HELD: (Status.PUBLISHED,),
     Status.REPORTED: (Status.HELD,),
+    Status.CLOSED: (Status.REPORTED,),
+    Status.POSTPONED: BEFORE_HELD,
+    Status.SUSPENDED: (*BEFORE_HELD, Status.HELD),
+    Status.CANCELLED: (*BEFORE_HELD, Status.POSTPONED, Status.SUSPENDED),
 }
+RESUMABLE = (Status.POSTPONED, Status.SUSPENDED)
 
 
 class StepRefused(Exception):
@@ -338,7 +354,7 @@ def deem_silent_consents(today: date) -> list[Event]:
 @transaction.atomic
 def publish(event: Event, on: date, user: Any) -> Event:
     fresh = _locked(event, Status.PUBLISHED, user, "events.handle_event")
-    return _move(fresh, Status.PUBLISHED, on, user, sequence=fresh.sequence + 1)
+    return _move(fresh, Status.PUBLISHED, on, user, sequence=fresh.sequence + 1, published_on=on)
 
 
 @transaction.atomic
@@ -365,3 +381,44 @@ def report(event: Event, actual_attendance: int, note: str, on: date, user: Any)
         actual_attendance=actual_attendance,
         report_note=note,
     )
+
+
+@transaction.atomic
+def close(event: Event, on: date, user: Any) -> Event:
+    """The file is closed once the report after the event is in."""
+    fresh = _locked(event, Status.CLOSED, user, "events.handle_event")
+    return _move(fresh, Status.CLOSED, on, user)
+
+
+def _told_subscribers(event: Event) -> int:
+    """The next SEQUENCE of an event the public calendar carries; others keep theirs."""
+    return event.sequence + 1 if event.published_on is not None else event.sequence
+
+
+@transaction.atomic
+def call_off(event: Event, to: str, reason: str, on: date, user: Any) -> Event:
+    """Postponed, suspended or cancelled, with its reason. A published event stays on the
+    public calendar marked as such, and its feed entry is revised (SEQUENCE)."""
+    if to not in (*RESUMABLE, Status.CANCELLED):
+        raise StepRefused(_("Unknown step."))
+    if not reason.strip():
+        raise StepRefused(_("Give the reason: it is kept with the step and shown to the public."))
+    fresh = _locked(event, to, user, "events.handle_event")
+    return _move(fresh, to, on, user, reason.strip(), sequence=_told_subscribers(fresh))
+
+
+@transaction.atomic
+def resume(event: Event, on: date, user: Any) -> Event:
+    """A postponed or suspended event goes on from the step it was stopped at."""
+    fresh = Event.objects.select_for_update().select_related("procedure").get(pk=event.pk)
+    require(user, "events.handle_event", fresh)
+    if fresh.status not in RESUMABLE:
+        raise StepRefused(
+            _("This event is “%(now)s”: only a postponed or suspended event resumes.")
+            % {"now": fresh.get_status_display()}
+        )
+    stopped = fresh.transitions.filter(to_status=fresh.status).order_by("-pk").first()
+    if stopped is None or not stopped.from_status:
+        raise StepRefused(_("The step this event was stopped at is not recorded."))
+    note = _("Resumed at “%(step)s”.") % {"step": Status(stopped.from_status).label}
+    return _move(fresh, stopped.from_status, on, user, note, sequence=_told_subscribers(fresh))

@@ -5,6 +5,7 @@ from cnvh.events.models.clashes import Clash, ClashRule
 from cnvh.events.models.clearances import Clearance, ClearanceRule, Transition
 from cnvh.events.models.notices import ClearanceNotice
 from cnvh.events.models.register import (
+    CALLED_OFF,
     GOING_AHEAD,
     HELD_STATUSES,
     KIND_CHOICES,
@@ -18,6 +19,7 @@ from cnvh.events.models.register import (
 )
 
 __all__ = [
+    "CALLED_OFF",
     "GOING_AHEAD",
     "HELD_STATUSES",
     "KIND_CHOICES",

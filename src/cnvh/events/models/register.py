@@ -101,12 +101,19 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
     HELD = "held", _("Held")
     REPORTED = "reported", _("Reported after the event")
+    CLOSED = "closed", _("Closed")
+    POSTPONED = "postponed", _("Postponed")
+    SUSPENDED = "suspended", _("Suspended")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 # The statuses in which an event goes ahead (counted as held once past).
 GOING_AHEAD = (Status.APPROVED, Status.DEEMED_ACCEPTED, Status.PUBLISHED)
-HELD_STATUSES = (Status.HELD, Status.REPORTED)
-PUBLIC_STATUSES = (Status.PUBLISHED, Status.HELD, Status.REPORTED)
+HELD_STATUSES = (Status.HELD, Status.REPORTED, Status.CLOSED)
+PUBLIC_STATUSES = (Status.PUBLISHED, Status.HELD, Status.REPORTED, Status.CLOSED)
+# Stopped, with a reason, at any point before the report: the public still sees an event
+# it was told of (the calendar and its feed say it is off), never one it was not.
+CALLED_OFF = (Status.POSTPONED, Status.SUSPENDED, Status.CANCELLED)
 
 
 class Event(models.Model):
@@ -190,6 +197,7 @@ class Event(models.Model):
     report_note = models.TextField(_("report after the event"), blank=True)
     # RFC 5545 SEQUENCE: raised at every change a calendar subscriber should see.
     sequence = models.PositiveIntegerField(_("calendar revision"), default=0)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("filed by")
     )
@@ -249,7 +257,13 @@ class Event(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status in PUBLIC_STATUSES
+        return self.status in PUBLIC_STATUSES or (
+            self.status in CALLED_OFF and self.published_on is not None
+        )
+
+    @property
+    def called_off(self) -> bool:
+        return self.status in CALLED_OFF
 
     def sector_labels(self) -> list[str]:
         names = dict(sector_choices())

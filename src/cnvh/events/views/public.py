@@ -62,8 +62,20 @@ def public_event(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     url = request.build_absolute_uri(reverse("events-public", args=[event.pk]))
     data = feeds.json_ld_script(feeds.json_ld(event, url))
-    context = {"event": event, "json_ld": mark_safe(data)}
+    context = {
+        "event": event,
+        "json_ld": mark_safe(data),
+        "called_off_reason": _why_off(event),
+    }
     return render(request, "events/public_event.html", context)
+
+
+def _why_off(event: Event) -> str:
+    """The reason given when the event was postponed, suspended or cancelled."""
+    if not event.called_off:
+        return ""
+    stopped = event.transitions.filter(to_status=event.status).order_by("-pk").first()
+    return stopped.note if stopped else ""
 
 
 def _ics_response(

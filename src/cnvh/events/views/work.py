@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cnvh.events import indicators, reminders, workflow
 from cnvh.events.forms import (
+    CallOffForm,
     ClearanceForm,
     DecisionForm,
     EventForm,
@@ -172,6 +173,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_handle": user.has_perm("events.handle_event", event),
         "can_decide": user.has_perm("events.decide_event", event),
         "incomplete_form": IncompleteForm(),
+        "call_off_form": CallOffForm(),
+        "can_call_off": event.status in workflow.REACHED_FROM[Status.CANCELLED],
     }
     return render(request, "events/event_detail.html", context)
 
@@ -192,7 +195,8 @@ def _refused(request: HttpRequest, refused: StepRefused, pk: int) -> HttpRespons
 @require_POST
 @login_required
 def event_step(request: HttpRequest, pk: int) -> HttpResponse:
-    """Resubmission, clearance, publication, held: the receiving authority's steps."""
+    """Resubmission, clearance, publication, held, closing, resuming: the receiving
+    authority's steps that need nothing but the day."""
     event = _event(pk)
     require(request.user, "events.handle_event", event)
     form = StepForm(request.POST)
@@ -204,12 +208,34 @@ def event_step(request: HttpRequest, pk: int) -> HttpResponse:
         "clearance": workflow.start_clearance,
         "publish": workflow.publish,
         "held": workflow.mark_held,
+        "close": workflow.close,
+        "resume": workflow.resume,
     }[form.cleaned_data["step"]]
     try:
         step(event, timezone.localdate(), request.user)
     except StepRefused as refused:
         return _refused(request, refused, pk)
     messages.success(request, _("Done."))
+    return redirect("events-detail", pk=pk)
+
+
+@require_POST
+@login_required
+def event_call_off(request: HttpRequest, pk: int) -> HttpResponse:
+    """Postponed, suspended or cancelled, with the reason."""
+    event = _event(pk)
+    require(request.user, "events.handle_event", event)
+    form = CallOffForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, " ".join(str(message) for message in error))
+        return redirect("events-detail", pk=pk)
+    to, reason = form.cleaned_data["to"], form.cleaned_data["reason"]
+    try:
+        workflow.call_off(event, to, reason, timezone.localdate(), request.user)
+    except StepRefused as refused:
+        return _refused(request, refused, pk)
+    messages.success(request, _("The event is now “%(status)s”.") % {"status": Status(to).label})
     return redirect("events-detail", pk=pk)
 
 
