@@ -132,3 +132,16 @@ class PageTests(TestCase):
         )
         self.client.post(reverse("events-step", args=[event.pk]), {"step": "resume"})
         assert Event.objects.get(pk=event.pk).status == Status.FILED
+
+
+class FeedTests(TestCase):
+    def test_a_cancelled_event_is_cancelled_in_the_feed_and_the_json_ld(self) -> None:
+        town = make.city()
+        event = _published(town)
+        workflow.call_off(event, Status.CANCELLED, "Mưa bão.", date(2026, 2, 27), town.officer)
+        feed = self.client.get(reverse("events-ics")).content.decode()
+        assert "STATUS:CANCELLED" in feed and "SEQUENCE:2" in feed
+        page = self.client.get(reverse("events-public", args=[event.pk])).content.decode()
+        assert "https://schema.org/EventCancelled" in page
+        calendar = self.client.get(reverse("events-calendar"), {"month": "2026-03"}).content.decode()
+        assert "Đã hủy" in calendar

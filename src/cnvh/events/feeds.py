@@ -11,12 +11,26 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from cnvh.events.models import Event
+from cnvh.events.models import Event, Status
 
 PRODUCT = "-//cnvh//Hanoi cultural events//VI"
 UID_DOMAIN = "cnvh.hanoi"
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 CALENDAR_NAME = "Sự kiện văn hóa Hà Nội / Hanoi cultural events"
+
+
+# What a subscriber's calendar and a search engine are told of an event called off after
+# it was published: a postponed or suspended one may resume (its SEQUENCE rises again).
+ICS_STATUS: dict[str, str] = {
+    Status.CANCELLED: "CANCELLED",
+    Status.POSTPONED: "TENTATIVE",
+    Status.SUSPENDED: "TENTATIVE",
+}
+SCHEMA_STATUS: dict[str, str] = {
+    Status.CANCELLED: "EventCancelled",
+    Status.POSTPONED: "EventPostponed",
+    Status.SUSPENDED: "EventPostponed",
+}
 
 
 def ics(events: Iterable[Event], url_of: Any, name: str = CALENDAR_NAME) -> bytes:
@@ -34,7 +48,7 @@ def ics(events: Iterable[Event], url_of: Any, name: str = CALENDAR_NAME) -> byte
         entry.add("summary", event.title)
         _add_times(entry, event)
         entry.add("location", f"{event.venue.name}, {event.venue.address}")
-        entry.add("status", "CONFIRMED")
+        entry.add("status", ICS_STATUS.get(event.status, "CONFIRMED"))
         entry.add("url", url_of(event))
         description = _description(event)
         if description:
@@ -91,7 +105,7 @@ def json_ld(event: Event, url: str) -> dict[str, Any]:
         "name": event.title,
         "startDate": event.starts_on.isoformat(),
         "endDate": event.ends_on.isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": f"https://schema.org/{SCHEMA_STATUS.get(event.status, 'EventScheduled')}",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": place,
         "url": url,
