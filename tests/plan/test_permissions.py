@@ -79,6 +79,7 @@ MATRIX: list[tuple[str, str, set[str]]] = [
     # nomination, admitted; its leader sits on the council but may not score it.
     ("brightspots.view_registry", "none", MEMBERS),
     ("brightspots.manage_rounds", "none", {"coordinator"}),
+    ("brightspots.change_rubric", "none", {"coordinator"}),
     ("brightspots.nominate", "bs_round", OFFICERS | {"leader_of_lead", "leader_elsewhere"}),
     ("brightspots.nominate", "none", set()),
     ("brightspots.view_nomination", "bs_nomination", OVERSEERS | {"officer_of_lead"}),

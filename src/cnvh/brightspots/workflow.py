@@ -191,7 +191,7 @@ def record_scores(
     now: datetime | None = None,
 ) -> list[Score]:
     """A council member's scores, one for every criterion of the round's rubric
-    (criterion id → score out of ten, comment); a new sheet replaces their last."""
+    (criterion id → score on the rubric's scale, comment); a new sheet replaces their last."""
     nomination = _locked(nomination)
     require(user, "brightspots.score", nomination)
     criteria = list(nomination.round.rubric.criteria.order_by("position"))
