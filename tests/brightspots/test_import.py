@@ -123,5 +123,5 @@ def test_bad_rows_are_named_and_nothing_is_saved(city: City, tmp_path: Path) -> 
     assert ward["what_en"] == "No ward or commune with the code “phuong-z”."
     assert ward["header"] == "Mã phường, xã"
     task = next(p for p in record.problems if p["column"] == "task")
-    assert "“9.9”" in task["what_vi"] and "No plan task with the code “9.9”." == task["what_en"]
+    assert "“9.9”" in task["what_vi"] and task["what_en"] == "No plan task with the code “9.9”."
     assert not BrightSpot.objects.exists()
