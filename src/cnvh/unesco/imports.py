@@ -34,12 +34,28 @@ LENGTHS = {"title_vi": 500, "title_en": 500, "partner_country": 255, "partner_ci
 COUNTS = ("women", "men", "total", "reach")
 
 
+# How people shorten the kinds and roles in their sheets.
+KIND_SYNONYMS = {
+    "training": ("khoa dao tao", "dao tao", "tap huan", "boi duong", "training course"),
+    "conference": ("hoi thao", "hoi nghi", "toa dam", "workshop"),
+    "exchange": ("giao luu quoc te", "giao luu", "hop tac quoc te"),
+    "mou": ("ghi nho", "bien ban ghi nho", "memorandum"),
+    "dissemination": ("tuyen truyen", "pho bien", "buoi tuyen truyen"),
+}
+ROLE_SYNONYMS = {
+    "officials": ("can bo", "cong chuc", "vien chuc"),
+    "creatives": ("nghe si", "nha thiet ke", "sang tao"),
+    "enterprises": ("doanh nghiep", "nghe nhan"),
+    "residents": ("nguoi dan", "hoc sinh", "sinh vien", "khac"),
+}
+
+
 def kinds() -> dict[str, str]:
-    return choice_lookup(Outreach.Kind, {"dissemination": ("tuyen truyen", "pho bien")})
+    return choice_lookup(Outreach.Kind, KIND_SYNONYMS)
 
 
 def roles() -> dict[str, str]:
-    return choice_lookup(Participants.Role, {})
+    return choice_lookup(Participants.Role, ROLE_SYNONYMS)
 
 
 class OutreachKind:
@@ -51,9 +67,7 @@ class OutreachKind:
         column("kind", "text", "Loại hoạt động", "Kind", "Loại", required=True),
         column("title_vi", "text", "Tên hoạt động", "Title (Vietnamese)", "Tên", required=True),
         column("title_en", "text", "Tên tiếng Anh", "Title (English)"),
-        column(
-            "organiser", "code", "Mã đơn vị tổ chức", "Organiser code", "Đơn vị", required=True
-        ),
+        column("organiser", "code", "Mã đơn vị tổ chức", "Organiser code", "Đơn vị", required=True),
         column("partner_country", "text", "Quốc gia đối tác", "Partner country"),
         column("partner_city", "text", "Thành phố đối tác", "Partner city"),
         column("sector", "text", "Lĩnh vực", "Sector"),
