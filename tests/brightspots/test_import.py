@@ -57,6 +57,7 @@ def test_a_csv_with_vietnamese_headers(city: City, tmp_path: Path) -> None:
         "enterprise",
         "0100109106",
     )
+    assert space.task is not None
     assert (space.ward, space.start_year, space.task.code) == (city.ward, 2022, "1.2")
     assert space.created_by == city.coordinator
     result = Result.objects.get(spot=space)
