@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
 from cnvh.unesco import workflow
-from cnvh.unesco.models import MonitoringReport, Outreach, ReportSection
-from tests.unesco.conftest import City, outreach
+from cnvh.unesco.models import CommitmentActivity, MonitoringReport, Outreach, ReportSection
+from tests.unesco.conftest import City, activity, commitment, outreach
 
 Status = MonitoringReport.Status
 
@@ -100,3 +100,24 @@ def test_participants_are_kept_by_role_and_sex(city: City) -> None:
     workflow.record_outreach(session, city.coordinator, {"officials": (5, 4)})
     assert session.participants.get().women == 5
     assert session.participants.get().history.count() == 2
+
+
+def test_an_activity_dated_outside_its_commitments_period_is_refused(city: City) -> None:
+    festival = commitment(city, "festival", 1_000_000_000)
+    festival.first_year, festival.last_year = 2023, 2027
+    workflow.save_commitment(festival, city.coordinator)
+    activity(city, festival, date(2027, 12, 1), date(2027, 12, 31), 0)
+    with pytest.raises(ValidationError) as refused, translation.override("en"):
+        activity(city, festival, date(2027, 12, 20), date(2028, 1, 5), 0)
+    assert refused.value.message_dict == {
+        "ends_on": [
+            "05/01/2028 falls outside the commitment's period 2023–2027: date the activity"
+            " within it, or widen the commitment's period."
+        ]
+    }
+    assert CommitmentActivity.objects.count() == 1
+    # Narrowing the period under an activity is refused too, naming the first year.
+    festival.first_year, festival.last_year = 2023, 2026
+    with pytest.raises(ValidationError) as narrowed:
+        workflow.save_commitment(festival, city.coordinator)
+    assert list(narrowed.value.message_dict) == ["first_year"]
