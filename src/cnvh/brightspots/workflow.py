@@ -296,6 +296,16 @@ def record_replication(spot: BrightSpot, user: Any, replication: Replication) ->
     own = agencies_with(user, Role.OFFICER)
     if not user.has_perm("brightspots.manage_rounds") and replication.target_id not in own:
         raise ValidationError({"target": _("Record only where your own agency took it up.")})
+    if spot.ward_id is not None and replication.target_id == spot.ward_id:
+        raise ValidationError(
+            {
+                "target": _(
+                    "%(ward)s is the model's own ward: a replication is where it was taken"
+                    " up elsewhere. Choose another ward or agency."
+                )
+                % {"ward": spot.ward.label if spot.ward else ""}
+            }
+        )
     replication.spot, replication.recorded_by = spot, user
     _save(replication, user)
     return replication
