@@ -29,6 +29,21 @@ def test_the_coordinator_drafts_submits_and_a_leader_approves(city: City) -> Non
     assert (report.status, report.return_reason) == (Status.RETURNED, "Add the 2025 forum.")
     workflow.save_section(report, summary, city.coordinator, "Tóm tắt mới", "New summary")
     workflow.submit(report, city.coordinator)
+    # The city holds no record: the sections filled from them are empty, and refused.
+    empty = workflow.empty_sections(report)
+    assert empty and summary.pk not in {section.section_id for section in empty}
+    with pytest.raises(ValidationError) as refused, translation.override("en"):
+        workflow.approve(report, city.second_coordinator)
+    assert refused.value.message_dict["sections"][0].startswith(
+        f"The section “{ReportSection.objects.get(pk=empty[0].section_id).title_en}” is empty"
+    )
+    report.refresh_from_db()
+    assert report.status == Status.SUBMITTED
+    workflow.return_report(report, city.leader, "Write the empty sections.")
+    for section in empty:
+        filled = ReportSection.objects.get(pk=section.section_id)
+        workflow.save_section(report, filled, city.coordinator, "Chưa có.", "None yet.")
+    workflow.submit(report, city.coordinator)
     workflow.approve(report, city.second_coordinator)
     report.refresh_from_db()
     assert report.status == Status.APPROVED
@@ -41,9 +56,11 @@ def test_the_coordinator_drafts_submits_and_a_leader_approves(city: City) -> Non
         (Status.SUBMITTED, city.coordinator),
         (Status.RETURNED, city.leader),
         (Status.SUBMITTED, city.coordinator),
+        (Status.RETURNED, city.leader),
+        (Status.SUBMITTED, city.coordinator),
         (Status.APPROVED, city.second_coordinator),
     ]
-    text = report.texts.get()
+    text = report.texts.get(section=summary)
     assert (text.text_vi, text.text_en) == ("Tóm tắt mới", "New summary")
     assert text.history.count() == 2
 
