@@ -12,7 +12,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 
 from cnvh.brightspots import workflow
-from cnvh.brightspots.models import BrightSpot, Criterion, Decision, FollowUp, Round, Rubric
+from cnvh.brightspots.models import (
+    BrightSpot,
+    Criterion,
+    Decision,
+    FollowUp,
+    Replication,
+    Round,
+    Rubric,
+)
 from cnvh.brightspots.ranking import ranking
 from cnvh.plan import evidence
 from cnvh.plan.models import Role
@@ -193,3 +201,18 @@ def test_enterprise_hosts_are_identified_by_a_valid_tax_code(city: City) -> None
     spot.host_tax_code = "0100109107"
     with pytest.raises(ValidationError, match="not a valid enterprise code"):
         spot.full_clean()
+
+
+def test_a_replication_in_the_models_own_ward_is_refused(city: City) -> None:
+    nomination = city.admitted("Phố sách")
+    city.score(nomination, city.members[0], "8", "8", "8", "8", "8")
+    workflow.decide(nomination, city.coordinator, recognition())
+    spot = BrightSpot.objects.get(pk=nomination.spot_id)
+    at_home = Replication(target=city.ward, started_on=date(2026, 5, 1), status="under_way")
+    with pytest.raises(ValidationError) as refused, translation.override("vi"):
+        workflow.record_replication(spot, city.coordinator, at_home)
+    assert list(refused.value.message_dict) == ["target"]
+    assert "phường của chính mô hình" in refused.value.message_dict["target"][0]
+    elsewhere = Replication(target=city.other_ward, started_on=date(2026, 5, 1), status="in_place")
+    workflow.record_replication(spot, city.coordinator, elsewhere)
+    assert list(spot.replications.values_list("target", flat=True)) == [city.other_ward.pk]

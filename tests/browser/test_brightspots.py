@@ -187,3 +187,48 @@ def test_nominate_score_and_recognise(new_page: Any, world: dict[str, Any]) -> N
         in public.locator(".bright-spot", has_text="Phố sách").inner_text()
     )
     public.screenshot(path=str(SCREENSHOTS / "brightspots-public-vi.png"), full_page=True)
+
+
+def test_the_coordinator_edits_the_rubric_in_use(new_page: Any, world: dict[str, Any]) -> None:
+    """Weights typed the Vietnamese way: a sum of 90 % is refused with nothing saved,
+    then 12,5 + 27,5 + 20 + 25 + 15 = 100 makes version 2; the round keeps version 1."""
+    used = world["round"].rubric
+    page = new_page("vi")
+    log_in(page, "dieuphoi")
+    page.goto("/brightspots/rubrics/")
+    page.get_by_role("link", name="Tạo phiên bản mới từ phiên bản này").click()
+    page.locator("#id_adopted_on").fill("01/07/2026")
+    for n, weight in enumerate(["12,5", "17,5", "20", "25", "15"]):
+        page.locator(f"#id_criteria-{n}-weight").fill(weight)
+    page.get_by_role("button", name="Lưu bộ tiêu chí").click()
+    page.wait_for_load_state()
+    assert "cộng lại được 90 %" in page.locator(".form-errors").inner_text()
+    assert Rubric.objects.count() == 1
+
+    page.locator("#id_criteria-1-weight").fill("27,5")
+    page.locator("#id_criteria-5-name_vi").fill("Ứng dụng công nghệ số")
+    page.get_by_role("button", name="Lưu bộ tiêu chí").click()
+    page.wait_for_load_state()
+    assert "Ghi trọng số của tiêu chí theo phần trăm" in page.locator(".field-error").inner_text()
+    assert Rubric.objects.count() == 1
+
+    page.locator("#id_criteria-5-name_vi").fill("")
+    page.screenshot(path=str(SCREENSHOTS / "brightspots-rubric-form-vi.png"), full_page=True)
+    page.get_by_role("button", name="Lưu bộ tiêu chí").click()
+    page.wait_for_url(re.compile(r"/brightspots/rubrics/$"))
+    new = Rubric.objects.get(code=used.code, version=2)
+    assert new.adopted_on == date(2026, 7, 1)
+    assert [c.weight for c in new.criteria.order_by("position")] == [
+        Decimal("0.125"),
+        Decimal("0.275"),
+        Decimal("0.2"),
+        Decimal("0.25"),
+        Decimal("0.15"),
+    ]
+    assert [c.weight for c in used.criteria.order_by("position")] == [
+        weight for *_, weight in shipped.CRITERIA
+    ]
+    assert Round.objects.get(pk=world["round"].pk).rubric_id == used.pk
+    weights = page.locator(f"#rubric-{new.pk} .weight").all_inner_texts()
+    assert weights == ["12,5", "27,5", "20", "25", "15"]
+    page.screenshot(path=str(SCREENSHOTS / "brightspots-rubrics-vi.png"), full_page=True)

@@ -79,6 +79,8 @@ MATRIX: list[tuple[str, str, set[str]]] = [
     # nomination, admitted; its leader sits on the council but may not score it.
     ("brightspots.view_registry", "none", MEMBERS),
     ("brightspots.manage_rounds", "none", {"coordinator"}),
+    ("brightspots.change_rubric", "none", {"coordinator"}),
+    ("brightspots.import_models", "none", {"coordinator"}),
     ("brightspots.nominate", "bs_round", OFFICERS | {"leader_of_lead", "leader_elsewhere"}),
     ("brightspots.nominate", "none", set()),
     ("brightspots.view_nomination", "bs_nomination", OVERSEERS | {"officer_of_lead"}),
@@ -132,6 +134,7 @@ MATRIX += [
     ("unesco.view_outreach", "none", OVERSEERS | OFFICERS),
     ("unesco.add_outreach", "none", {"coordinator"} | OFFICERS),
     ("unesco.change_outreach", "unesco_outreach", {"coordinator", "officer_of_lead"}),
+    ("unesco.import_outreach", "none", {"coordinator"}),
 ]
 for state in ("draft", "submitted", "returned", "approved"):
     editable = state in {"draft", "returned"}

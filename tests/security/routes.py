@@ -110,6 +110,9 @@ UNESCO_ROUTES: dict[str, Route] = {
     "unesco/commitments/<int:commitment>/activities/new/": _coordinator_form(
         pk("unesco_commitment", "/unesco/commitments/{}/activities/new/")
     ),
+    "unesco/activities/download/": Route(
+        lambda w: "/unesco/activities/download/", who(200, MEMBERS)
+    ),
     "unesco/activities/<int:pk>/edit/": _coordinator_form(
         pk("unesco_activity", "/unesco/activities/{}/edit/")
     ),
@@ -430,6 +433,15 @@ ROUTES: dict[str, Route] = {
     # nomination page's own forms answer 400).
     "bright-spots/": Route(lambda w: "/bright-spots/", everyone(200)),
     "brightspots/": Route(lambda w: "/brightspots/", who(200, MEMBERS)),
+    "brightspots/replications/download/": Route(
+        lambda w: "/brightspots/replications/download/", who(200, MEMBERS)
+    ),
+    "brightspots/rubrics/": Route(lambda w: "/brightspots/rubrics/", who(200, MEMBERS)),
+    "brightspots/rubrics/<int:pk>/edit/": Route(
+        pk("bs_rubric", "/brightspots/rubrics/{}/edit/"),
+        who(200, {"coordinator"}),
+        who(200, {"coordinator"}),
+    ),
     "brightspots/rounds/new/": Route(
         lambda w: "/brightspots/rounds/new/", who(200, {"coordinator"}), who(200, {"coordinator"})
     ),

@@ -66,4 +66,5 @@ def build(people: dict[str, Any], lead: Agency) -> dict[str, Any]:
         "bs_nomination": assessed,
         "bs_evidence": evidence,
         "bs_model": recognised.spot,
+        "bs_rubric": round_.rubric,
     }

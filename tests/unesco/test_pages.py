@@ -8,6 +8,7 @@ from typing import Any
 from django.test import Client
 from django.urls import reverse
 
+from cnvh.unesco import workflow
 from cnvh.unesco.models import Commitment, MonitoringReport, Outreach, ReportSection
 from tests.unesco.conftest import City, commitment, outreach
 
@@ -138,9 +139,21 @@ def test_the_report_pages_and_files(city: City) -> None:
     assert "unesco-monitoring-2023-2027-vi.docx" in docx["Content-Disposition"]
     assert client.get(download, {"format": "pdf"}).content.startswith(b"%PDF")
     assert client.get(download, {"format": "odt"}).status_code == 400
+    # The city took no part in the Network yet, among other things: empty sections.
+    first = workflow.empty_sections(report)[0]
+    empty = ReportSection.objects.get(pk=first.section_id)
     client.post(reverse("unesco-report-submit", args=[report.pk]))
     assert client.get(edit).status_code == 403  # submitted: no longer editable
     leader = _client(city.leader, "en")
+    refused = leader.post(reverse("unesco-report-approve", args=[report.pk]), follow=True)
+    assert f"The section “{empty.title_en}” is empty" in refused.content.decode()
+    report.refresh_from_db()
+    assert report.status == MonitoringReport.Status.SUBMITTED
+    leader.post(reverse("unesco-report-return", args=[report.pk]), {"reason": "Viết nốt."})
+    for section in workflow.empty_sections(report):
+        url = reverse("unesco-report-section", args=[report.pk, section.section_id])
+        client.post(url, {"text_vi": "Chưa có.", "text_en": "None yet."})
+    client.post(reverse("unesco-report-submit", args=[report.pk]))
     leader.post(reverse("unesco-report-approve", args=[report.pk]))
     report.refresh_from_db()
     assert report.status == MonitoringReport.Status.APPROVED

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
 from cnvh.unesco import workflow
-from cnvh.unesco.models import MonitoringReport, Outreach, ReportSection
-from tests.unesco.conftest import City, outreach
+from cnvh.unesco.models import CommitmentActivity, MonitoringReport, Outreach, ReportSection
+from tests.unesco.conftest import City, activity, commitment, outreach
 
 Status = MonitoringReport.Status
 
@@ -29,6 +29,21 @@ def test_the_coordinator_drafts_submits_and_a_leader_approves(city: City) -> Non
     assert (report.status, report.return_reason) == (Status.RETURNED, "Add the 2025 forum.")
     workflow.save_section(report, summary, city.coordinator, "Tóm tắt mới", "New summary")
     workflow.submit(report, city.coordinator)
+    # The city holds no record: the sections filled from them are empty, and refused.
+    empty = workflow.empty_sections(report)
+    assert empty and summary.pk not in {section.section_id for section in empty}
+    with pytest.raises(ValidationError) as refused, translation.override("en"):
+        workflow.approve(report, city.second_coordinator)
+    assert refused.value.message_dict["sections"][0].startswith(
+        f"The section “{ReportSection.objects.get(pk=empty[0].section_id).title_en}” is empty"
+    )
+    report.refresh_from_db()
+    assert report.status == Status.SUBMITTED
+    workflow.return_report(report, city.leader, "Write the empty sections.")
+    for section in empty:
+        filled = ReportSection.objects.get(pk=section.section_id)
+        workflow.save_section(report, filled, city.coordinator, "Chưa có.", "None yet.")
+    workflow.submit(report, city.coordinator)
     workflow.approve(report, city.second_coordinator)
     report.refresh_from_db()
     assert report.status == Status.APPROVED
@@ -41,9 +56,11 @@ def test_the_coordinator_drafts_submits_and_a_leader_approves(city: City) -> Non
         (Status.SUBMITTED, city.coordinator),
         (Status.RETURNED, city.leader),
         (Status.SUBMITTED, city.coordinator),
+        (Status.RETURNED, city.leader),
+        (Status.SUBMITTED, city.coordinator),
         (Status.APPROVED, city.second_coordinator),
     ]
-    text = report.texts.get()
+    text = report.texts.get(section=summary)
     assert (text.text_vi, text.text_en) == ("Tóm tắt mới", "New summary")
     assert text.history.count() == 2
 
@@ -100,3 +117,24 @@ def test_participants_are_kept_by_role_and_sex(city: City) -> None:
     workflow.record_outreach(session, city.coordinator, {"officials": (5, 4)})
     assert session.participants.get().women == 5
     assert session.participants.get().history.count() == 2
+
+
+def test_an_activity_dated_outside_its_commitments_period_is_refused(city: City) -> None:
+    festival = commitment(city, "festival", 1_000_000_000)
+    festival.first_year, festival.last_year = 2023, 2027
+    workflow.save_commitment(festival, city.coordinator)
+    activity(city, festival, date(2027, 12, 1), date(2027, 12, 31), 0)
+    with pytest.raises(ValidationError) as refused, translation.override("en"):
+        activity(city, festival, date(2027, 12, 20), date(2028, 1, 5), 0)
+    assert refused.value.message_dict == {
+        "ends_on": [
+            "05/01/2028 falls outside the commitment's period 2023–2027: date the activity"
+            " within it, or widen the commitment's period."
+        ]
+    }
+    assert CommitmentActivity.objects.count() == 1
+    # Narrowing the period under an activity is refused too, naming the first year.
+    festival.first_year, festival.last_year = 2023, 2026
+    with pytest.raises(ValidationError) as narrowed:
+        workflow.save_commitment(festival, city.coordinator)
+    assert list(narrowed.value.message_dict) == ["first_year"]

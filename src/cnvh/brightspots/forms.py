@@ -15,10 +15,11 @@ from cnvh.brightspots.models import (
     FollowUp,
     Replication,
     Round,
+    Rubric,
     Score,
     sector_choices,
 )
-from cnvh.brightspots.models.rounds import TOP_SCORE
+from cnvh.brightspots.rubrics import CriterionRow
 from cnvh.exchange import fields as typed
 from cnvh.plan.limits import FIRST_YEAR, LAST_YEAR
 from cnvh.plan.models import Agency
@@ -135,7 +136,7 @@ class EvidenceForm(forms.Form):
 
 
 class ScoreForm(forms.Form):
-    """One score out of ten and a comment per criterion of the round's rubric."""
+    """One score on the rubric's scale and a comment per criterion of the round's rubric."""
 
     def __init__(
         self, *args: Any, criteria: list[Criterion], given: dict[int, Score], **kwargs: Any
@@ -147,11 +148,12 @@ class ScoreForm(forms.Form):
             self.fields[f"score_{criterion.pk}"] = typed.DecimalField(
                 label=f"{criterion.name} ({_('weight')} {typed.shown(criterion.weight)})",
                 min_value=Decimal(0),
-                max_value=TOP_SCORE,
-                max_digits=4,
+                max_value=Decimal(criterion.rubric.top_score),
+                max_digits=5,
                 decimal_places=2,
                 initial=before.score if before else None,
-                help_text=criterion.guidance or _("Out of 10."),
+                help_text=criterion.guidance
+                or _("From 0 to %(top)s.") % {"top": criterion.rubric.top_score},
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Comment"),
@@ -188,3 +190,82 @@ class ReplicationForm(forms.ModelForm):
         model = Replication
         fields = ["target", "started_on", "status", "results"]
         widgets = {"results": forms.Textarea(attrs={"rows": 3})}
+
+
+class RubricForm(forms.ModelForm):
+    class Meta:
+        formfield_callback = staticmethod(typed.formfield_for)
+        model = Rubric
+        fields = ["name_vi", "name_en", "adopted_on", "top_score"]
+
+
+class CriterionForm(forms.Form):
+    """A criterion of the rubric; its weight typed in per cent (12,5 on a Vietnamese
+    page). A line left empty is no criterion."""
+
+    name_vi = forms.CharField(label=_("Criterion (Vietnamese)"), max_length=255, required=False)
+    name_en = forms.CharField(label=_("Criterion (English)"), max_length=255, required=False)
+    guidance_vi = forms.CharField(
+        label=_("guidance (Vietnamese)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    guidance_en = forms.CharField(
+        label=_("guidance (English)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    weight = typed.DecimalField(
+        label=_("Weight (%)"),
+        min_value=Decimal(0),
+        max_value=Decimal(100),
+        max_digits=5,
+        decimal_places=2,
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("DELETE"):
+            return data
+        if data.get("name_vi") and data.get("weight") is None:
+            self.add_error("weight", _("Write the criterion's weight in per cent, e.g. 12,5."))
+        if data.get("weight") is not None and not data.get("name_vi"):
+            self.add_error("name_vi", _("Write the criterion's name in Vietnamese."))
+        return data
+
+    def row(self) -> CriterionRow | None:
+        data = self.cleaned_data
+        if data.get("DELETE") or not data.get("name_vi"):
+            return None
+        return CriterionRow(
+            name_vi=data["name_vi"],
+            name_en=data["name_en"],
+            guidance_vi=data["guidance_vi"],
+            guidance_en=data["guidance_en"],
+            percent=data["weight"],
+        )
+
+
+CriterionFormSet = forms.formset_factory(CriterionForm, extra=2, can_delete=True, max_num=30)
+
+
+def as_percent(fraction: Decimal) -> Decimal:
+    """0.1250 as 12.5 and 0.3000 as 30, without trailing zeros or an exponent."""
+    percent = fraction * 100
+    return percent.quantize(Decimal(1)) if percent == percent.to_integral() else percent.normalize()
+
+
+def criterion_initial(rubric: Rubric) -> list[dict[str, Any]]:
+    return [
+        {
+            "name_vi": criterion.name_vi,
+            "name_en": criterion.name_en,
+            "guidance_vi": criterion.guidance_vi,
+            "guidance_en": criterion.guidance_en,
+            "weight": as_percent(criterion.weight),
+        }
+        for criterion in rubric.criteria.order_by("position")
+    ]

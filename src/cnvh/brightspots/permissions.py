@@ -95,6 +95,8 @@ def nominated_the_model(user: Any, spot: BrightSpot | None) -> bool:
 
 rules.add_perm("brightspots.view_registry", is_member)
 rules.add_perm("brightspots.manage_rounds", is_coordinator)
+rules.add_perm("brightspots.change_rubric", is_coordinator)
+rules.add_perm("brightspots.import_models", is_coordinator)
 rules.add_perm("brightspots.nominate", (is_officer | is_leader) & invited_to_nominate)
 rules.add_perm(
     "brightspots.view_nomination", sees_everything | of_nominating_agency | on_the_council

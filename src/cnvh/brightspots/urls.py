@@ -3,11 +3,18 @@ permission) and the public page of recognised models."""
 
 from django.urls import path
 
-from cnvh.brightspots.views import nominations, public, rounds, spots
+from cnvh.brightspots.views import nominations, public, rounds, rubrics, spots
 
 urlpatterns = [
     path("bright-spots/", public.public, name="brightspots-public"),
     path("brightspots/", rounds.index, name="brightspots-index"),
+    path(
+        "brightspots/replications/download/",
+        rounds.replication_download,
+        name="brightspots-replications-download",
+    ),
+    path("brightspots/rubrics/", rubrics.rubric_list, name="brightspots-rubrics"),
+    path("brightspots/rubrics/<int:pk>/edit/", rubrics.rubric_edit, name="brightspots-rubric-edit"),
     path("brightspots/rounds/new/", rounds.round_new, name="brightspots-round-new"),
     path("brightspots/rounds/<int:pk>/", rounds.round_detail, name="brightspots-round"),
     path(

@@ -191,7 +191,7 @@ def record_scores(
     now: datetime | None = None,
 ) -> list[Score]:
     """A council member's scores, one for every criterion of the round's rubric
-    (criterion id → score out of ten, comment); a new sheet replaces their last."""
+    (criterion id → score on the rubric's scale, comment); a new sheet replaces their last."""
     nomination = _locked(nomination)
     require(user, "brightspots.score", nomination)
     criteria = list(nomination.round.rubric.criteria.order_by("position"))
@@ -296,6 +296,16 @@ def record_replication(spot: BrightSpot, user: Any, replication: Replication) ->
     own = agencies_with(user, Role.OFFICER)
     if not user.has_perm("brightspots.manage_rounds") and replication.target_id not in own:
         raise ValidationError({"target": _("Record only where your own agency took it up.")})
+    if spot.ward_id is not None and replication.target_id == spot.ward_id:
+        raise ValidationError(
+            {
+                "target": _(
+                    "%(ward)s is the model's own ward: a replication is where it was taken"
+                    " up elsewhere. Choose another ward or agency."
+                )
+                % {"ward": spot.ward.label if spot.ward else ""}
+            }
+        )
     replication.spot, replication.recorded_by = spot, user
     _save(replication, user)
     return replication

@@ -286,6 +286,15 @@ def _reports(coordinator: Any, leader: Any) -> None:
         "Báo cáo đầu tiên kể từ khi gia nhập Mạng lưới (minh họa).",
         "The first report since joining the Network (demo).",
     )
+    # A section with nothing from the records gets a line: approval refuses an empty one.
+    for empty in workflow.empty_sections(previous):
+        workflow.save_section(
+            previous,
+            ReportSection.objects.get(pk=empty.section_id),
+            coordinator,
+            "Không có hoạt động trong kỳ (minh họa).",
+            "Nothing to report for the period (demo).",
+        )
     workflow.submit(previous, coordinator)
     workflow.approve(previous, leader)
     current = workflow.start_report(2023, 2027, coordinator)

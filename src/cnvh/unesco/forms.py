@@ -75,6 +75,8 @@ class CommitmentForm(forms.ModelForm):
             "lead_agency",
             "partners",
             "budget",
+            "first_year",
+            "last_year",
             "tasks",
         ]
 

@@ -63,6 +63,8 @@ rules.add_perm("unesco.change_sections", is_coordinator)
 rules.add_perm("unesco.view_outreach", sees_everything | is_officer)
 rules.add_perm("unesco.add_outreach", is_coordinator | is_officer)
 rules.add_perm("unesco.change_outreach", is_coordinator | organises)
+# A file may hold any agency's activities (the wards' sessions gathered by the city).
+rules.add_perm("unesco.import_outreach", is_coordinator)
 
 
 def outreach_visible_to(user: Any) -> QuerySet[Outreach]:

@@ -19,6 +19,9 @@ urlpatterns = [
         records.activity_edit,
         name="unesco-activity-new",
     ),
+    path(
+        "unesco/activities/download/", records.activity_download, name="unesco-activities-download"
+    ),
     path("unesco/activities/<int:pk>/edit/", records.activity_edit, name="unesco-activity-edit"),
     path("unesco/network/", records.network, name="unesco-network"),
     path("unesco/network/new/", records.participation_edit, name="unesco-participation-new"),

@@ -14,11 +14,12 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Model
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cnvh.plan.models import Task
 from cnvh.plan.permissions import require
+from cnvh.unesco import builder
 from cnvh.unesco.models import (
     Commitment,
     CommitmentActivity,
@@ -218,12 +219,37 @@ def approve(report: MonitoringReport, user: Any, now: datetime | None = None) ->
     report = _locked(report)
     _check_state(report, user, report.status == MonitoringReport.Status.SUBMITTED)
     require(user, "unesco.review_report", report)
+    empty = empty_sections(report)
+    if empty:
+        raise ValidationError(
+            {
+                "sections": _(
+                    "The section “%(section)s” is empty (no text and nothing from the"
+                    " records): return the report so the coordinator writes it, or take the"
+                    " section out of use."
+                )
+                % {"section": empty[0].title}
+            }
+        )
     now = now or timezone.now()
     report.status = MonitoringReport.Status.APPROVED
     report.reviewed_by, report.reviewed_at = user, now
     _stamp(report, user, now)
     report.save(update_fields=["status", "reviewed_by", "reviewed_at"])
     return report
+
+
+def empty_sections(report: MonitoringReport) -> list[builder.Section]:
+    """The sections in use with neither the coordinator's text (in either language)
+    nor an item drawn from the records."""
+    written = {
+        text.section_id
+        for text in SectionText.objects.filter(report=report)
+        if text.text_vi.strip() or text.text_en.strip()
+    }
+    language = "en" if (translation.get_language() or "").startswith("en") else "vi"
+    draft = builder.build(report, language, "")
+    return [s for s in draft.sections if s.section_id not in written and not s.items]
 
 
 def _check_state(report: MonitoringReport, user: Any, allowed: bool) -> None:

@@ -21,8 +21,8 @@ from cnvh.brightspots.models.spots import BrightSpot, Level
 from cnvh.estimates.models import in_language
 from cnvh.plan.models import Agency
 
-# Scores are out of ten.
-TOP_SCORE = Decimal(10)
+# The scales a rubric may score on (0 to the top score); ten unless the rubric says.
+SCALES = (5, 10, 100)
 
 
 class Rubric(models.Model):
@@ -33,6 +33,12 @@ class Rubric(models.Model):
     name_vi = models.CharField(_("name (Vietnamese)"), max_length=255)
     name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
     adopted_on = models.DateField(_("adopted on"))
+    top_score = models.PositiveSmallIntegerField(
+        _("scale"),
+        choices=[(top, f"0–{top}") for top in SCALES],
+        default=10,
+        help_text=_("Each criterion is scored from 0 to this number."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -221,7 +227,8 @@ class Nomination(models.Model):
 
 
 class Score(models.Model):
-    """One council member's score of one criterion for one nomination, out of ten."""
+    """One council member's score of one criterion for one nomination, on the scale of
+    the criterion's rubric."""
 
     nomination = models.ForeignKey(
         Nomination, models.CASCADE, related_name="scores", verbose_name=_("nomination")
@@ -234,9 +241,9 @@ class Score(models.Model):
     )
     score = models.DecimalField(
         _("score"),
-        max_digits=4,
+        max_digits=5,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(TOP_SCORE)],
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(max(SCALES)))],
     )
     comment = models.TextField(_("comment"), blank=True)
     history = HistoricalRecords()
@@ -253,6 +260,16 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.score}"
+
+    def clean(self) -> None:
+        top = self.criterion.rubric.top_score if self.criterion_id else None
+        if top is not None and self.score is not None and self.score > top:
+            raise ValidationError(
+                {
+                    "score": _("%(criterion)s: score from 0 to %(top)s, the rubric's scale.")
+                    % {"criterion": self.criterion, "top": top}
+                }
+            )
 
 
 def evidence_path(instance: "EvidenceFile", filename: str) -> str:

@@ -14,8 +14,11 @@ from django.views.decorators.http import require_GET
 
 from cnvh.brightspots import indicators
 from cnvh.brightspots.models import BrightSpot, Level, sector_choices
+from cnvh.brightspots.views import tables
 from cnvh.plan.models import Agency
 from cnvh.presentation.parameters import parse_year
+from cnvh.presentation.tables import table_response
+from cnvh.presentation.tables.csv_file import requested_format
 
 
 def map_data(models: list[BrightSpot]) -> dict[str, Any]:
@@ -52,6 +55,11 @@ def rows(counts: dict[Any, int], titles: dict[Any, str]) -> list[tuple[str, int]
 def public(request: HttpRequest) -> HttpResponse:
     everything = list(indicators.recognised_models())
     models, year = _counted_in_year(request, everything)
+    if file_format := requested_format(request):
+        # The public file: no person named, no score (`tables.spot_table` with no user).
+        return table_response(
+            tables.spot_table(models, None, request.build_absolute_uri()), file_format
+        )
     figures = indicators.compute(timezone.localdate())
     wards = {spot.ward_id: spot.ward.label for spot in models if spot.ward}
     wards[None] = _("No ward")

@@ -11,21 +11,40 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from cnvh.brightspots import ranking, workflow
 from cnvh.brightspots.forms import RoundForm
-from cnvh.brightspots.models import BrightSpot, Round
+from cnvh.brightspots.models import BrightSpot, Replication, Round
+from cnvh.brightspots.views import tables
 from cnvh.brightspots.views.common import add_errors
 from cnvh.plan.permissions import require
+from cnvh.presentation.tables import table_response
+from cnvh.presentation.tables.csv_file import requested_format
 
 
 @require_GET
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     require(request.user, "brightspots.view_registry")
+    spots = BrightSpot.objects.select_related("ward").order_by("name_vi", "pk")
+    if file_format := requested_format(request):
+        table = tables.spot_table(spots, request.user, request.build_absolute_uri())
+        return table_response(table, file_format)
     context = {
         "rounds": Round.objects.select_related("rubric"),
-        "spots": BrightSpot.objects.select_related("ward").order_by("name_vi", "pk"),
+        "spots": spots,
         "can_manage": request.user.has_perm("brightspots.manage_rounds"),
     }
     return render(request, "brightspots/index.html", context)
+
+
+@require_GET
+@login_required
+def replication_download(request: HttpRequest) -> HttpResponse:
+    """Every replication, as CSV or XLSX (?format=csv|xlsx; XLSX when not said)."""
+    require(request.user, "brightspots.view_registry")
+    replications = Replication.objects.select_related("spot__ward", "target").order_by(
+        "spot__name_vi", "started_on", "pk"
+    )
+    table = tables.replication_table(replications, request.build_absolute_uri())
+    return table_response(table, requested_format(request) or "xlsx")
 
 
 @require_http_methods(["GET", "POST"])

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cnvh.estimates.models import in_language
+from cnvh.plan.limits import check_year
 from cnvh.plan.models import Agency, Task
 
 
@@ -36,6 +37,16 @@ class Commitment(models.Model):
     budget = models.DecimalField(
         _("planned budget (VND)"), max_digits=18, decimal_places=0, null=True, blank=True
     )
+    first_year = models.PositiveSmallIntegerField(
+        _("first year"),
+        null=True,
+        blank=True,
+        validators=[check_year],
+        help_text=_("The period the commitment covers; its activities fall in it."),
+    )
+    last_year = models.PositiveSmallIntegerField(
+        _("last year"), null=True, blank=True, validators=[check_year]
+    )
     tasks = models.ManyToManyField(
         Task, blank=True, related_name="unesco_commitments", verbose_name=_("plan tasks")
     )
@@ -58,6 +69,40 @@ class Commitment(models.Model):
     @property
     def title(self) -> str:
         return in_language(self.title_vi, self.title_en)
+
+    def covers(self, year: int) -> bool:
+        """The year falls in the commitment's period (an open end covers any year)."""
+        return (self.first_year is None or self.first_year <= year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+    def period(self) -> str:
+        return f"{self.first_year or '…'}–{self.last_year or '…'}"
+
+    def clean(self) -> None:
+        if self.first_year and self.last_year and self.last_year < self.first_year:
+            raise ValidationError(
+                {"last_year": _("The last year comes before the first: check both years.")}
+            )
+        if self.pk is None:
+            return
+        for activity in self.activities.all():
+            if not (self.covers(activity.starts_on.year) and self.covers(activity.ends_on.year)):
+                raise ValidationError(
+                    {
+                        "first_year": _(
+                            "The activity “%(activity)s” (%(starts)s–%(ends)s) would fall"
+                            " outside the period %(period)s: widen the period or move the"
+                            " activity."
+                        )
+                        % {
+                            "activity": activity.title,
+                            "starts": f"{activity.starts_on:%d/%m/%Y}",
+                            "ends": f"{activity.ends_on:%d/%m/%Y}",
+                            "period": self.period(),
+                        }
+                    }
+                )
 
 
 class CommitmentActivity(models.Model):
@@ -123,6 +168,21 @@ class CommitmentActivity(models.Model):
             raise ValidationError(
                 {"ends_on": _("The activity ends before it starts: check both dates.")}
             )
+        if self.commitment_id is None:
+            return
+        commitment = self.commitment
+        for name in ("starts_on", "ends_on"):
+            day = getattr(self, name)
+            if day and not commitment.covers(day.year):
+                raise ValidationError(
+                    {
+                        name: _(
+                            "%(day)s falls outside the commitment's period %(period)s: date"
+                            " the activity within it, or widen the commitment's period."
+                        )
+                        % {"day": f"{day:%d/%m/%Y}", "period": commitment.period()}
+                    }
+                )
 
 
 class NetworkParticipation(models.Model):

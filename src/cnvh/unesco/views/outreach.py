@@ -12,10 +12,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from cnvh.plan.permissions import require
 from cnvh.presentation.parameters import parse_year
+from cnvh.presentation.tables import table_response
+from cnvh.presentation.tables.csv_file import requested_format
 from cnvh.unesco import workflow
 from cnvh.unesco.forms import OutreachForm
 from cnvh.unesco.models import Outreach
 from cnvh.unesco.permissions import organisers_for, outreach_visible_to
+from cnvh.unesco.views.tables import outreach_table
 
 
 @require_GET
@@ -30,7 +33,13 @@ def outreach_list(request: HttpRequest) -> HttpResponse:
     year = parse_year(request.GET.get("year"))
     if year:
         activities = activities.filter(starts_on__year=year)
+    if file_format := requested_format(request):
+        table = outreach_table(activities, request.build_absolute_uri())
+        return table_response(table, file_format)
+    query = request.GET.copy()
+    query.pop("format", None)
     context = {
+        "query": query.urlencode(),
         "activities": activities[:500],
         "kinds": Outreach.Kind.choices,
         "kind": kind,

@@ -16,9 +16,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from cnvh.plan.permissions import require
 from cnvh.presentation.parameters import parse_year
+from cnvh.presentation.tables import table_response
+from cnvh.presentation.tables.csv_file import requested_format
 from cnvh.unesco import indicators, workflow
 from cnvh.unesco.forms import ActivityForm, CommitmentForm, ParticipationForm, PeriodForm
 from cnvh.unesco.models import Commitment, CommitmentActivity, NetworkParticipation
+from cnvh.unesco.views.tables import activity_table, commitment_table
 
 
 def _saved(form: forms.ModelForm, save: Any, user: Any, **kwargs: Any) -> bool:
@@ -61,12 +64,29 @@ def commitment_list(request: HttpRequest) -> HttpResponse:
     if year:
         active = indicators.activities_in(indicators.Span(year, year)).values("commitment")
         commitments = commitments.filter(pk__in=active)
+    if file_format := requested_format(request):
+        table = commitment_table(
+            commitments.prefetch_related("activities"), request.build_absolute_uri()
+        )
+        return table_response(table, file_format)
     context = {
         "active_in": year,
         "commitments": commitments,
         "can_edit": request.user.has_perm("unesco.change_commitments"),
     }
     return render(request, "unesco/commitment_list.html", context)
+
+
+@require_GET
+@login_required
+def activity_download(request: HttpRequest) -> HttpResponse:
+    """Every commitment's activities, as CSV or XLSX (?format=csv|xlsx; XLSX when not said)."""
+    require(request.user, "unesco.view_commitments")
+    activities = CommitmentActivity.objects.select_related("commitment").order_by(
+        "commitment__code", "starts_on", "pk"
+    )
+    table = activity_table(activities, request.build_absolute_uri())
+    return table_response(table, requested_format(request) or "xlsx")
 
 
 @require_GET
