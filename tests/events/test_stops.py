@@ -143,5 +143,7 @@ class FeedTests(TestCase):
         assert "STATUS:CANCELLED" in feed and "SEQUENCE:2" in feed
         page = self.client.get(reverse("events-public", args=[event.pk])).content.decode()
         assert "https://schema.org/EventCancelled" in page
-        calendar = self.client.get(reverse("events-calendar"), {"month": "2026-03"}).content.decode()
+        calendar = self.client.get(
+            reverse("events-calendar"), {"month": "2026-03"}
+        ).content.decode()
         assert "Đã hủy" in calendar
