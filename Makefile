@@ -60,6 +60,7 @@ BENCH_ARGS ?=
 bench: setup
 	$(BIN)/python -m bench.engine --rows $(ROWS) $(BENCH_ARGS)
 	$(BIN)/python -m bench.events_ics
+	$(BIN)/python -m bench.register_import
 
 # The load scenario on PostgreSQL with the city-scale data set (not part of `make test`):
 # 50 users for 5 minutes; LOAD_ARGS="--time 1m --users 20", "--fresh", "--no-page-cache".

@@ -87,6 +87,8 @@ def test_a_households_id_number_stays_off_the_public_page() -> None:
     make.product(code="hop", producer_kind="household")
     page = Client().get("/p/hop/").content.decode()
     assert "0102345677" not in page
+    # The public list of the support granted, which never shows such a number either.
+    assert '<a href="/support/grants/">' in page
 
 
 def test_an_unknown_product_is_not_found() -> None:

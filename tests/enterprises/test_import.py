@@ -152,3 +152,31 @@ def test_a_branch_without_its_parent_and_a_dropped_zero(coordinator: Any, tmp_pa
     assert [p["row"] for p in record.problems] == [2, 3]
     assert "0107778882" in record.problems[0]["fix_en"]
     assert "leading zero" in record.problems[1]["what_en"]
+
+
+def test_a_second_file_updates_codes_sectors_history_and_links_branches(
+    coordinator: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "lan-1.csv"
+    path.write_text("Tax code,Name (Vietnamese),Main VSIC code\n0101234565,Công ty A,5911\n")
+    assert import_file(coordinator, path).status == ImportRecord.Status.IMPORTED
+    first = Enterprise.objects.get(tax_code="0101234565")
+    assert set(first.sectors.values_list("scope_key", "sector")) >= {("hanoi-plan", "cinema")}
+    later = tmp_path / "lan-2.csv"
+    later.write_text(
+        "Tax code,Name (Vietnamese),Main VSIC code\n"
+        "0101234565-001,Chi nhánh A,7410\n"
+        "0101234565,,2393\n"
+    )
+    record = import_file(coordinator, later)
+    assert record.status == ImportRecord.Status.IMPORTED, record.problems
+    first.refresh_from_db()
+    # The film code's sectors gone, the ceramics code's in their place; the name kept.
+    plan = set(first.sectors.filter(scope_key="hanoi-plan").values_list("code", "sector"))
+    assert plan == {("2393", "crafts")}
+    assert (first.main_vsic, first.name_vi) == ("2393", "Công ty A")
+    kinds = list(first.history.order_by("history_id").values_list("history_type", "main_vsic"))
+    assert kinds == [("+", "5911"), ("~", "2393")]
+    assert first.history.latest().history_change_reason == f"import #{record.pk} lan-2.csv"
+    branch = Enterprise.objects.get(tax_code="0101234565001")
+    assert branch.parent == first and branch.history.get().history_user == coordinator

@@ -71,7 +71,8 @@ def test_an_officer_keeps_their_agencys_programme(people: dict[str, Any]) -> Non
     budgets = dict(programme.budgets.values_list("year", "amount"))
     assert budgets == {2026: Decimal(5_000_000_000), 2027: Decimal(7_500_000_000)}
     assert programme.history.get().history_user == officer
-    # Editing: 2027 cleared, 2026 changed; the programme closed.
+    assert not programme.publishes_grants  # unless the programme says so
+    # Editing: 2027 cleared, 2026 changed; the programme closed and its grants published.
     edit = client.get("/enterprises/programmes/doi-moi-2026/edit/")
     assert edit.context["budgets"].initial == [
         {"year": 2026, "amount": Decimal(5_000_000_000)},
@@ -89,9 +90,10 @@ def test_an_officer_keeps_their_agencys_programme(people: dict[str, Any]) -> Non
         },
     )
     del changed["is_open"]
+    changed["publishes_grants"] = "on"
     assert client.post("/enterprises/programmes/doi-moi-2026/edit/", changed).status_code == 302
     programme.refresh_from_db()
-    assert not programme.is_open
+    assert not programme.is_open and programme.publishes_grants
     assert dict(programme.budgets.values_list("year", "amount")) == {2026: Decimal(6 * 10**9)}
     # Another agency's officer may neither edit it nor give a programme to this agency.
     stranger = client_of(people["stranger"])

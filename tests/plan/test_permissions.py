@@ -187,6 +187,7 @@ for stage in ("received", "assessment", "approved", "refused", "reported"):
 MATRIX += [
     ("enterprises.view_projects", "none", MEMBERS),
     ("enterprises.add_project", "none", {"coordinator"} | OFFICERS),
+    ("enterprises.import_projects", "none", {"coordinator"}),
 ]
 for status in ("proposed", "approved", "under_way", "operating", "stalled", "cancelled"):
     MATRIX += [

@@ -424,7 +424,9 @@ ROUTES: dict[str, Route] = {
         who(200, LEADERS),
         who(200, LEADERS),
     ),
-    # The page a QR code on the product points to, and its chain: public.
+    # The page a QR code on the product points to, and its chain: public; so is the
+    # list of the support granted, which those pages link to.
+    "support/grants/": Route(lambda w: "/support/grants/", everyone(200)),
     "p/<slug:code>/": Route(lambda w: "/p/proposed/", everyone(200)),
     "p/<slug:code>/epcis.jsonld": Route(lambda w: "/p/proposed/epcis.jsonld", everyone(200)),
     # Models and bright spots: members read; coordinators run the rounds; the invited

@@ -8,12 +8,14 @@ class EnterprisesConfig(AppConfig):
     verbose_name = _("Enterprises and support")
 
     def ready(self) -> None:
-        # Registers the permission rules, and the enterprise register's import kind.
+        # Registers the permission rules, and the import kinds of the register and of the
+        # investment projects.
         from cnvh.enterprises import permissions  # noqa: F401
         from cnvh.enterprises.imports import EnterpriseKind
+        from cnvh.enterprises.investment.imports import ProjectImportKind
         from cnvh.exchange import registry
 
-        registry.register([EnterpriseKind()])
+        registry.register([EnterpriseKind(), ProjectImportKind()])
 
         # Their support counts as plan measures.
         from cnvh.enterprises.measures import MEASURES

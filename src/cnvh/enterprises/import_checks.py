@@ -123,7 +123,9 @@ def check_vsic(problems: Problems, row: Row) -> None:
                 )
 
 
-def check_ward(problems: Problems, row: Row) -> None:
+def check_ward(problems: Problems, row: Row, where: Text | None = None) -> None:
+    """A ward code of today's Hanoi or a former commune's; `where` says how to fix it
+    when not (today's ward of the enterprise, unless said)."""
     written = text(row, "ward")
     if not written:
         return
@@ -137,7 +139,7 @@ def check_ward(problems: Problems, row: Row) -> None:
             f"The former commune {written} was divided among several of today's units:"
             f" {', '.join(found.candidates)}.",
         )
-        fix = Text(
+        fix = where or Text(
             "Ghi mã phường, xã hiện nay nơi doanh nghiệp đặt trụ sở.",
             "Write the code of today's ward or commune where the enterprise is.",
         )

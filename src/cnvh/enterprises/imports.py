@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from cnvh.enterprises import identity
 from cnvh.enterprises import import_checks as checks
-from cnvh.enterprises.entries import save_enterprise
+from cnvh.enterprises.entries import BATCH, save_register
 from cnvh.enterprises.models import Enterprise, LegalForm, Size
 from cnvh.enterprises.models.register import Status
 from cnvh.enterprises.sectors import vsic
@@ -19,7 +19,7 @@ from cnvh.exchange.config import limits
 from cnvh.exchange.kinds import Column, Problems, Row
 from cnvh.exchange.reading import ProblemLog, read_file
 from cnvh.exchange.reading.table import collector_paused
-from cnvh.plan.imports.common import check_length, choice_lookup, column, mark_change, text
+from cnvh.plan.imports.common import change_reason, check_length, choice_lookup, column, text
 from cnvh.stats.columns import plain
 
 if TYPE_CHECKING:
@@ -121,13 +121,18 @@ class EnterpriseKind:
 
     def save(self, rows: Sequence[Row], record: "ImportRecord") -> int:
         merged = merge_by_tax_code(rows)
-        saved = Enterprise.objects.in_bulk(list(merged), field_name="tax_code")
-        # Parents first: a branch is linked to its parent when it is saved.
-        for code in sorted(merged, key=len):
+        saved: dict[str, Enterprise] = {}
+        codes = list(merged)
+        for start in range(0, len(codes), BATCH):
+            found = Enterprise.objects.in_bulk(codes[start : start + BATCH], field_name="tax_code")
+            saved.update(found)
+        enterprises = []
+        for code, values in merged.items():
             enterprise = saved.get(code) or Enterprise(tax_code=code)
-            _apply(enterprise, merged[code])
-            mark_change(enterprise, record)
-            save_enterprise(enterprise)
+            _apply(enterprise, values)
+            enterprises.append(enterprise)
+        # A whole register in one go: batched writes, each row's history kept.
+        save_register(enterprises, record.created_by, change_reason(record))
         return len(merged)
 
 

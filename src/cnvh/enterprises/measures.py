@@ -4,7 +4,9 @@ cases decided in a year."""
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Literal
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from cnvh.enterprises import indicators
@@ -61,6 +63,22 @@ def _by(field: str) -> Callable[[int], dict[str, float]]:
     return split
 
 
+def _support_amount(
+    amount: Literal["granted", "disbursed"], name: Promise, description: Promise
+) -> RegistryMeasure:
+    """A sum in VND of the cases approved in the year: `amount` is "granted" or
+    "disbursed", the field of `SupportIndicators` summed."""
+    return RegistryMeasure(
+        key=f"support_{amount}",
+        name=name,
+        unit="VND",
+        description=description,
+        by_year=_each_year(lambda found: getattr(found, amount)),
+        records=_supported_in,
+        models=MODELS,
+    )
+
+
 MEASURES = (
     RegistryMeasure(
         key="enterprises_supported",
@@ -78,29 +96,21 @@ MEASURES = (
         sector_titles=_sector_titles,
         models=MODELS,
     ),
-    RegistryMeasure(
-        key="support_granted",
-        name=_("Support granted"),
-        unit="VND",
-        description=_(
+    _support_amount(
+        "granted",
+        _("Support granted"),
+        _(
             "Summed in the support register: the amounts granted by the support cases "
             "approved in the year, in VND."
         ),
-        by_year=_each_year(lambda found: found.granted),
-        records=_supported_in,
-        models=MODELS,
     ),
-    RegistryMeasure(
-        key="support_disbursed",
-        name=_("Support disbursed"),
-        unit="VND",
-        description=_(
+    _support_amount(
+        "disbursed",
+        _("Support disbursed"),
+        _(
             "Summed in the support register: what was paid out, in any year, on the support "
             "cases approved in the year, in VND."
         ),
-        by_year=_each_year(lambda found: found.disbursed),
-        records=_supported_in,
-        models=MODELS,
     ),
     RegistryMeasure(
         key="ip_titles_supported",

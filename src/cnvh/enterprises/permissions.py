@@ -107,6 +107,8 @@ OPEN_PROJECT = _project_at(
 )
 rules.add_perm("enterprises.view_projects", is_member)
 rules.add_perm("enterprises.add_project", is_coordinator | is_officer)
+# A workbook may name projects of any agency, and approves those it gives a decision.
+rules.add_perm("enterprises.import_projects", is_coordinator)
 rules.add_perm("enterprises.change_project", (is_coordinator | officer_of_owner) & OPEN_PROJECT)
 rules.add_perm(
     "enterprises.advance_project",

@@ -32,6 +32,7 @@ class ProgrammeForm(forms.ModelForm):
             "legal_basis",
             "eligibility",
             "is_open",
+            "publishes_grants",
         ]
         widgets = {
             "owner": forms.Select(attrs={"data-agency-picker": _("Search agencies")}),

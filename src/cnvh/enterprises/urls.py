@@ -1,11 +1,12 @@
 """The enterprise register's, the support cases' and the investment projects' pages: a
-login, then each checks its permission. Fixed words come before `<str:key>`, which is
-an enterprise's tax code."""
+login, then each checks its permission; the list of published grants is public. Fixed
+words come before `<str:key>`, which is an enterprise's tax code."""
 
 from django.urls import path
 
 from cnvh.enterprises.views import (
     cases,
+    grants,
     indicators,
     investment,
     investment_steps,
@@ -14,6 +15,8 @@ from cnvh.enterprises.views import (
 )
 
 urlpatterns = [
+    # Public, no login: the grants of the programmes that publish theirs.
+    path("support/grants/", grants.grant_list, name="enterprises-grants"),
     path("enterprises/", register.enterprise_list, name="enterprises-list"),
     path("enterprises/new/", register.enterprise_edit, name="enterprises-new"),
     path("enterprises/programmes/", cases.programme_list, name="enterprises-programmes"),

@@ -49,6 +49,7 @@ class ProjectForm(forms.ModelForm):
         formfield_callback = staticmethod(typed.formfield_for)
         model = InvestmentProject
         fields = [
+            "code",
             "name_vi",
             "name_en",
             "kind",

@@ -60,6 +60,14 @@ def vnd(amount: Decimal | None) -> str:
 
 
 class InvestmentProject(models.Model):
+    # The managing agency's own code for the project: a workbook's rows name their
+    # project by it, so importing the file again updates the project.
+    code = models.CharField(
+        _("project code"),
+        max_length=32,
+        blank=True,
+        help_text=_("The code the managing agency gives the project, e.g. DA-2025-014."),
+    )
     name_vi = models.CharField(_("name (Vietnamese)"), max_length=255)
     name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
     kind = models.CharField(
@@ -123,6 +131,9 @@ class InvestmentProject(models.Model):
             models.CheckConstraint(
                 condition=Q(total_capital__gte=0), name="project_total_not_negative"
             ),
+            models.UniqueConstraint(
+                fields=["code"], condition=~Q(code=""), name="project_code_once"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -148,6 +159,13 @@ class InvestmentProject(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, object] = {}
+        if self.code:
+            self.code = self.code.strip()
+            if InvestmentProject.objects.filter(code=self.code).exclude(pk=self.pk).exists():
+                errors["code"] = _(
+                    "Project code: %(code)s is already the code of another project."
+                    " Give this project its own code."
+                ) % {"code": self.code}
         if (self.investor_enterprise_id is None) == (self.investor_agency_id is None):
             errors["investor_enterprise"] = _(
                 "Investor: name one investor, an enterprise by its tax code or an agency, not both."

@@ -44,6 +44,14 @@ class Programme(models.Model):
     legal_basis = models.CharField(_("legal basis"), max_length=255, blank=True)
     eligibility = models.TextField(_("eligibility"), blank=True)
     is_open = models.BooleanField(_("open to applications"), default=True)
+    publishes_grants = models.BooleanField(
+        _("publishes its grants"),
+        default=False,
+        help_text=_(
+            "Its approved cases are listed on the public page of granted support: the"
+            " enterprise, the amount granted and the decision (never a personal number)."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -1,6 +1,7 @@
 """What the plan's import kinds share: columns, bilingual problems, choices written in
 either language, lists of codes in one cell, and the history of what an import changed."""
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -95,7 +96,17 @@ def choice_lookup(
     choices: type[models.TextChoices], synonyms: dict[str, tuple[str, ...]]
 ) -> dict[str, str]:
     """Every way of writing a choice, as `plain` writes it: its value, its label in
-    English and in Vietnamese, and the `synonyms` people use."""
+    English and in Vietnamese, and the `synonyms` people use. Built once for each
+    choices and synonyms, since an import asks it for each of its rows; not to be
+    changed by the caller."""
+    return _lookup(choices, tuple((value, tuple(names)) for value, names in synonyms.items()))
+
+
+@functools.cache
+def _lookup(
+    choices: type[models.TextChoices], written: tuple[tuple[str, tuple[str, ...]], ...]
+) -> dict[str, str]:
+    synonyms = dict(written)
     lookup: dict[str, str] = {}
     for value, label in zip(choices.values, choices.labels, strict=True):
         names = [value, str(label), *synonyms.get(value, ())]
@@ -190,10 +201,14 @@ def check_date_order(
         )
 
 
+def change_reason(record: "ImportRecord") -> str:
+    """What a history record of the import's changes says of them."""
+    return f"import #{record.pk} {record.file_name}"[:100]
+
+
 def mark_change(instance: models.Model, record: "ImportRecord") -> None:
     """The history record of the next save names the import and the person who made it."""
-    reason = f"import #{record.pk} {record.file_name}"
-    instance._change_reason = reason[:100]  # type: ignore[attr-defined]
+    instance._change_reason = change_reason(record)  # type: ignore[attr-defined]
     instance._history_user = record.created_by  # type: ignore[attr-defined]
 
 
