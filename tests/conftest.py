@@ -126,9 +126,10 @@ def _empties_the_database(item: pytest.Item) -> bool:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
     """The migrations' own rows back after a transactional test: the tests after it, in
-    whatever order and process they run, find the database as migrated."""
+    whatever order and process they run, find the database as migrated. After the last
+    test of a process the test database is already gone, and nothing comes after."""
     result = yield
-    if _empties_the_database(item):
+    if nextitem is not None and _empties_the_database(item):
         with item.config.stash[blocking_manager_key].unblock():
             ship_missing_rows()
     return result

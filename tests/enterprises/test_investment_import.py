@@ -230,3 +230,22 @@ def test_a_bad_file_saves_nothing_and_names_each_cell(coordinator: Any, tmp_path
     assert "09/06/2024" in order["what_vi"] and "10/06/2024" in order["what_en"]
     assert order["what_vi"] != order["what_en"]
     assert "12/31/2024" in found[(6, "principle_date")]["what_en"]
+
+
+def test_amounts_in_billions_are_refused_not_read_as_dong(coordinator: Any, tmp_path: Path) -> None:
+    """The kind takes amounts in đồng: "Kế hoạch vốn (tỷ đồng)" with 5 would be 5 đồng."""
+    path = tmp_path / "du-an-ty-dong.csv"
+    path.write_text(
+        "Mã dự án,Tên dự án,Mã cơ quan theo dõi,Mã cơ quan chủ đầu tư,Tổng mức đầu tư (đồng),"
+        "Năm,Nguồn vốn,Kế hoạch vốn (tỷ đồng),Đã giải ngân (tỷ đồng)\n"
+        "DA-20,Nhà hát số,so-vhtt,so-vhtt,9.000.000.000,2025,NSTP,5,2\n",
+        encoding="utf-8",
+    )
+    record = import_file(coordinator, path)
+    assert record.status == ImportRecord.Status.INVALID
+    assert InvestmentProject.objects.count() == 0
+    found = {p["column"]: p for p in record.problems}
+    assert set(found) == {"planned", "disbursed"}
+    assert "Kế hoạch vốn (tỷ đồng)" in found["planned"]["what_vi"]
+    assert "billion VND" in found["planned"]["what_en"]
+    assert "12.500.000.000" in found["planned"]["fix_vi"]

@@ -107,6 +107,15 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "Đổi số liệu về cùng một đơn vị và ghi đơn vị đó ở tiêu đề mọi cột tiền.",
         "Convert the figures to one unit and state it in every money column's header.",
     ),
+    "scaled_unit_not_taken": (
+        "Cột “{header}” ghi số tiền theo {unit}, nhưng loại dữ liệu này nhận số tiền bằng đồng",
+        "The column “{header}” gives amounts in {unit}, but this kind of data takes amounts"
+        " in đồng (VND)",
+        "Đổi số liệu sang đồng (ví dụ 12,5 tỷ đồng thành 12.500.000.000) và bỏ đơn vị khỏi"
+        " tiêu đề, hoặc ghi “(đồng)”.",
+        "Convert the amounts to đồng (12.5 billion VND is 12,500,000,000) and remove the unit"
+        " from the header, or write “(VND)”.",
+    ),
     "empty_required": (
         "Ô trống ở cột bắt buộc",
         "Empty cell in a required column",

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from cnvh.stats.columns import MONEY
-from cnvh.stats.money import unit_key
+from cnvh.stats.money import canonical_unit, unit_key
 
 from ..kinds import Column, Row, Value
 from . import cell_values
@@ -252,6 +252,8 @@ def _columns(
         reports.append(report)
     if "unit" in matcher.columns:
         _header_unit(values, reports, numbers, problems)
+    else:
+        _scaled_header_refused(reports, problems)
     names = [column.name for column in matcher.columns.values()]
     reading.rows = [
         Row(number, {name: values[name][index] if name in values else None for name in names})
@@ -282,6 +284,19 @@ def _header_unit(
         elif unit_key(str(cell)) != unit_key(unit):
             problems.report(
                 "mixed_units", row=numbers[index], column="unit", units=f"{unit}, {cell}"
+            )
+
+
+SCALED_VND = {"thousand VND", "million VND", "billion VND", "trillion VND"}
+
+
+def _scaled_header_refused(reports: list[ColumnReport], problems: ProblemLog) -> None:
+    """A kind that keeps no row's unit takes amounts in đồng: "Vốn (tỷ đồng)" read as
+    đồng would be a thousand million times too small, so it is refused, never guessed."""
+    for report in reports:
+        if report.name and report.unit and canonical_unit(report.unit) in SCALED_VND:
+            problems.report(
+                "scaled_unit_not_taken", column=report.name, header=report.header, unit=report.unit
             )
 
 
