@@ -4,7 +4,6 @@ queries. Dates worked out by hand: Tết Bính Ngọ is 17/02/2026, so 02/03/202
 is the 14th of the first lunar month and 08/03 (a Sunday) the 20th."""
 
 from datetime import date, time
-from typing import Any
 
 from django.db import connection
 from django.test import TestCase
@@ -12,32 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from cnvh.events import workflow
-from cnvh.events.models import Event
 from tests.events import make
-
-
-def published(town: make.City, **fields: Any) -> Event:
-    """An event filed, cleared by the ward, approved and published."""
-    event = make.event(town, **fields)
-    workflow.start_clearance(event, date(2026, 2, 12), town.officer)
-    reviewers = {
-        town.ward.pk: town.ward_officer,
-        town.police.pk: town.police_officer,
-        town.heritage.pk: town.heritage_officer,
-    }
-    for clearance in event.clearances.all():
-        reviewer = reviewers[clearance.agency_id]
-        workflow.answer_clearance(clearance, "agree", "", date(2026, 2, 13), reviewer)
-    workflow.decide(event, True, "3/QĐ-SVHTT", date(2026, 2, 24), "", town.leader)
-    workflow.publish(event, date(2026, 2, 25), town.officer)
-    return event
 
 
 class WeekTests(TestCase):
     def setUp(self) -> None:
         self.town = make.city()
-        self.fair = published(
+        self.fair = make.published(
             self.town,
             title_vi="Tuần lễ áo dài <Xuân>",
             title_en="Áo dài week",
@@ -48,7 +28,7 @@ class WeekTests(TestCase):
             starts_at=time(8, 0),
             ends_at=time(20, 0),
         )
-        self.lantern = published(
+        self.lantern = make.published(
             self.town,
             title_vi="Rằm tháng Giêng",
             title_en="Lantern festival",
@@ -122,7 +102,7 @@ class WeekTests(TestCase):
 
         before = counted()
         for number in range(5):
-            published(
+            make.published(
                 self.town,
                 title_vi=f"Triển lãm {number}",
                 sectors=["design"],

@@ -26,6 +26,7 @@ urlpatterns = [
     path("events/views/<int:pk>/answer/", work.clearance_answer, name="events-answer"),
     path("calendar/", public.calendar, name="events-calendar"),
     path("calendar/week/", public.calendar_week, name="events-calendar-week"),
+    path("calendar/map/", public.calendar_map, name="events-calendar-map"),
     path("calendar/events.ics", public.calendar_ics, name="events-ics"),
     path("calendar/wards/<slug:code>.ics", public.ward_ics, name="events-ward-ics"),
     path("calendar/sectors/<slug:key>.ics", public.sector_ics, name="events-sector-ics"),

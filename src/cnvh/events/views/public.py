@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from cnvh.events import feeds, public_calendar
+from cnvh.events import eventmap, feeds, public_calendar
 from cnvh.events.models import Event, sector_choices
 from cnvh.events.permissions import public_events
 from cnvh.events.views import downloads
@@ -81,6 +81,20 @@ def calendar_week(request: HttpRequest) -> HttpResponse:
         "following": urlencode({**kept, "day": f"{monday + timedelta(days=7):%d/%m/%Y}"}),
     }
     return render(request, "events/calendar_week.html", context)
+
+
+@require_GET
+def calendar_map(request: HttpRequest) -> HttpResponse:
+    """The events of the month asked for (or from today) at their venues."""
+    filters = public_calendar.CalendarFilters(request.GET or None)
+    events = list(filters.narrow(_in_period(filters))[:CALENDAR_LIMIT])
+    context = {
+        "map": eventmap.event_map(events),
+        "filters": filters,
+        "views": _views(filters),
+        "view": "map",
+    }
+    return render(request, "events/calendar_map.html", context)
 
 
 def _url_maker(request: HttpRequest) -> Callable[[Event], str]:
