@@ -97,7 +97,7 @@ class MapPageTests(TestCase):
         body = self.page(month="2026-03", kind="fashion_show")
         assert "Events of 03/2026 at their venues" in body
         assert "Hòa nhạc" not in body and "No published event in this period" in body
-        assert 'href="/calendar/week/?kind=fashion_show"' in body
+        assert 'href="/calendar/week/?kind=fashion_show&amp;day=01%2F03%2F2026"' in body
 
     def test_queries_do_not_grow_with_the_events(self) -> None:
         def counted() -> int:

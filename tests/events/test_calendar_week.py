@@ -110,3 +110,9 @@ class WeekTests(TestCase):
             )
         assert counted() == before
         assert before <= 6
+
+    def test_the_views_open_on_the_same_time(self) -> None:
+        body = self.week(day="04/03/2026", kind="performance")
+        assert 'href="/calendar/map/?kind=performance&amp;month=2026-03"' in body
+        listed = self.client.get(reverse("events-calendar"), {"month": "2026-03"}).content.decode()
+        assert 'href="/calendar/week/?day=01%2F03%2F2026"' in listed

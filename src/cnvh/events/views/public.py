@@ -35,11 +35,16 @@ def _in_period(filters: public_calendar.CalendarFilters) -> QuerySet[Event]:
     return events.filter(ends_on__gte=timezone.localdate())
 
 
-def _views(filters: public_calendar.CalendarFilters) -> dict[str, str]:
-    """The query strings that open the other views with the same filters."""
+def _views(filters: public_calendar.CalendarFilters, month: str = "") -> dict[str, str]:
+    """The query strings that open the other views with the same filters, and the same
+    time: the month shown (or the week's), the week of the month's first day."""
     kept = filters.kept()
-    month = {"month": filters.value("month")} if filters.value("month") else {}
-    return {"list": urlencode({**kept, **month}), "week": urlencode(kept)}
+    month = month or filters.value("month")
+    chosen = filters.month_range()
+    return {
+        "list": urlencode({**kept, **({"month": month} if month else {})}),
+        "week": urlencode({**kept, **({"day": f"{chosen[0]:%d/%m/%Y}"} if chosen else {})}),
+    }
 
 
 @require_GET
@@ -75,7 +80,7 @@ def calendar_week(request: HttpRequest) -> HttpResponse:
         "sunday": sunday,
         "week_number": monday.isocalendar().week,
         "filters": filters,
-        "views": _views(filters),
+        "views": _views(filters, f"{monday:%Y-%m}"),
         "view": "week",
         "previous": urlencode({**kept, "day": f"{monday - timedelta(days=7):%d/%m/%Y}"}),
         "following": urlencode({**kept, "day": f"{monday + timedelta(days=7):%d/%m/%Y}"}),
