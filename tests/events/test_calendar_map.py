@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from cnvh.events import eventmap
 from cnvh.events.models import Event, Venue
+from cnvh.plan.models import Agency
 from tests.events import make
 
 
@@ -51,6 +52,17 @@ class PlacingTests(SimpleTestCase):
         assert found.scale is not None
         assert (found.scale.metres, found.scale.pixels, found.scale.label) == (500, 179.0, "500 m")
 
+    def test_the_ward_centres_within_the_drawing(self) -> None:
+        west, east = venue(1, "21.0", "105.80"), venue(2, "21.0", "105.82")
+        events = [Event(pk=1, venue=west), Event(pk=2, venue=east)]
+        wards = [
+            Agency(name_vi="Phường Hoàn Kiếm", latitude=21.0, longitude=105.81),  # halfway
+            Agency(name_vi="Xã Ba Vì", latitude=21.2, longitude=105.42),  # far outside
+            Agency(name_vi="Phường Không Rõ"),
+        ]
+        found = eventmap.event_map(events, wards)
+        assert found.landmarks == [eventmap.Landmark("Hoàn Kiếm", 400.0, 140.0)]
+
     def test_one_venue_is_drawn_in_the_middle(self) -> None:
         only = Event(pk=1, venue=venue(1, "21.03", "105.85"), starts_on=date(2026, 3, 2))
         found = eventmap.event_map([only])
@@ -66,6 +78,8 @@ class MapPageTests(TestCase):
         self.town = make.city()
         self.town.hall.latitude, self.town.hall.longitude = Decimal("21.024"), Decimal("105.857")
         self.town.hall.save()
+        self.town.ward.latitude, self.town.ward.longitude = 21.0245, 105.857
+        self.town.ward.save()
         self.concert = make.published(
             self.town, title_vi="Hòa nhạc <mùa xuân>", title_en="Spring concert"
         )
@@ -86,6 +100,8 @@ class MapPageTests(TestCase):
         assert f'<a href="{concert}" class="event-map__marker">' in svg
         assert "<title>1. Hòa nhạc &lt;mùa xuân&gt; — Nhà hát Lớn, 02/03/2026</title>" in svg
         assert 'cx="400.0" cy="140.0"' in svg
+        # The ward's centre, 0.0005° north of the hall: 0.0005 × 74,400 = 37.2 px above.
+        assert '<circle cx="400.0" cy="102.8" r="3"/>' in svg and ">Hoàn Kiếm</text>" in svg
         assert "Đêm chầu văn" not in svg
         rest = body[body.index("event-map__unplaced") :]
         assert reverse("events-public", args=[self.temple_night.pk]) in rest

@@ -4,13 +4,16 @@ Like the ward map, no tiles and nothing fetched from elsewhere: the venues' long
 and latitude are projected onto a plain drawing (a degree of longitude shortened by the
 cosine of the latitude, so the city keeps its shape), with a scale bar. Each event is a
 numbered marker; several events at one venue are set in a small ring around it so each
-can be followed. Events whose venue has no coordinates are listed beside the map.
+can be followed. The centres of the wards that fall within the drawing are marked
+faintly with their names, to find one's way. Events whose venue has no coordinates are
+listed beside the map.
 """
 
 import math
 from dataclasses import dataclass
 
 from cnvh.events.models import Event
+from cnvh.plan.models import Agency
 
 WIDTH = 800.0
 PADDING = 28.0
@@ -32,6 +35,13 @@ class Marker:
 
 
 @dataclass(frozen=True)
+class Landmark:
+    name: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
 class ScaleBar:
     metres: int
     pixels: float
@@ -48,6 +58,7 @@ class EventMap:
     markers: list[Marker]
     unplaced: list[Event]
     scale: ScaleBar | None
+    landmarks: list[Landmark]
 
     @property
     def scale_y(self) -> float:
@@ -55,12 +66,17 @@ class EventMap:
         return self.height - 16
 
 
-def event_map(events: list[Event]) -> EventMap:
-    """The events, in their order, numbered from 1 as placed on the map."""
+# On the map a ward goes without its kind ("Phường Hoàn Kiếm" → "Hoàn Kiếm").
+KIND_WORDS = ("Phường ", "Xã ")
+
+
+def event_map(events: list[Event], wards: list[Agency] | None = None) -> EventMap:
+    """The events, in their order, numbered from 1 as placed on the map, among the
+    centres of `wards` (those with coordinates)."""
     placed = [event for event in events if event.venue.has_coordinates]
     unplaced = [event for event in events if not event.venue.has_coordinates]
     if not placed:
-        return EventMap(WIDTH, SMALLEST_HEIGHT, [], unplaced, None)
+        return EventMap(WIDTH, SMALLEST_HEIGHT, [], unplaced, None, [])
     points = {event.venue_id: _lon_lat(event) for event in placed}
     lons = [lon for lon, _ in points.values()]
     lats = [lat for _, lat in points.values()]
@@ -93,7 +109,22 @@ def event_map(events: list[Event]) -> EventMap:
         Marker(number, event, round(spots[event.pk][0], 1), round(spots[event.pk][1], 1))
         for number, event in enumerate(placed, start=1)
     ]
-    return EventMap(WIDTH, round(height, 1), markers, unplaced, _scale(pixels_per_degree))
+    landmarks = []
+    for ward in wards or []:
+        if ward.latitude is None or ward.longitude is None:
+            continue
+        x, y = place(ward.longitude, ward.latitude)
+        if PADDING / 2 <= x <= WIDTH - PADDING / 2 and PADDING / 2 <= y <= height - PADDING / 2:
+            landmarks.append(Landmark(_short(ward.name), round(x, 1), round(y, 1)))
+    scale = _scale(pixels_per_degree)
+    return EventMap(WIDTH, round(height, 1), markers, unplaced, scale, landmarks)
+
+
+def _short(name: str) -> str:
+    for word in KIND_WORDS:
+        if name.startswith(word):
+            return name[len(word) :]
+    return name
 
 
 def _lon_lat(event: Event) -> tuple[float, float]:

@@ -94,12 +94,17 @@ def calendar_map(request: HttpRequest) -> HttpResponse:
     filters = public_calendar.CalendarFilters(request.GET or None)
     events = list(filters.narrow(_in_period(filters))[:CALENDAR_LIMIT])
     context = {
-        "map": eventmap.event_map(events),
+        "map": eventmap.event_map(events, list(_ward_centres())),
         "filters": filters,
         "views": _views(filters),
         "view": "map",
     }
     return render(request, "events/calendar_map.html", context)
+
+
+def _ward_centres() -> QuerySet[Agency]:
+    kinds = [Agency.Kind.WARD, Agency.Kind.COMMUNE]
+    return Agency.objects.filter(kind__in=kinds, latitude__isnull=False, longitude__isnull=False)
 
 
 def _url_maker(request: HttpRequest) -> Callable[[Event], str]:
