@@ -116,3 +116,7 @@ class WeekTests(TestCase):
         assert 'href="/calendar/map/?kind=performance&amp;month=2026-03"' in body
         listed = self.client.get(reverse("events-calendar"), {"month": "2026-03"}).content.decode()
         assert 'href="/calendar/week/?day=01%2F03%2F2026"' in listed
+
+    def test_a_week_beyond_the_lunar_calendar(self) -> None:
+        body = self.week(day="07/01/2150")  # a Wednesday
+        assert "Tuần 2: 05/01 – 11/01/2150" in body and "âm lịch" not in body

@@ -104,8 +104,8 @@ def occurrence(event: Event, years_later: int) -> Event | None:
     by its lunar date when it was given by one; None when that lunar day does not exist
     that year (a 30th in a month of 29 days)."""
     if event.lunar_day and event.lunar_month:
-        lunar_year = lunar.to_lunar(event.starts_on).year + years_later
         try:
+            lunar_year = lunar.to_lunar(event.starts_on).year + years_later
             first = lunar.to_solar(event.lunar_day, event.lunar_month, lunar_year)
         except lunar.LunarDateError:
             return None

@@ -104,12 +104,14 @@ class Showing:
 @dataclass(frozen=True)
 class WeekDay:
     on: date
-    lunar: lunar.LunarDate
+    lunar: lunar.LunarDate | None  # None outside the years the lunar calendar covers
     events: list[Showing]
 
     @property
     def lunar_short(self) -> str:
         """The lunar day as printed under the solar one: "14/1", the leap month "1/4N"."""
+        if self.lunar is None:
+            return ""
         return f"{self.lunar.day}/{self.lunar.month}{'N' if self.lunar.leap else ''}"
 
 
@@ -123,5 +125,9 @@ def week(monday: date, events: list[Event]) -> list[WeekDay]:
             for event in events
             if event.starts_on <= on <= event.ends_on
         ]
-        days.append(WeekDay(on, lunar.to_lunar(on), running))
+        try:
+            found: lunar.LunarDate | None = lunar.to_lunar(on)
+        except lunar.LunarDateError:
+            found = None
+        days.append(WeekDay(on, found, running))
     return days
