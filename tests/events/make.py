@@ -124,3 +124,20 @@ def around(lead: Agency, coordinating: Agency, people: dict[str, Any]) -> dict[s
         "pending_clearance": Clearance.objects.get(event=clearing),
         "published_event": Event.objects.get(pk=published.pk),
     }
+
+
+def published(town: City, **fields: Any) -> Event:
+    """An event filed, cleared by the ward, approved and published."""
+    filed = event(town, **fields)
+    workflow.start_clearance(filed, date(2026, 2, 12), town.officer)
+    reviewers = {
+        town.ward.pk: town.ward_officer,
+        town.police.pk: town.police_officer,
+        town.heritage.pk: town.heritage_officer,
+    }
+    for clearance in filed.clearances.all():
+        reviewer = reviewers[clearance.agency_id]
+        workflow.answer_clearance(clearance, "agree", "", date(2026, 2, 13), reviewer)
+    workflow.decide(filed, True, "3/QĐ-SVHTT", date(2026, 2, 24), "", town.leader)
+    workflow.publish(filed, date(2026, 2, 25), town.officer)
+    return filed

@@ -639,6 +639,8 @@ ROUTES: dict[str, Route] = {
         who(200, EVENT_HANDLERS),
     ),
     "calendar/": Route(lambda w: "/calendar/", everyone(200)),
+    "calendar/week/": Route(lambda w: "/calendar/week/", everyone(200)),
+    "calendar/map/": Route(lambda w: "/calendar/map/", everyone(200)),
     "calendar/events.ics": Route(lambda w: "/calendar/events.ics", everyone(200)),
     "calendar/wards/<slug:code>.ics": Route(
         lambda w: f"/calendar/wards/{w.objects['event_venue'].ward.code}.ics", everyone(200)

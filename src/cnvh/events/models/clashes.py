@@ -35,6 +35,11 @@ class Clash(models.Model):
     )
     rule = models.CharField(_("rule"), max_length=16, choices=ClashRule.choices)
     day = models.DateField(_("first day in common"))
+    # A yearly event is checked in its next years too: the year of the occurrence that
+    # clashes, empty when the clash is on the dates as filed.
+    occurrence_year = models.PositiveSmallIntegerField(
+        _("year of the later occurrence"), null=True, blank=True
+    )
     distance_metres = models.PositiveIntegerField(_("distance (m)"), null=True, blank=True)
     ward = models.ForeignKey(
         Agency,
@@ -77,8 +82,13 @@ class Clash(models.Model):
             models.CheckConstraint(condition=~Q(event=models.F("other")), name="clash_two_events"),
             models.UniqueConstraint(
                 fields=["event", "other", "rule"],
-                condition=Q(resolved_on__isnull=True),
+                condition=Q(resolved_on__isnull=True, occurrence_year__isnull=True),
                 name="clash_open_once",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "other", "rule", "occurrence_year"],
+                condition=Q(resolved_on__isnull=True, occurrence_year__isnull=False),
+                name="clash_open_once_a_year",
             ),
         ]
 

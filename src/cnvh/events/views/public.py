@@ -3,6 +3,8 @@ CSV or XLSX, as iCalendar feeds (.ics: every event, a ward's, a sector's) and, o
 event's page, as schema.org JSON-LD."""
 
 from collections.abc import Callable
+from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,8 +14,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from cnvh.events import feeds
-from cnvh.events.forms import ListFilters
+from cnvh.events import eventmap, feeds, public_calendar
 from cnvh.events.models import Event, sector_choices
 from cnvh.events.permissions import public_events
 from cnvh.events.views import downloads
@@ -25,17 +26,31 @@ from cnvh.presentation.tables.csv_file import requested_format
 CALENDAR_LIMIT = 300
 
 
-@require_GET
-def calendar(request: HttpRequest) -> HttpResponse:
+def _in_period(filters: public_calendar.CalendarFilters) -> QuerySet[Event]:
+    """The published events of the month asked for, or from today on."""
     events = public_events().select_related("venue__ward").order_by("starts_on", "pk")
-    filters = ListFilters(request.GET or None)
     month = filters.month_range()
     if month:
-        events = events.filter(starts_on__lt=month[1], ends_on__gte=month[0])
-    else:
-        events = events.filter(ends_on__gte=timezone.localdate())
-    if filters.is_valid() and filters.cleaned_data.get("ward"):
-        events = events.filter(venue__ward__code=filters.cleaned_data["ward"])
+        return events.filter(starts_on__lt=month[1], ends_on__gte=month[0])
+    return events.filter(ends_on__gte=timezone.localdate())
+
+
+def _views(filters: public_calendar.CalendarFilters, month: str = "") -> dict[str, str]:
+    """The query strings that open the other views with the same filters, and the same
+    time: the month shown (or the week's), the week of the month's first day."""
+    kept = filters.kept()
+    month = month or filters.value("month")
+    chosen = filters.month_range()
+    return {
+        "list": urlencode({**kept, **({"month": month} if month else {})}),
+        "week": urlencode({**kept, **({"day": f"{chosen[0]:%d/%m/%Y}"} if chosen else {})}),
+    }
+
+
+@require_GET
+def calendar(request: HttpRequest) -> HttpResponse:
+    filters = public_calendar.CalendarFilters(request.GET or None)
+    events = filters.narrow(_in_period(filters))
     if file_format := requested_format(request):
         table = downloads.calendar_table(events, _url_maker(request), request.build_absolute_uri())
         return table_response(table, file_format)
@@ -44,13 +59,64 @@ def calendar(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "sectors": sector_choices(),
         "query": query_without_format(request),
+        "views": _views(filters),
+        "view": "list",
     }
     return render(request, "events/calendar.html", context)
 
 
+@require_GET
+def calendar_week(request: HttpRequest) -> HttpResponse:
+    """Monday to Sunday, each day with the events running that day."""
+    filters = public_calendar.CalendarFilters(request.GET or None)
+    monday = filters.monday(timezone.localdate())
+    sunday = monday + timedelta(days=public_calendar.WEEK - 1)
+    events = public_events().select_related("venue__ward").order_by("starts_on", "pk")
+    events = events.filter(starts_on__lte=sunday, ends_on__gte=monday)
+    kept = filters.kept()
+    context = {
+        "days": public_calendar.week(monday, list(filters.narrow(events))),
+        "monday": monday,
+        "sunday": sunday,
+        "week_number": monday.isocalendar().week,
+        "filters": filters,
+        "views": _views(filters, f"{monday:%Y-%m}"),
+        "view": "week",
+        "previous": urlencode({**kept, "day": f"{monday - timedelta(days=7):%d/%m/%Y}"}),
+        "following": urlencode({**kept, "day": f"{monday + timedelta(days=7):%d/%m/%Y}"}),
+    }
+    return render(request, "events/calendar_week.html", context)
+
+
+@require_GET
+def calendar_map(request: HttpRequest) -> HttpResponse:
+    """The events of the month asked for (or from today) at their venues."""
+    filters = public_calendar.CalendarFilters(request.GET or None)
+    events = list(filters.narrow(_in_period(filters))[:CALENDAR_LIMIT])
+    context = {
+        "map": eventmap.event_map(events, list(_ward_centres())),
+        "filters": filters,
+        "views": _views(filters),
+        "view": "map",
+    }
+    return render(request, "events/calendar_map.html", context)
+
+
+def _ward_centres() -> QuerySet[Agency]:
+    kinds = [Agency.Kind.WARD, Agency.Kind.COMMUNE]
+    return Agency.objects.filter(kind__in=kinds, latitude__isnull=False, longitude__isnull=False)
+
+
 def _url_maker(request: HttpRequest) -> Callable[[Event], str]:
+    """Each event's public address. Reversed once, with a stand-in number then replaced
+    by each event's: reversing for each of thousands of events in a feed cost more than
+    writing the feed."""
+    stand_in = "987654321"
+    sample = request.build_absolute_uri(reverse("events-public", args=[int(stand_in)]))
+    head, tail = sample.rsplit(stand_in, 1)
+
     def url_of(event: Event) -> str:
-        return request.build_absolute_uri(reverse("events-public", args=[event.pk]))
+        return f"{head}{event.pk}{tail}"
 
     return url_of
 

@@ -17,7 +17,7 @@ def published_from_steps(apps: Any, schema_editor: Any) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0005_clearance_notices"),
+        ("events", "0006_clearance_notices"),
     ]
 
     operations = [

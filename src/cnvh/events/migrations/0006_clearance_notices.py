@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0004_clashes_venues_hours"),
+        ("events", "0005_clash_later_years"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
