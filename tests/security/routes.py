@@ -735,8 +735,13 @@ ROUTES |= {
     "api/investment-figures": Route(
         lambda w: "/api/investment-figures?year=2026", api_members(200)
     ),
-    "api/events": Route(lambda w: "/api/events", api_members(200)),
+    "api/events": Route(lambda w: "/api/events", api_members(200), api_members(400, 400)),
     "api/events/<event_id>": Route(pk("filed_event", "/api/events/{}"), api_members(200)),
+    "api/events/<event_id>/clearances/<agency>": Route(
+        lambda w: f"/api/events/{w.objects['clearing_event'].pk}/clearances/nothing",
+        NOT_ALLOWED,
+        api_members(400, 400),
+    ),
     "api/event-indicators": Route(
         lambda w: "/api/event-indicators?starts_on=2026-01-01&ends_on=2026-12-31",
         api_members(200),
