@@ -16,11 +16,11 @@ from cnvh.events import feeds
 from cnvh.events.forms import ListFilters
 from cnvh.events.models import Event, sector_choices
 from cnvh.events.permissions import public_events
-from cnvh.events.views import downloads
 from cnvh.events.views.work import query_without_format
 from cnvh.plan.models import Agency
 from cnvh.presentation.tables import table_response
 from cnvh.presentation.tables.csv_file import requested_format
+from cnvh.presentation.tables.events import calendar_table
 
 CALENDAR_LIMIT = 300
 
@@ -37,7 +37,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     if filters.is_valid() and filters.cleaned_data.get("ward"):
         events = events.filter(venue__ward__code=filters.cleaned_data["ward"])
     if file_format := requested_format(request):
-        table = downloads.calendar_table(events, _url_maker(request), request.build_absolute_uri())
+        table = calendar_table(events, _url_maker(request), request.build_absolute_uri())
         return table_response(table, file_format)
     context = {
         "events": events[:CALENDAR_LIMIT],
