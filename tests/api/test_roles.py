@@ -47,7 +47,8 @@ def only(status: int, allowed: set[str], seen_by: set[str], refused: int = 403) 
     return found
 
 
-IMPORTERS = {"statistician", "coordinator", "administrator"}
+# Officers (of departments here) import their own agency's events workbooks.
+IMPORTERS = {"statistician", "coordinator", "administrator"} | WORKERS | {"officer_elsewhere"}
 
 
 def importers(status: int, allowed: set[str] = IMPORTERS) -> dict[str, int]:

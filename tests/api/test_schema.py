@@ -55,6 +55,8 @@ OPERATIONS = {
     ("get", "/api/bright-spot-indicators"): "getBrightSpotIndicators",
     ("get", "/api/unesco/indicators"): "getUnescoIndicators",
     ("get", "/api/events"): "listEvents",
+    ("post", "/api/events"): "fileEvent",
+    ("post", "/api/events/{event_id}/clearances/{agency}"): "giveEventView",
     ("get", "/api/events/{event_id}"): "getEvent",
     ("get", "/api/event-indicators"): "getEventIndicators",
 }

@@ -3,6 +3,8 @@ iCalendar feeds: what each holds, and what the public files never hold."""
 
 import csv
 import io
+import re
+import zipfile
 from datetime import date, datetime, time
 from typing import Any
 
@@ -178,3 +180,129 @@ def test_the_calendar_reads_a_bounded_number_of_queries(
     with django_assert_max_num_queries(6):  # type: ignore[operator]
         response = _client().get(reverse("events-calendar"), {"month": "2026-03"})
     assert len(response.context["events"]) == 10
+
+
+WORKING_HEADER = (
+    "Number,Title (Vietnamese),Title (English),Kind,Sectors,Status,First day,Last day,"
+    "Daily hours,Venue,Ward or commune,City-wide,Organiser,Enterprise tax code,"
+    "Expected attendance,Actual attendance,Budget (VND),Receiving authority,Procedure,"
+    "Filing date,Filed late,Decision due,Decision number,Decision date,Open clashes"
+)
+# Each row as the town's events were filed: the two at the Opera House on 2 March clash.
+WORKING_ROWS = [
+    "{lan},Đêm nhạc của bà Lan,Mrs Lan's night,Performance,Performing arts,Published,"
+    "2026-03-02,2026-03-02,19:30–21:00,Nhà hát Lớn,Agency p-hoan-kiem,,Nguyễn Thị Lan,,300,,"
+    "1200000000,Agency so-vh,nd144-art10-approval,2026-02-12,,2026-02-26,9/QĐ,2026-02-16,1",
+    "{undecided},Chưa duyệt,Not decided,Performance,Performing arts,Filed,2026-03-02,"
+    "2026-03-02,,Nhà hát Lớn,Agency p-hoan-kiem,,Công ty Biểu diễn Hà Nội,0100109106,500,,,"
+    "Agency so-vh,nd144-art10-approval,2026-02-12,,,,,1",
+    "{lake},Lễ hội Hồ Tây,West Lake festival,Performance,Cultural tourism; Design,Published,"
+    "2026-03-05,2026-03-07,18:00–22:00,Hồ Tây,Agency p-tay-ho,,Công ty Biểu diễn Hà Nội,"
+    "0100109106,300,,1200000000,Agency so-vh,nd144-art10-approval,2026-02-12,,2026-02-26,"
+    "9/QĐ,2026-02-16,0",
+]
+CALENDAR_HEADER = (
+    "Title (Vietnamese),Title (English),Kind,First day,Last day,"
+    "First day in the lunar calendar,Daily hours,Held every year,Venue,Address,"
+    "Ward or commune,Organiser,Description (Vietnamese),Description (English),Page"
+)
+# Tết fell on 17 February 2026: 2 March is the 14th day of the 1st month, 5 March the 17th.
+CALENDAR_ROWS = [
+    "Đêm nhạc của bà Lan,Mrs Lan's night,Performance,2026-03-02,2026-03-02,"
+    '"14th day of the 1st lunar month, year of Bính Ngọ",19:30–21:00,,Nhà hát Lớn,'
+    "1 Tràng Tiền,Agency p-hoan-kiem,,,,http://testserver/calendar/{lan}/",
+    "Lễ hội Hồ Tây,West Lake festival,Performance,2026-03-05,2026-03-07,"
+    '"17th day of the 1st lunar month, year of Bính Ngọ",18:00–22:00,,Hồ Tây,Thanh Niên,'
+    "Agency p-tay-ho,Công ty Biểu diễn Hà Nội,,,http://testserver/calendar/{lake}/",
+]
+
+
+# As each column asks; a file's data sheet stores them so.
+WORKING_WIDTHS = [8, 40, 40, 16, 24, 16, 12, 12, 12, 30, 24, 8, 30, 14, 12, 12, 16, 28, 24]
+WORKING_WIDTHS += [12, 8, 12, 16, 12, 8]
+CALENDAR_WIDTHS = [40, 40, 16, 12, 12, 30, 12, 8, 30, 30, 24, 30, 50, 50, 40]
+
+
+def _numbers() -> dict[str, int]:
+    found = dict(Event.objects.values_list("title_en", "pk"))
+    return {
+        "lan": found["Mrs Lan's night"],
+        "lake": found["West Lake festival"],
+        "undecided": found["Not decided"],
+    }
+
+
+def _widths(content: bytes) -> list[float]:
+    """The data sheet's column widths, as the file stores them."""
+    with zipfile.ZipFile(io.BytesIO(content)) as book:
+        sheet = book.read("xl/worksheets/sheet2.xml").decode()
+    found: list[float] = []
+    # Neighbouring columns of one width share an element: min="2" max="3".
+    for first, last, width in re.findall(r'<col min="(\d+)" max="(\d+)" width="([\d.]+)"', sheet):
+        found += [float(width)] * (int(last) - int(first) + 1)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("page", "query", "header", "rows", "widths"),
+    [
+        (
+            "events-list",
+            {},
+            WORKING_HEADER,
+            WORKING_ROWS,
+            WORKING_WIDTHS,
+        ),
+        (
+            "events-calendar",
+            {"month": "2026-03"},
+            CALENDAR_HEADER,
+            CALENDAR_ROWS,
+            CALENDAR_WIDTHS,
+        ),
+    ],
+)
+def test_each_download_holds_exactly_these_cells(
+    town: make.City,
+    page: str,
+    query: dict[str, str],
+    header: str,
+    rows: list[str],
+    widths: list[int],
+) -> None:
+    """The whole of each file, cell by cell: the CSV as text, the XLSX's data sheet as
+    typed cells with its column widths, and its sheet that says what the file is."""
+    numbers = _numbers()
+    client = _client(town.officer if page == "events-list" else None)
+    csv_file = client.get(reverse(page), {"format": "csv", **query})
+    expected = [header, *(row.format(**numbers) for row in rows)]
+    assert csv_file.content.decode("utf-8-sig") == "\r\n".join(expected) + "\r\n"
+    xlsx_file = client.get(reverse(page), {"format": "xlsx", **query})
+    book = CalamineWorkbook.from_filelike(io.BytesIO(xlsx_file.content))
+    assert book.sheet_names == ["About", "Data"]
+    cells = book.get_sheet_by_name("Data").to_python()
+    texts = [[_as_csv(value) for value in row] for row in cells]
+    assert texts == [next(csv.reader([line])) for line in expected]
+    # Numbers and dates are typed cells, not text.
+    assert [_kind(text) for text in texts[1]] == [type(value).__name__ for value in cells[1]]
+    # xlsxwriter stores a width of w characters as w + 0.7109375 (its padding).
+    assert _widths(xlsx_file.content) == [width + 0.7109375 for width in widths]
+    about = {str(row[0]): str(row[1]) for row in book.get_sheet_by_name("About").to_python()}
+    assert about["Rows"] == str(len(rows))
+    assert about["Downloaded from"].startswith(f"http://testserver{reverse(page)}?format=xlsx")
+
+
+def _as_csv(value: object) -> str:
+    """An XLSX cell as the CSV writes the same value."""
+    if isinstance(value, float):
+        return str(int(value))
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _kind(text: str) -> str:
+    """The type a cell holding `text` has in the XLSX: a date, a number, or text."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return "date"
+    return "float" if text.isdigit() else "str"

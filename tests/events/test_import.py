@@ -215,6 +215,83 @@ def test_a_file_already_recorded_is_not_recorded_twice(town: make.City, tmp_path
     assert Event.objects.count() == 1
 
 
-def test_only_the_coordinator_imports_event_files(town: make.City) -> None:
-    assert town.coordinator.has_perm("events.import_events")
-    assert not town.officer.has_perm("events.import_events")
+def test_who_imports_event_files(town: make.City) -> None:
+    """The coordinator; an officer of a department or ward (the police here is a
+    department); not a leader, nor an officer of another kind of body."""
+    for person in (town.coordinator, town.officer, town.ward_officer, town.police_officer):
+        assert person.has_perm("events.import_events")
+        assert person.has_perm("exchange.import_data")
+    for person in (town.leader, town.heritage_officer):
+        assert not person.has_perm("events.import_events")
+
+
+WARD_ROW = (
+    "nd144-art10-approval,{agency},12/02/2026,{title},Biểu diễn nghệ thuật,,Nhà hát Lớn,"
+    "02/03/2026,,,,100,Nguyễn Văn A,,\n"
+)
+
+
+def test_a_ward_officer_imports_the_wards_own_files(town: make.City, tmp_path: Path) -> None:
+    path = tmp_path / "phuong.csv"
+    rows = [WARD_ROW.format(agency="p-hoan-kiem", title=title) for title in ("Chèo", "Tuồng")]
+    path.write_text(CSV_HEADER + "".join(rows), encoding="utf-8")
+    record = import_file(town.ward_officer, path)
+    assert record.status == ImportRecord.Status.IMPORTED, record.problems
+    saved = Event.objects.order_by("title_vi")
+    assert [(e.title_vi, e.receiving_agency.code) for e in saved] == [
+        ("Chèo", "p-hoan-kiem"),
+        ("Tuồng", "p-hoan-kiem"),
+    ]
+    assert {event.created_by for event in saved} == {town.ward_officer}
+    # Another officer of the ward may follow it; the department's officer may not.
+    colleague = make.factories.user("officer", town.ward)
+    assert colleague.has_perm("events.import_events", record)
+    assert not town.officer.has_perm("events.import_events", record)
+    assert town.coordinator.has_perm("events.import_events", record)
+
+
+def test_a_row_of_another_agency_refuses_the_whole_file(town: make.City, tmp_path: Path) -> None:
+    path = tmp_path / "lan.csv"
+    path.write_text(
+        CSV_HEADER
+        + WARD_ROW.format(agency="p-hoan-kiem", title="Chèo")
+        + WARD_ROW.format(agency="so-vh", title="Tuồng")
+        + WARD_ROW.format(agency="p-hoan-kiem", title="Cải lương"),
+        encoding="utf-8",
+    )
+    record = import_file(town.ward_officer, path)
+    assert record.status == ImportRecord.Status.INVALID
+    assert [(p["row"], p["column"]) for p in record.problems] == [(3, "receiving_agency")]
+    problem = record.problems[0]
+    assert problem["what_vi"] == (
+        "Hồ sơ do cơ quan “so-vh” tiếp nhận: bạn chỉ nhập được hồ sơ của cơ quan mình"
+        " (p-hoan-kiem)."
+    )
+    assert problem["what_en"] == (
+        "The file was received by “so-vh”: you may import only your own agency's files"
+        " (p-hoan-kiem)."
+    )
+    assert problem["header"] == "Cơ quan tiếp nhận"
+    assert not Event.objects.exists()
+    # The coordinator imports the same file for both agencies.
+    assert import_file(town.coordinator, path).status == ImportRecord.Status.IMPORTED
+    assert Event.objects.count() == 3
+
+
+def test_an_officer_uploads_on_the_import_page_and_sees_only_their_agencys(
+    town: make.City, tmp_path: Path, client: Any
+) -> None:
+    content = (CSV_HEADER + WARD_ROW.format(agency="p-hoan-kiem", title="Chèo")).encode()
+    client.force_login(town.ward_officer)
+    answer = client.post(
+        "/imports/new/",
+        {"kind": "events", "file": SimpleUploadedFile("phuong.csv", content), "sheet": ""},
+    )
+    record = ImportRecord.objects.get()
+    assert answer.status_code == 302 and answer["Location"] == f"/imports/{record.pk}/"
+    assert record.status == ImportRecord.Status.CHECKED, record.problems
+    assert client.post(f"/imports/{record.pk}/confirm/").status_code == 302
+    assert Event.objects.get().title_vi == "Chèo"
+    client.force_login(town.officer)
+    assert client.get(f"/imports/{record.pk}/").status_code == 403
+    assert client.post(f"/imports/{record.pk}/confirm/").status_code == 403

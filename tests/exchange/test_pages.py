@@ -11,7 +11,7 @@ from pytest_django.fixtures import Settings
 
 from cnvh.exchange.jobs import check_import, save_import
 from cnvh.exchange.models import ImportRecord
-from cnvh.plan.models import Role
+from cnvh.plan.models import Agency, Role
 from tests import factories
 
 from .conftest import saved
@@ -33,10 +33,14 @@ def post_file(client: Client, path: Path, kind: str = "units") -> Any:
 
 
 def test_who_may_open_the_import_pages(statistician: Any) -> None:
-    officer = factories.user(Role.OFFICER, factories.agency())
+    officer = factories.user(Role.OFFICER, factories.agency(kind=Agency.Kind.OTHER))
     assert client_of(statistician).get("/imports/").status_code == 200
     assert client_of(statistician).get("/imports/new/").status_code == 200
     assert client_of(officer).get("/imports/").status_code == 403
+    # A department's officer imports the department's own events workbooks, nothing else.
+    department = factories.user(Role.OFFICER, factories.agency())
+    form = client_of(department).get("/imports/new/").content.decode()
+    assert 'value="events"' in form and 'value="tasks"' not in form
     assert Client().get("/imports/").status_code == 302
     coordinator = factories.user(Role.COORDINATOR, factories.agency())
     form = client_of(coordinator).get("/imports/new/").content.decode()

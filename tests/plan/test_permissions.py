@@ -56,7 +56,8 @@ MATRIX: list[tuple[str, str, set[str]]] = [
     ("plan.import_indicator_values", "none", {"statistician", "coordinator"}),
     ("estimates.run_estimate", "none", {"statistician"}),
     ("estimates.publish_estimate", "none", {"statistician"}),
-    ("exchange.import_data", "none", {"statistician", "coordinator", "administrator"}),
+    # The import pages: officers (of departments here) import their agency's workbooks.
+    ("exchange.import_data", "none", {"statistician", "coordinator", "administrator"} | OFFICERS),
     ("exchange.import_engine_inputs", "none", {"statistician"}),
     ("plan.export_report", "none", MEMBERS),
     ("api.manage_own_tokens", "none", MEMBERS),
@@ -106,7 +107,10 @@ MATRIX: list[tuple[str, str, set[str]]] = [
     ("events.resolve_clash", "open_clash", {"coordinator", "officer_of_lead"}),
     ("events.resolve_clash", "resolved_clash", set()),
     ("events.change_venues", "none", {"coordinator"}),
-    ("events.import_events", "none", {"coordinator"}),
+    # An officer of a department or ward imports their own agency's files, and follows
+    # only their agency's imports (this one the lead agency's officer started).
+    ("events.import_events", "none", {"coordinator"} | OFFICERS),
+    ("events.import_events", "events_import", {"coordinator", "officer_of_lead"}),
 ]
 for state in ProgressReport.Status.values:
     editable = state in {"draft", "returned"}
@@ -308,7 +312,21 @@ def world() -> dict[str, Any]:
     objects.update(_unesco_objects(people, lead))
     objects |= support_objects(lead)
     objects.update(events.around(lead, coordinating, people))
+    objects["events_import"] = _events_import(people["officer_of_lead"])
     return {"people": people, "objects": objects}
+
+
+def _events_import(officer: Any) -> Any:
+    from cnvh.exchange.models import ImportRecord
+
+    return ImportRecord.objects.create(
+        kind="events",
+        file="imports/ho-so.csv",
+        file_name="ho-so.csv",
+        file_size=1,
+        sha256="0" * 64,
+        created_by=officer,
+    )
 
 
 def _crafts(lead: Any, coordinator: Any) -> dict[str, Any]:

@@ -47,7 +47,8 @@ NOT_ALLOWED = everyone(405)
 # The crafts registry: the coordinator, and the officers of the record's ward.
 CRAFT_KEEPERS = {"coordinator", "officer_of_lead"}
 LEADERS = {"leader_of_lead", "leader_elsewhere"}
-IMPORTERS = {"statistician", "coordinator", "administrator"}
+# Officers (of departments here) import their own agency's events workbooks.
+IMPORTERS = {"statistician", "coordinator", "administrator"} | OFFICERS
 # Every agency of the test city is a department, which the round invites.
 NOMINATORS = OFFICERS | {"leader_of_lead", "leader_elsewhere"}
 # Those who see everything, the nominating agency's officer, the council.
@@ -676,7 +677,7 @@ def api_only(outcome: Outcome, allowed: set[str], refused: set[str]) -> Outcomes
 
 
 def api_importers(outcome: Outcome, allowed: set[str] | None = None) -> Outcomes:
-    allowed = allowed or {"statistician", "coordinator", "administrator"}
+    allowed = allowed or IMPORTERS
     return {**api_members(403), **dict.fromkeys(allowed, outcome)}
 
 
@@ -754,8 +755,13 @@ ROUTES |= {
     "api/investment-figures": Route(
         lambda w: "/api/investment-figures?year=2026", api_members(200)
     ),
-    "api/events": Route(lambda w: "/api/events", api_members(200)),
+    "api/events": Route(lambda w: "/api/events", api_members(200), api_members(400, 400)),
     "api/events/<event_id>": Route(pk("filed_event", "/api/events/{}"), api_members(200)),
+    "api/events/<event_id>/clearances/<agency>": Route(
+        lambda w: f"/api/events/{w.objects['clearing_event'].pk}/clearances/nothing",
+        NOT_ALLOWED,
+        api_members(400, 400),
+    ),
     "api/event-indicators": Route(
         lambda w: "/api/event-indicators?starts_on=2026-01-01&ends_on=2026-12-31",
         api_members(200),

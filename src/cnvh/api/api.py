@@ -16,6 +16,7 @@ from cnvh.api import (
     enterprises,
     errors,
     estimate_runs,
+    event_writes,
     events,
     handlers,
     imports,
@@ -59,6 +60,7 @@ handlers.install(api)
 api.add_decorator(handlers.known_parameters_only(api), mode="view")
 # The writes join the reads' router: one URL pattern per address, all its methods.
 assert report_writes.router is reports.router
+assert event_writes.router is events.router
 for router in (
     statistics.router,
     road.router,

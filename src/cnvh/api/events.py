@@ -1,6 +1,7 @@
 """The cultural events register, for members (`events.view_events`): the events with
 their clearances and steps, and the register's indicators computed from its records.
-The public calendar is the page /calendar/ and its feed /calendar/events.ics."""
+Filing an event and giving a view are in `event_writes`. The public calendar is the page
+/calendar/ and its feed /calendar/events.ics."""
 
 from datetime import date
 from decimal import Decimal
@@ -158,6 +159,12 @@ def list_events(request: HttpRequest, filters: Query[EventFilter]) -> dict[str, 
 def get_event(request: HttpRequest, event_id: IdInPath) -> dict[str, Any]:
     event = get_object_or_404(_events(), pk=event_id)
     require(caller(request), "events.view_events", event)
+    return detail_out(event)
+
+
+def detail_out(event: Event) -> dict[str, Any]:
+    """The event as read now, with its views and steps."""
+    event = _events().get(pk=event.pk)
     clearances = [
         {
             "agency": c.agency.code,

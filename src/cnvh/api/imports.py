@@ -156,11 +156,12 @@ def _allowed_kinds(request: HttpRequest) -> list[str]:
 
 
 def find_import(request: HttpRequest, import_id: int) -> ImportRecord:
-    """The import, if the caller may import its kind (as on the import pages)."""
+    """The import, if the caller may import its kind and this import of it (as on the
+    import pages)."""
     require(caller(request), IMPORTS)
     record = get_object_or_404(ImportRecord.objects.select_related("created_by"), pk=import_id)
     kind = registry.kind(record.kind)
-    if kind is None or not request.auth.has_perm(kind.permission):  # type: ignore[attr-defined]
+    if kind is None or not request.auth.has_perm(kind.permission, record):  # type: ignore[attr-defined]
         raise PermissionDenied(record.kind)
     return settle(record)
 

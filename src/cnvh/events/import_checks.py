@@ -277,6 +277,30 @@ class Checker:
                 Text("Ghi “có” hoặc “không”.", "Write “yes” or “no”."),
             )
 
+    def own_agency(self, rows: Sequence[Row], own: set[int]) -> None:
+        """Each row's receiving authority is one of the importer's agencies (`own`)."""
+        codes = dict(Agency.objects.filter(pk__in=own).values_list("code", "name_vi"))
+        listed = ", ".join(sorted(codes)) or "-"
+        for row in rows:
+            code = text(row, "receiving_agency")
+            if not code or code in codes or current_agency(code) is None:
+                continue  # an unknown code is named by the agency check already
+            add(
+                self.problems,
+                row,
+                "receiving_agency",
+                Text(
+                    f"Hồ sơ do cơ quan “{code}” tiếp nhận: bạn chỉ nhập được hồ sơ của cơ"
+                    f" quan mình ({listed}).",
+                    f"The file was received by “{code}”: you may import only your own"
+                    f" agency's files ({listed}).",
+                ),
+                Text(
+                    "Bỏ dòng này, hoặc nhờ cơ quan đó hay điều phối viên nhập.",
+                    "Remove this row, or ask that agency or the coordinator to import it.",
+                ),
+            )
+
     def not_filed_yet(self, row: Row, starts_on: date | None) -> None:
         """A file already in the register (same title, venue and first day) is not
         recorded twice."""

@@ -2,12 +2,13 @@
 in Vietnamese or English, dates dd/mm/yyyy, all or nothing, each bad cell named by row
 and column. Each row is recorded as a file through the workflow (`file_event`), as if
 typed in the filing form: under the procedure in force on its filing date, flagged late
-when late, and looked at for clashes."""
+when late, and looked at for clashes. An officer of a department or ward imports only
+the files their own agency received."""
 
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from stdnum.vn import mst
 
@@ -26,6 +27,7 @@ from cnvh.plan.imports.common import (
     text,
 )
 from cnvh.plan.models import Agency
+from cnvh.plan.permissions import is_coordinator, record_keeping_agencies
 from cnvh.stats.columns import plain
 
 if TYPE_CHECKING:
@@ -105,6 +107,13 @@ class EventKind:
             ),
             Text("Bỏ một trong hai dòng.", "Remove one of the two rows."),
         )
+
+    def check_importer(self, rows: Sequence[Row], problems: Problems, user: Any) -> None:
+        """An officer of a department or ward imports the files their agency received:
+        a row for another agency is refused. The coordinator's rows are any agency's."""
+        if user is None or is_coordinator(user):
+            return
+        checks.Checker(problems).own_agency(rows, record_keeping_agencies(user))
 
     def save(self, rows: Sequence[Row], record: "ImportRecord") -> int:
         for row in rows:

@@ -13,7 +13,14 @@ from django.db.models import Q, QuerySet
 
 from cnvh.events.models import CALLED_OFF, PUBLIC_STATUSES, Clash, Clearance, Event, Status
 from cnvh.plan.models import Agency, Role
-from cnvh.plan.permissions import agencies_with, is_coordinator, is_member, is_officer
+from cnvh.plan.permissions import (
+    agencies_with,
+    is_agency_officer,
+    is_coordinator,
+    is_member,
+    is_officer,
+    record_keeping_agencies,
+)
 
 
 def _event_of(obj: Event | Clearance | None) -> Event | None:
@@ -68,6 +75,18 @@ def clash_open(user: Any, obj: Clash | None) -> bool:
 
 
 @rules.predicate
+def own_agencys_import(user: Any, record: Any) -> bool:
+    """No import in particular, or one started by an officer of one of `user`'s own
+    departments or wards."""
+    if record is None:
+        return True
+    starter = record.created_by
+    return starter is not None and bool(
+        record_keeping_agencies(starter) & record_keeping_agencies(user)
+    )
+
+
+@rules.predicate
 def in_culture_department(user: Any) -> bool:
     """An officer or leader of the department that keeps the venues with the
     coordinator (`CNVH_CULTURE_DEPARTMENT`)."""
@@ -89,8 +108,10 @@ rules.add_perm("events.view_indicators", is_member)
 rules.add_perm("events.change_rules", is_coordinator)
 rules.add_perm("events.resolve_clash", (is_coordinator | handles_either_event) & clash_open)
 rules.add_perm("events.change_venues", is_coordinator | in_culture_department)
-# An agency's workbook of files, brought in through the import pages (coordinators').
-rules.add_perm("events.import_events", is_coordinator)
+# An agency's workbook of files, brought in through the import pages: the coordinator's
+# for any agency; an officer's of a department or ward for their own agency only (the
+# import checks each row's receiving authority), and only their agency's imports.
+rules.add_perm("events.import_events", is_coordinator | (is_agency_officer & own_agencys_import))
 
 
 def events_visible_to(user: Any) -> QuerySet[Event]:

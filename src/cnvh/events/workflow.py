@@ -17,10 +17,14 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from cnvh import language
 from cnvh.events import clashes
 from cnvh.events.models import (
+    KIND_CHOICES,
     Clash,
     Clearance,
     ClearanceRule,
@@ -62,11 +66,20 @@ RESUMABLE = (Status.POSTPONED, Status.SUSPENDED)
 
 
 class StepRefused(Exception):
-    """A step the event's state or the given facts do not allow, with its reason."""
+    """A step the event's state or the given facts do not allow, with its reason and,
+    where one input is at fault, its name. A reason given untranslated (lazy, with its
+    parameters apart) can be said in both languages (`both`), as the API says it."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Promise, *, field: str | None = None, **params: Any) -> None:
+        self.text, self.params, self.field = message, params, field
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return str(self.text) % self.params if self.params else str(self.text)
+
+    def both(self) -> dict[str, str]:
+        return language.both(self.text, **self.params)
 
 
 def _stamp(obj: Any, user: Any) -> None:
@@ -109,8 +122,10 @@ def file_event(event: Event, procedure_code: str, user: Any) -> Event:
     procedure = deadlines.procedure_in_force(procedure_code, event.filed_on)
     if event.kind not in (procedure.applies_to or []):
         raise StepRefused(
-            _("Procedure %(code)s does not apply to a %(kind)s: choose one that does.")
-            % {"code": procedure.code, "kind": event.get_kind_display()}
+            gettext_lazy("Procedure %(code)s does not apply to a %(kind)s: choose one that does."),
+            field="procedure",
+            code=procedure.code,
+            kind=dict(KIND_CHOICES).get(event.kind, event.kind),
         )
     event.procedure = procedure
     event.filing_deadline = deadlines.filing_deadline(procedure, event.starts_on)
@@ -290,11 +305,13 @@ def answer_clearance(
     )
     require(user, "events.answer_clearance", fresh)
     if answer == Clearance.Answer.PENDING:
-        raise StepRefused(_("Choose an answer."))
+        raise StepRefused(gettext_lazy("Choose an answer."), field="answer")
     if answer != Clearance.Answer.AGREE and not reasons.strip():
-        raise StepRefused(_("Give the reasons or the conditions of this answer."))
+        raise StepRefused(
+            gettext_lazy("Give the reasons or the conditions of this answer."), field="reasons"
+        )
     if not fresh.pending:
-        raise StepRefused(_("This view has already been given."))
+        raise StepRefused(gettext_lazy("This view has already been given."))
     fresh.answer, fresh.reasons, fresh.answered_on, fresh.answered_by = answer, reasons, on, user
     _stamp(fresh, user)
     fresh.save()

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import config, registry
-from .kinds import Kind
+from .kinds import ChecksImporter, Kind
 from .models import ImportRecord
 from .reading import ProblemLog, Reading, read_file
 from .reading.limits import SUFFIXES
@@ -130,6 +130,8 @@ def examine(
     if _complete(reading, kind):
         with collector_paused():
             kind.check(reading.rows, problems)
+            if isinstance(kind, ChecksImporter):
+                kind.check_importer(reading.rows, problems, record.created_by)
     checked = time.perf_counter()
     record.columns = [column.as_dict() for column in reading.columns]
     record.rows_read = len(reading.rows)

@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from cnvh.exchange.models import ImportRecord
@@ -76,3 +76,13 @@ class Kind(Protocol):
     def save(self, rows: Sequence[Row], record: "ImportRecord") -> int:
         """Saves the rows; called inside the import's transaction, only when no problem
         was found. Returns the number of rows saved."""
+
+
+@runtime_checkable
+class ChecksImporter(Protocol):
+    """A kind whose rows also depend on who imports them (an agency's officer imports
+    only their own agency's rows)."""
+
+    def check_importer(self, rows: Sequence[Row], problems: Problems, user: Any) -> None:
+        """After `check`, with the person who started the import (None for the server's
+        own command line, which is trusted). Writes nothing."""

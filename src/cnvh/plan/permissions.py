@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
-from cnvh.plan.models import ProgressReport, Role, Task
+from cnvh.plan.models import Agency, ProgressReport, Role, Task
 
 
 def roles_of(user: Any) -> frozenset[tuple[str, int]]:
@@ -55,6 +55,25 @@ is_statistician = _has_role(Role.STATISTICIAN)
 @rules.predicate
 def is_member(user: Any) -> bool:
     return bool(roles_of(user))
+
+
+# The agencies that keep their own records of what they receive (an events workbook).
+RECORD_KEEPING_KINDS = (Agency.Kind.DEPARTMENT, Agency.Kind.WARD, Agency.Kind.COMMUNE)
+
+
+def record_keeping_agencies(user: Any) -> set[int]:
+    """The departments, wards and communes in which `user` is an officer."""
+    held = agencies_with(user, Role.OFFICER)
+    if not held:
+        return set()
+    found = Agency.objects.filter(pk__in=held, kind__in=RECORD_KEEPING_KINDS)
+    return set(found.values_list("pk", flat=True))
+
+
+@rules.predicate
+def is_agency_officer(user: Any) -> bool:
+    """An officer of a department, a ward or a commune."""
+    return bool(record_keeping_agencies(user))
 
 
 def _task_of(obj: Task | ProgressReport | None) -> Task | None:
@@ -155,9 +174,13 @@ rules.add_perm("plan.import_indicator_values", is_statistician | is_coordinator)
 rules.add_perm("estimates.run_estimate", is_statistician)
 rules.add_perm("estimates.publish_estimate", is_statistician)
 
-# The import pages: those who may import some kind (each kind names its permission);
-# the engine's inputs (business data, totals, scopes, crosswalks) are the statistician's.
-rules.add_perm("exchange.import_data", is_statistician | is_coordinator | is_administrator)
+# The import pages: those who may import some kind (each kind names its permission;
+# an agency's officers, their agency's own workbooks); the engine's inputs (business
+# data, totals, scopes, crosswalks) are the statistician's.
+rules.add_perm(
+    "exchange.import_data",
+    is_statistician | is_coordinator | is_administrator | is_agency_officer,
+)
 rules.add_perm("exchange.import_engine_inputs", is_statistician)
 
 # The plan's periodic report (page, XLSX, PDF): everyone who works on the plan.

@@ -17,11 +17,11 @@ from django.views.decorators.http import require_GET
 from cnvh.events import eventmap, feeds, public_calendar
 from cnvh.events.models import Event, sector_choices
 from cnvh.events.permissions import public_events
-from cnvh.events.views import downloads
 from cnvh.events.views.work import query_without_format
 from cnvh.plan.models import Agency
 from cnvh.presentation.tables import table_response
 from cnvh.presentation.tables.csv_file import requested_format
+from cnvh.presentation.tables.events import calendar_table
 
 CALENDAR_LIMIT = 300
 
@@ -52,7 +52,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     filters = public_calendar.CalendarFilters(request.GET or None)
     events = filters.narrow(_in_period(filters))
     if file_format := requested_format(request):
-        table = downloads.calendar_table(events, _url_maker(request), request.build_absolute_uri())
+        table = calendar_table(events, _url_maker(request), request.build_absolute_uri())
         return table_response(table, file_format)
     context = {
         "events": events[:CALENDAR_LIMIT],

@@ -28,13 +28,13 @@ from cnvh.events.forms import (
 )
 from cnvh.events.models import Clash, Clearance, Event, Status
 from cnvh.events.permissions import events_visible_to
-from cnvh.events.views import downloads
 from cnvh.events.views.clashes import say_clashes
 from cnvh.events.workflow import MOVABLE, StepRefused
 from cnvh.language import pick
 from cnvh.plan.permissions import require
 from cnvh.presentation.tables import table_response
 from cnvh.presentation.tables.csv_file import requested_format
+from cnvh.presentation.tables.events import working_table
 from cnvh.procedures.deadlines import NoProcedureInForce
 
 LIST_LIMIT = 200
@@ -81,7 +81,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     filters = ListFilters(request.GET or None)
     if file_format := requested_format(request):
         events = _filtered(events_visible_to(request.user), filters)
-        table = downloads.working_table(events, request.build_absolute_uri())
+        table = working_table(events, request.build_absolute_uri())
         return table_response(table, file_format)
     overdue = Q(clearances__answer=Clearance.Answer.PENDING, clearances__due_on__lt=today)
     events = (

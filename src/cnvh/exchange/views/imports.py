@@ -72,10 +72,10 @@ def _column(column: object) -> dict[str, object]:
 
 
 def record_for(request: HttpRequest, pk: int) -> ImportRecord:
-    """The import, if this person may import its kind."""
+    """The import, if this person may import its kind, and this import of it."""
     record = get_object_or_404(ImportRecord.objects.select_related("created_by"), pk=pk)
     kind = registry.kind(record.kind)
-    if kind is None or not request.user.has_perm(kind.permission):
+    if kind is None or not request.user.has_perm(kind.permission, record):
         raise PermissionDenied
     return record
 

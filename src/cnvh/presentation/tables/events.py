@@ -1,6 +1,7 @@
-"""The events lists as CSV or XLSX: the working list (the events a member sees, as
-filtered, with the file's facts) and the public calendar (published events only, with
-what their public page shows: never an organiser who is a person, nor a tax code)."""
+"""The events register's lists as tables for download, beside the other pages' tables:
+the working list (the events a member sees, as filtered, with the file's facts) and the
+public calendar (published events only, with what their public page shows: never an
+organiser who is a person, nor a tax code)."""
 
 from collections import Counter
 from collections.abc import Callable
