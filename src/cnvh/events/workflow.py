@@ -17,11 +17,9 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cnvh import language
 from cnvh.events import clashes
 from cnvh.events.models import (
     KIND_CHOICES,
@@ -33,85 +31,10 @@ from cnvh.events.models import (
     Transition,
     Venue,
 )
+from cnvh.events.steps import RESUMABLE, StepRefused, locked, move, stamp
 from cnvh.plan.models import Agency
 from cnvh.plan.permissions import require
 from cnvh.procedures import deadlines
-
-BEFORE_HELD = (
-    Status.FILED,
-    Status.INCOMPLETE,
-    Status.RESUBMITTED,
-    Status.IN_CLEARANCE,
-    Status.APPROVED,
-    Status.DEEMED_ACCEPTED,
-    Status.PUBLISHED,
-)
-# The steps each status may be reached from: nothing skips a step.
-REACHED_FROM: dict[str, tuple[str, ...]] = {
-    Status.INCOMPLETE: (Status.FILED, Status.RESUBMITTED),
-    Status.RESUBMITTED: (Status.INCOMPLETE,),
-    Status.IN_CLEARANCE: (Status.FILED, Status.RESUBMITTED),
-    Status.APPROVED: (Status.IN_CLEARANCE,),
-    Status.REFUSED: (Status.IN_CLEARANCE,),
-    Status.DEEMED_ACCEPTED: (Status.IN_CLEARANCE,),
-    Status.PUBLISHED: (Status.APPROVED, Status.DEEMED_ACCEPTED),
-    Status.HELD: (Status.PUBLISHED,),
-    Status.REPORTED: (Status.HELD,),
-    Status.CLOSED: (Status.REPORTED,),
-    Status.POSTPONED: BEFORE_HELD,
-    Status.SUSPENDED: (*BEFORE_HELD, Status.HELD),
-    Status.CANCELLED: (*BEFORE_HELD, Status.POSTPONED, Status.SUSPENDED),
-}
-RESUMABLE = (Status.POSTPONED, Status.SUSPENDED)
-
-
-class StepRefused(Exception):
-    """A step the event's state or the given facts do not allow, with its reason and,
-    where one input is at fault, its name. A reason given untranslated (lazy, with its
-    parameters apart) can be said in both languages (`both`), as the API says it."""
-
-    def __init__(self, message: str | Promise, *, field: str | None = None, **params: Any) -> None:
-        self.text, self.params, self.field = message, params, field
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        return str(self.text) % self.params if self.params else str(self.text)
-
-    def both(self) -> dict[str, str]:
-        return language.both(self.text, **self.params)
-
-
-def _stamp(obj: Any, user: Any) -> None:
-    # simple-history reads the acting user from here outside a web request.
-    obj._history_user = user
-
-
-def _locked(event: Event, to: str, user: Any, permission: str) -> Event:
-    """The event re-read under a row lock; the caller's permission asked of it as it
-    is now, then whether its status allows the step."""
-    fresh = Event.objects.select_for_update().select_related("procedure").get(pk=event.pk)
-    if permission:
-        require(user, permission, fresh)
-    if fresh.status not in REACHED_FROM[to]:
-        raise StepRefused(
-            _("This event is “%(now)s”: it cannot become “%(to)s”.")
-            % {"now": fresh.get_status_display(), "to": Status(to).label}
-        )
-    return fresh
-
-
-def _move(event: Event, to: str, on: date, user: Any, note: str = "", **fields: Any) -> Event:
-    before = event.status
-    event.status = to
-    for name, value in fields.items():
-        setattr(event, name, value)
-    _stamp(event, user)
-    event.save()
-    Transition.objects.create(
-        event=event, from_status=before, to_status=to, on=on, by=user, note=note
-    )
-    return event
 
 
 @transaction.atomic
@@ -132,7 +55,7 @@ def file_event(event: Event, procedure_code: str, user: Any) -> Event:
     event.late_filing = event.filed_on > event.filing_deadline
     event.status = Status.FILED
     event.created_by = user
-    _stamp(event, user)
+    stamp(event, user)
     event.save()
     note = _("Filed late: the last day was %(day)s.") % {"day": f"{event.filing_deadline:%d/%m/%Y}"}
     Transition.objects.create(
@@ -151,14 +74,14 @@ def file_event(event: Event, procedure_code: str, user: Any) -> Event:
 def mark_incomplete(event: Event, missing: str, on: date, user: Any) -> Event:
     if not missing.strip():
         raise StepRefused(_("Say what is missing from the file."))
-    fresh = _locked(event, Status.INCOMPLETE, user, "events.handle_event")
-    return _move(fresh, Status.INCOMPLETE, on, user, missing, missing=missing)
+    fresh = locked(event, Status.INCOMPLETE, user, "events.handle_event")
+    return move(fresh, Status.INCOMPLETE, on, user, missing, missing=missing)
 
 
 @transaction.atomic
 def resubmit(event: Event, on: date, user: Any) -> Event:
-    fresh = _locked(event, Status.RESUBMITTED, user, "events.handle_event")
-    return _move(fresh, Status.RESUBMITTED, on, user)
+    fresh = locked(event, Status.RESUBMITTED, user, "events.handle_event")
+    return move(fresh, Status.RESUBMITTED, on, user)
 
 
 def rules_applying(event: Event, on: date) -> list[ClearanceRule]:
@@ -195,7 +118,7 @@ def _ask(event: Event, on: date, due: date, user: Any) -> None:
         clearance = Clearance(
             event=event, agency_id=agency_id, rule=rule, requested_on=on, due_on=due
         )
-        _stamp(clearance, user)
+        stamp(clearance, user)
         clearance.save()
 
 
@@ -203,10 +126,10 @@ def _ask(event: Event, on: date, due: date, user: Any) -> None:
 def start_clearance(event: Event, on: date, user: Any) -> Event:
     """The file is complete on `on`: the decision is due within the procedure's answer
     time from that day, and each agency the rules name is asked for its view by then."""
-    fresh = _locked(event, Status.IN_CLEARANCE, user, "events.handle_event")
+    fresh = locked(event, Status.IN_CLEARANCE, user, "events.handle_event")
     due = deadlines.answer_due(fresh.procedure, on)
     _ask(fresh, on, due, user)
-    return _move(fresh, Status.IN_CLEARANCE, on, user, complete_on=on, decision_due=due)
+    return move(fresh, Status.IN_CLEARANCE, on, user, complete_on=on, decision_due=due)
 
 
 # An event is moved before its decision; after it, the organiser files again.
@@ -265,7 +188,7 @@ def move_event(event: Event, to: Placing, on: date, user: Any) -> Event:
         "before": before.shown(),
         "after": to.shown(),
     }
-    _move(fresh, fresh.status, on, user, note)
+    move(fresh, fresh.status, on, user, note)
     if fresh.status == Status.IN_CLEARANCE and fresh.decision_due:
         _ask(fresh, on, fresh.decision_due, user)
     clashes.record(fresh, on, user)
@@ -289,7 +212,7 @@ def resolve_clash(clash: Clash, note: str, on: date, user: Any) -> Clash:
             % {"day": f"{fresh.found_on:%d/%m/%Y}"}
         )
     fresh.resolved_on, fresh.resolved_by, fresh.resolution = on, user, note.strip()
-    _stamp(fresh, user)
+    stamp(fresh, user)
     fresh.save()
     return fresh
 
@@ -313,7 +236,7 @@ def answer_clearance(
     if not fresh.pending:
         raise StepRefused(gettext_lazy("This view has already been given."))
     fresh.answer, fresh.reasons, fresh.answered_on, fresh.answered_by = answer, reasons, on, user
-    _stamp(fresh, user)
+    stamp(fresh, user)
     fresh.save()
     return fresh
 
@@ -321,7 +244,7 @@ def answer_clearance(
 @transaction.atomic
 def decide(event: Event, approved: bool, number: str, on: date, reasons: str, user: Any) -> Event:
     """Approve or refuse, by a numbered decision, once every agency has given its view."""
-    fresh = _locked(
+    fresh = locked(
         event, Status.APPROVED if approved else Status.REFUSED, user, "events.decide_event"
     )
     waiting = [c.agency.name for c in fresh.clearances.select_related("agency") if c.pending]
@@ -339,7 +262,7 @@ def decide(event: Event, approved: bool, number: str, on: date, reasons: str, us
     if not approved and not reasons.strip():
         raise StepRefused(_("A refusal is written with its reasons."))
     to = Status.APPROVED if approved else Status.REFUSED
-    return _move(
+    return move(
         fresh,
         to,
         on,
@@ -360,36 +283,36 @@ def deem_silent_consents(today: date) -> list[Event]:
     moved = []
     for event in waiting:
         with transaction.atomic():
-            fresh = _locked(event, Status.DEEMED_ACCEPTED, None, "")
+            fresh = locked(event, Status.DEEMED_ACCEPTED, None, "")
             note = _("No answer by %(day)s: silence is consent under this procedure.") % {
                 "day": f"{fresh.decision_due:%d/%m/%Y}"
             }
-            moved.append(_move(fresh, Status.DEEMED_ACCEPTED, today, None, note))
+            moved.append(move(fresh, Status.DEEMED_ACCEPTED, today, None, note))
     return moved
 
 
 @transaction.atomic
 def publish(event: Event, on: date, user: Any) -> Event:
-    fresh = _locked(event, Status.PUBLISHED, user, "events.handle_event")
-    return _move(fresh, Status.PUBLISHED, on, user, sequence=fresh.sequence + 1, published_on=on)
+    fresh = locked(event, Status.PUBLISHED, user, "events.handle_event")
+    return move(fresh, Status.PUBLISHED, on, user, sequence=fresh.sequence + 1, published_on=on)
 
 
 @transaction.atomic
 def mark_held(event: Event, on: date, user: Any) -> Event:
-    fresh = _locked(event, Status.HELD, user, "events.handle_event")
+    fresh = locked(event, Status.HELD, user, "events.handle_event")
     if on < fresh.starts_on:
         raise StepRefused(
             _("The event starts on %(day)s: it cannot be held before.")
             % {"day": f"{fresh.starts_on:%d/%m/%Y}"}
         )
-    return _move(fresh, Status.HELD, on, user)
+    return move(fresh, Status.HELD, on, user)
 
 
 @transaction.atomic
 def report(event: Event, actual_attendance: int, note: str, on: date, user: Any) -> Event:
     """The report after the event: how many came."""
-    fresh = _locked(event, Status.REPORTED, user, "events.handle_event")
-    return _move(
+    fresh = locked(event, Status.REPORTED, user, "events.handle_event")
+    return move(
         fresh,
         Status.REPORTED,
         on,
@@ -403,8 +326,8 @@ def report(event: Event, actual_attendance: int, note: str, on: date, user: Any)
 @transaction.atomic
 def close(event: Event, on: date, user: Any) -> Event:
     """The file is closed once the report after the event is in."""
-    fresh = _locked(event, Status.CLOSED, user, "events.handle_event")
-    return _move(fresh, Status.CLOSED, on, user)
+    fresh = locked(event, Status.CLOSED, user, "events.handle_event")
+    return move(fresh, Status.CLOSED, on, user)
 
 
 def _told_subscribers(event: Event) -> int:
@@ -420,8 +343,8 @@ def call_off(event: Event, to: str, reason: str, on: date, user: Any) -> Event:
         raise StepRefused(_("Unknown step."))
     if not reason.strip():
         raise StepRefused(_("Give the reason: it is kept with the step and shown to the public."))
-    fresh = _locked(event, to, user, "events.handle_event")
-    return _move(fresh, to, on, user, reason.strip(), sequence=_told_subscribers(fresh))
+    fresh = locked(event, to, user, "events.handle_event")
+    return move(fresh, to, on, user, reason.strip(), sequence=_told_subscribers(fresh))
 
 
 @transaction.atomic
@@ -438,4 +361,4 @@ def resume(event: Event, on: date, user: Any) -> Event:
     if stopped is None or not stopped.from_status:
         raise StepRefused(_("The step this event was stopped at is not recorded."))
     note = _("Resumed at “%(step)s”.") % {"step": Status(stopped.from_status).label}
-    return _move(fresh, stopped.from_status, on, user, note, sequence=_told_subscribers(fresh))
+    return move(fresh, stopped.from_status, on, user, note, sequence=_told_subscribers(fresh))

@@ -28,6 +28,7 @@ from cnvh.events.forms import (
 )
 from cnvh.events.models import Clash, Clearance, Event, Status
 from cnvh.events.permissions import events_visible_to
+from cnvh.events.steps import REACHED_FROM
 from cnvh.events.views.clashes import say_clashes
 from cnvh.events.workflow import MOVABLE, StepRefused
 from cnvh.language import pick
@@ -174,7 +175,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_decide": user.has_perm("events.decide_event", event),
         "incomplete_form": IncompleteForm(),
         "call_off_form": CallOffForm(),
-        "can_call_off": event.status in workflow.REACHED_FROM[Status.CANCELLED],
+        "can_call_off": event.status in REACHED_FROM[Status.CANCELLED],
     }
     return render(request, "events/event_detail.html", context)
 
