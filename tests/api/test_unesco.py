@@ -101,6 +101,8 @@ def test_activities_with_partners_targets_and_spending(city: City) -> None:
         "outputs_en": "Two exhibitions",
         "budget_spent": "1000000",
         "task_ids": [city.task.pk],
+        "event_ids": [],
+        "model_ids": [],
     }
     assert found["items"][1]["partner_cities"] == []
     since = client.get("/api/unesco/activities", {"starts_from": "2025-04-01"}).json()

@@ -121,6 +121,8 @@ class ActivityOut(Schema):
     outputs_en: str
     budget_spent: Decimal = Field(description="In VND, exact.")
     task_ids: list[int] = Field(description="The plan tasks of its commitment.")
+    event_ids: list[int] = Field(description="The cultural events held for it (/api/events).")
+    model_ids: list[int] = Field(description="The models it built or spread (/api/bright-spots).")
 
 
 class ActivityPage(PageMeta):
@@ -237,6 +239,8 @@ def activity_out(activity: CommitmentActivity) -> dict[str, Any]:
         "outputs_en": activity.outputs_en,
         "budget_spent": activity.budget_spent,
         "task_ids": sorted(task.pk for task in activity.commitment.tasks.all()),
+        "event_ids": sorted(event.pk for event in activity.events.all()),
+        "model_ids": sorted(spot.pk for spot in activity.bright_spots.all()),
     }
 
 
@@ -249,7 +253,7 @@ def activity_out(activity: CommitmentActivity) -> dict[str, Any]:
 def list_activities(request: HttpRequest, filters: Query[ActivityFilter]) -> dict[str, Any]:
     require(caller(request), "unesco.view_commitments")
     activities = CommitmentActivity.objects.select_related("commitment").prefetch_related(
-        "commitment__tasks"
+        "commitment__tasks", "events", "bright_spots"
     )
     if filters.commitment:
         activities = activities.filter(commitment__code=filters.commitment)
