@@ -7,7 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from cnvh.plan.models import Role
 from cnvh.unesco import workflow
@@ -167,3 +169,27 @@ def test_outreach_by_sex_and_role_only_to_whom_the_pages_show_it(city: City) -> 
     assert statistician.get("/api/unesco/commitments").status_code == 200
     assert Client().get("/api/unesco/outreach").status_code == 401
     assert Decimal(everything["items"][1]["budget_vnd"]) == Decimal(5_000_000)
+
+
+def test_the_queries_do_not_grow_with_the_list(city: City) -> None:
+    centre = commitment(city, "centre", 4_000_000)
+    client = as_member(city.coordinator)
+
+    def queries(url: str) -> int:
+        with CaptureQueriesContext(connection) as done:
+            assert client.get(url).status_code == 200
+        return len(done)
+
+    def add(n: int) -> None:
+        for month in range(1, n + 1):
+            activity(city, centre, date(2025, month, 1), date(2025, month, 2), 1_000)
+            outreach(city, "training", city.department, date(2025, month, 3))
+
+    add(1)
+    few = [queries(url) for url in URLS]
+    add(5)
+    many = [queries(url) for url in URLS]
+    assert many == few == [6, 8, 6]
+
+
+URLS = ["/api/unesco/commitments", "/api/unesco/activities", "/api/unesco/outreach"]
