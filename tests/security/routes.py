@@ -716,6 +716,12 @@ ROUTES |= {
     "api/periods": Route(lambda w: "/api/periods", api_members(200)),
     "api/agencies": Route(lambda w: "/api/agencies", api_members(200)),
     "api/unesco/indicators": Route(lambda w: "/api/unesco/indicators", api_members(200)),
+    "api/unesco/commitments": Route(lambda w: "/api/unesco/commitments", api_members(200)),
+    "api/unesco/activities": Route(lambda w: "/api/unesco/activities", api_members(200)),
+    # As the outreach pages: the statistician does not read who took part in what.
+    "api/unesco/outreach": Route(
+        lambda w: "/api/unesco/outreach", {**api_members(200), "statistician": 403}
+    ),
     "api/agencies/<code>": Route(
         lambda w: f"/api/agencies/{w.objects['lead'].code}", api_members(200)
     ),

@@ -32,6 +32,10 @@ class City:
 
 @pytest.fixture
 def city(db: None) -> City:
+    return build_city()
+
+
+def build_city() -> City:
     department = factories.agency("so-vh")
     ward = factories.agency("phuong-a", kind=Agency.Kind.WARD, name_vi="Phường A")
     other = factories.agency("phuong-b", kind=Agency.Kind.WARD, name_vi="Phường B")

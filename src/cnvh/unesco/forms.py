@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cnvh.brightspots.models import BrightSpot
+from cnvh.events.models import Event
 from cnvh.exchange import fields as typed
 from cnvh.plan.models import Agency, Task
 from cnvh.unesco.models import (
@@ -81,7 +83,27 @@ class CommitmentForm(forms.ModelForm):
         ]
 
 
+class EventChoiceField(IdMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title} ({obj.starts_on:%d/%m/%Y})"
+
+
 class ActivityForm(forms.ModelForm):
+    # Checkbox lists with a search box above them (plan/agency-picker.js): typing part
+    # of a title keeps only the matching events or models in view.
+    events = EventChoiceField(
+        label=_("events"),
+        queryset=Event.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"data-agency-picker": _("Search events")}),
+    )
+    bright_spots = IdMultipleChoiceField(
+        label=_("models"),
+        queryset=BrightSpot.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"data-agency-picker": _("Search models")}),
+    )
+
     class Meta:
         formfield_callback = staticmethod(formfield_for)
         model = CommitmentActivity
@@ -96,6 +118,8 @@ class ActivityForm(forms.ModelForm):
             "outputs_vi",
             "outputs_en",
             "budget_spent",
+            "events",
+            "bright_spots",
         ]
         widgets = {
             "outputs_vi": forms.Textarea(attrs={"rows": 3}),

@@ -17,6 +17,8 @@ from django.db.models import Model
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cnvh.brightspots.models import BrightSpot
+from cnvh.events.models import Event
 from cnvh.plan.models import Task
 from cnvh.plan.permissions import require
 from cnvh.unesco import builder
@@ -68,11 +70,21 @@ def save_commitment(
 
 
 @transaction.atomic
-def save_activity(activity: CommitmentActivity, user: Any) -> CommitmentActivity:
+def save_activity(
+    activity: CommitmentActivity,
+    user: Any,
+    events: Iterable[Event] | None = None,
+    bright_spots: Iterable[BrightSpot] | None = None,
+) -> CommitmentActivity:
+    """Saves the activity; the events and models it is linked to, when given."""
     require(user, "unesco.change_commitments")
     activity.full_clean()
     _stamp(activity, user)
     activity.save()
+    if events is not None:
+        activity.events.set(list(events))
+    if bright_spots is not None:
+        activity.bright_spots.set(list(bright_spots))
     return activity
 
 

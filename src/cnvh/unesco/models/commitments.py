@@ -9,7 +9,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cnvh.brightspots.models import BrightSpot
 from cnvh.estimates.models import in_language
+from cnvh.events.models import Event
 from cnvh.plan.limits import check_year
 from cnvh.plan.models import Agency, Task
 
@@ -132,7 +134,21 @@ class CommitmentActivity(models.Model):
     budget_spent = models.DecimalField(
         _("budget spent (VND)"), max_digits=18, decimal_places=0, default=Decimal(0)
     )
-    history = HistoricalRecords()
+    events = models.ManyToManyField(
+        Event,
+        blank=True,
+        related_name="unesco_activities",
+        verbose_name=_("events"),
+        help_text=_("Cultural events of the register held for this activity."),
+    )
+    bright_spots = models.ManyToManyField(
+        BrightSpot,
+        blank=True,
+        related_name="unesco_activities",
+        verbose_name=_("models"),
+        help_text=_("Models and bright spots this activity built or spread."),
+    )
+    history = HistoricalRecords(m2m_fields=[events, bright_spots])
 
     class Meta:
         verbose_name = _("commitment activity")

@@ -96,7 +96,7 @@ def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = get_object_or_404(Commitment.objects.select_related("lead_agency"), pk=pk)
     context = {
         "commitment": commitment,
-        "activities": commitment.activities.all(),
+        "activities": commitment.activities.prefetch_related("events", "bright_spots"),
         "can_edit": request.user.has_perm("unesco.change_commitments"),
     }
     return render(request, "unesco/commitment_detail.html", context)
@@ -130,7 +130,8 @@ def activity_edit(
     form.instance.commitment = parent
     if request.method == "POST" and form.is_valid():
         form.instance.partner_cities = form.instance.partner_cities.strip()
-        if _saved(form, workflow.save_activity, request.user):
+        links = {name: form.cleaned_data[name] for name in ("events", "bright_spots")}
+        if _saved(form, workflow.save_activity, request.user, **links):
             messages.success(request, _("The activity is saved."))
             return redirect("unesco-commitment", parent.pk)
     context = _form_context(form, activity, "unesco-commitments")
