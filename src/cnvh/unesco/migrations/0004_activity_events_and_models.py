@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("brightspots", "0003_rubric_scale"),
-        ("events", "0006_stops_and_closing"),
+        ("events", "0007_stops_and_closing"),
         ("unesco", "0003_commitment_period"),
     ]
 
