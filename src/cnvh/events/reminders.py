@@ -16,7 +16,6 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -26,6 +25,7 @@ from django.utils.translation import ngettext
 
 from cnvh.events.models import Clearance, ClearanceNotice, Status
 from cnvh.plan.models import Role
+from cnvh.plan.permissions import people_holding
 from cnvh.procedures.deadlines import working_calendar
 
 logger = logging.getLogger(__name__)
@@ -89,20 +89,13 @@ def due_soon(today: date) -> list[tuple[Clearance, Countdown]]:
     return [(view, found[view.pk]) for view in views if found[view.pk].due_soon]
 
 
-def _people(role: str, agency_id: int | None = None) -> list[Any]:
-    held: dict[str, Any] = {"memberships__role": role}
-    if agency_id is not None:
-        held["memberships__agency_id"] = agency_id
-    return list(get_user_model().objects.filter(is_active=True, **held).distinct())
-
-
 def recipients(view: Clearance, kind: str) -> list[Any]:
     """Who is told: the agency's officers of a view near or past its due day; its
     leaders and the coordinators of one past it."""
     if kind == Kind.ESCALATED:
-        people = _people(Role.LEADER, view.agency_id) + _people(Role.COORDINATOR)
-        return list({person.pk: person for person in people}.values())
-    return _people(Role.OFFICER, view.agency_id)
+        people = people_holding(Role.LEADER, {view.agency_id}) | people_holding(Role.COORDINATOR)
+        return list(people.distinct())
+    return list(people_holding(Role.OFFICER, {view.agency_id}).distinct())
 
 
 def send_clearance_reminders(today: date, *, mail: bool = True) -> list[ClearanceNotice]:

@@ -357,7 +357,7 @@ def resume(event: Event, on: date, user: Any) -> Event:
             _("This event is “%(now)s”: only a postponed or suspended event resumes.")
             % {"now": fresh.get_status_display()}
         )
-    stopped = fresh.transitions.filter(to_status=fresh.status).order_by("-pk").first()
+    stopped = fresh.stopping_step()
     if stopped is None or not stopped.from_status:
         raise StepRefused(_("The step this event was stopped at is not recorded."))
     note = _("Resumed at “%(step)s”.") % {"step": Status(stopped.from_status).label}

@@ -254,7 +254,7 @@ def reports_to_review(user: Any) -> QuerySet[ProgressReport]:
     return waiting.exclude(submitted_by=getattr(user, "pk", None) or 0)
 
 
-def _people(role: str, agencies: set[int] | None = None) -> QuerySet[Any]:
+def people_holding(role: str, agencies: set[int] | None = None) -> QuerySet[Any]:
     """Active holders of `role` (in one of `agencies`): one filter, so that the role
     and the agency are those of the same membership."""
     held = {"memberships__role": role}
@@ -265,13 +265,13 @@ def _people(role: str, agencies: set[int] | None = None) -> QuerySet[Any]:
 
 def reporters_of(task: Task) -> list[Any]:
     """The officers of the task's lead agency (`makes_reports_on`): told of reports due."""
-    return list(_people(Role.OFFICER, {task.lead_agency_id}).distinct())
+    return list(people_holding(Role.OFFICER, {task.lead_agency_id}).distinct())
 
 
 def workers_of(task: Task) -> list[Any]:
     """The people `plan.add_report` allows on the task: officers of its lead and
     coordinating agencies."""
-    return list(_people(Role.OFFICER, _task_agencies(task)).distinct())
+    return list(people_holding(Role.OFFICER, _task_agencies(task)).distinct())
 
 
 def reviewers_of(report: ProgressReport) -> list[Any]:
@@ -279,5 +279,7 @@ def reviewers_of(report: ProgressReport) -> list[Any]:
     coordinators and the leaders of the task's lead agency, but not who submitted it."""
     if report.status != ProgressReport.Status.SUBMITTED:
         return []
-    people = _people(Role.COORDINATOR) | _people(Role.LEADER, {report.task.lead_agency_id})
+    people = people_holding(Role.COORDINATOR) | people_holding(
+        Role.LEADER, {report.task.lead_agency_id}
+    )
     return list(people.exclude(pk=report.submitted_by_id).distinct())

@@ -8,7 +8,7 @@ history by simple-history.
 """
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -22,6 +22,9 @@ from cnvh.plan.models import Agency, Task
 from cnvh.procedures.models import EventKind, LegalProcedure
 from cnvh.stats.scope import load_scope
 from cnvh.stats.text import strip_accents
+
+if TYPE_CHECKING:
+    from cnvh.events.models.clearances import Transition
 
 # The plan's own scope names the sectors an event serves.
 SECTOR_SCOPE = "hanoi-plan"
@@ -264,6 +267,11 @@ class Event(models.Model):
     @property
     def called_off(self) -> bool:
         return self.status in CALLED_OFF
+
+    def stopping_step(self) -> "Transition | None":
+        """The step that brought the event to its present status: for a postponed,
+        suspended or cancelled one, where it stopped and why."""
+        return self.transitions.filter(to_status=self.status).order_by("-pk").first()
 
     def sector_labels(self) -> list[str]:
         names = dict(sector_choices())

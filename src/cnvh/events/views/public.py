@@ -140,7 +140,7 @@ def _why_off(event: Event) -> str:
     """The reason given when the event was postponed, suspended or cancelled."""
     if not event.called_off:
         return ""
-    stopped = event.transitions.filter(to_status=event.status).order_by("-pk").first()
+    stopped = event.stopping_step()
     return stopped.note if stopped else ""
 
 
