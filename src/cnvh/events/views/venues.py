@@ -22,7 +22,11 @@ LIST_LIMIT = 300
 def venue_list(request: HttpRequest) -> HttpResponse:
     require(request.user, "events.view_events")
     filters = VenueFilters(request.GET or None)
-    venues = Venue.objects.select_related("ward").annotate(event_count=Count("events"))
+    venues = (
+        Venue.objects.select_related("ward")
+        .annotate(event_count=Count("events"))
+        .order_by("name", "pk")
+    )
     if filters.is_valid():
         words = searchable(filters.cleaned_data.get("q") or "")
         for word in words.split():

@@ -89,6 +89,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         _filtered(events_visible_to(request.user), filters)
         .select_related("venue__ward", "receiving_agency")
         .annotate(overdue_views=Count("clearances", filter=overdue))
+        .order_by("-starts_on", "pk")
     )
     overdue_views = (
         Clearance.objects.filter(answer=Clearance.Answer.PENDING, due_on__lt=today)

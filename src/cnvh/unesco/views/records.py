@@ -58,6 +58,9 @@ def commitment_list(request: HttpRequest) -> HttpResponse:
         Commitment.objects.select_related("lead_agency")
         .prefetch_related("tasks")
         .annotate(spent=Sum("activities__budget_spent"))
+        # A grouped query drops the model's ordering; without this PostgreSQL
+        # returns the rows in whatever order the aggregate left them.
+        .order_by("code")
     )
     # The commitments the plan's indicator counted in a year (its pages link here).
     year = parse_year(request.GET.get("active_in"))
