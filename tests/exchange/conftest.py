@@ -18,7 +18,12 @@ from tests import factories
 # A real browser for test_browser.py; sites of their own (a folder and a database) for
 # the tests that run `cnvh` processes.
 from tests.browser.conftest import browser, new_page  # noqa: F401
-from tests.ops.conftest import make_database, make_site  # noqa: F401
+from tests.ops.conftest import (  # noqa: F401
+    make_database,
+    make_migrated_database,
+    make_site,
+    migrated_database,
+)
 
 
 @pytest.fixture(autouse=True)

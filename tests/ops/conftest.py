@@ -1,6 +1,7 @@
 """Databases of this run's kind for child processes: a new SQLite file, or a new
 PostgreSQL database on the server the suite runs on (dropped afterwards)."""
 
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -32,30 +33,87 @@ def _admin() -> psycopg.Connection:
     )
 
 
+_NAMES: dict[str, str] = {}  # the URL of each PostgreSQL database made here -> its name
+
+
+class Databases:
+    """Creates databases for child processes, empty or as a copy of another, and
+    drops the PostgreSQL ones it created."""
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        self.folders = tmp_path_factory
+        self.created: list[str] = []
+
+    def make(self, copy_of: str | None = None) -> str:
+        name = f"cnvh_ops_{uuid.uuid4().hex[:12]}"
+        if not on_postgres():
+            path = self.folders.mktemp("databases") / f"{name}.sqlite3"
+            if copy_of:
+                _copy_sqlite(copy_of, path)
+            return database_url({"ENGINE": "sqlite", "NAME": path})
+        create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+        if copy_of:
+            create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(_NAMES[copy_of]))
+        with _admin() as admin:
+            admin.execute(create)
+        self.created.append(name)
+        url = database_url({**settings.DATABASES["default"], "NAME": name})
+        _NAMES[url] = name
+        return url
+
+    def drop_all(self) -> None:
+        if not self.created:
+            return
+        with _admin() as admin:
+            for name in self.created:
+                # Not WITH (FORCE): it may not end an autovacuum worker, which a plain
+                # drop stops by itself. The child processes have all ended.
+                admin.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+        self.created.clear()
+
+
+def _copy_sqlite(url: str, path: Path) -> None:
+    # The migrating process has ended, so the file holds the whole database.
+    shutil.copyfile(Path(url.removeprefix("sqlite:///")), path)
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[], str]]:
+    """A database migrated once per test process, on first use, for sites to copy.
+
+    Migrating takes some forty seconds, nearly all of it Django rendering the models'
+    states; a copy of the result is the same database in a fraction of a second."""
+    databases = Databases(tmp_path_factory)
+    migrated: list[str] = []
+
+    def url() -> str:
+        if not migrated:
+            fresh = databases.make()
+            cnvh("migrate", "--noinput", env=environment(tmp_path_factory.mktemp("m"), fresh))
+            migrated.append(fresh)
+        return migrated[0]
+
+    yield url
+    databases.drop_all()
+
+
 @pytest.fixture(scope="module")
 def make_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[], str]]:
     """Makes empty databases; returns the URL of each. Module scope: filling one can
     take seconds, and the tests of a module may share it."""
-    created: list[str] = []
+    databases = Databases(tmp_path_factory)
+    yield databases.make
+    databases.drop_all()
 
-    def make() -> str:
-        name = f"cnvh_ops_{uuid.uuid4().hex[:12]}"
-        if not on_postgres():
-            folder = tmp_path_factory.mktemp("databases")
-            return database_url({"ENGINE": "sqlite", "NAME": folder / f"{name}.sqlite3"})
-        with _admin() as admin:
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        created.append(name)
-        return database_url({**settings.DATABASES["default"], "NAME": name})
 
-    yield make
-    if created:
-        with _admin() as admin:
-            for name in created:
-                # Not WITH (FORCE): it may not end an autovacuum worker, which a plain
-                # drop stops by itself. The child processes have all ended.
-                drop = sql.SQL("DROP DATABASE IF EXISTS {}")
-                admin.execute(drop.format(sql.Identifier(name)))
+@pytest.fixture(scope="module")
+def make_migrated_database(
+    tmp_path_factory: pytest.TempPathFactory, migrated_database: Callable[[], str]
+) -> Iterator[Callable[[], str]]:
+    """Makes databases as `cnvh migrate` leaves them, each a copy of one migrated once."""
+    databases = Databases(tmp_path_factory)
+    yield lambda: databases.make(copy_of=migrated_database())
+    databases.drop_all()
 
 
 @dataclass
@@ -76,12 +134,14 @@ class Site:
 
 @pytest.fixture(scope="module")
 def make_site(
-    tmp_path_factory: pytest.TempPathFactory, make_database: Callable[[], str]
+    tmp_path_factory: pytest.TempPathFactory,
+    make_database: Callable[[], str],
+    make_migrated_database: Callable[[], str],
 ) -> Callable[..., Site]:
+    """An installation with its database migrated, or (migrate=False) empty."""
+
     def make(name: str, migrate: bool = True) -> Site:
-        site = Site(tmp_path_factory.mktemp(name), make_database())
-        if migrate:
-            cnvh("migrate", "--noinput", env=site.env)
-        return site
+        database = make_migrated_database() if migrate else make_database()
+        return Site(tmp_path_factory.mktemp(name), database)
 
     return make

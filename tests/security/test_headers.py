@@ -2,13 +2,12 @@
 passed as JSON (json_script), never as script."""
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.security.routes import ROUTES
-from tests.security.world import ROLES, World, build
+from tests.security.world import ROLES, World
 
 pytestmark = pytest.mark.django_db
 HEADERS = {
@@ -21,9 +20,8 @@ SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S)
 
 
 @pytest.fixture
-def world(settings: Any, tmp_path: Path) -> World:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return build(tmp_path / "media")
+def world(shared_world: World) -> World:
+    return shared_world
 
 
 def directives(policy: str) -> dict[str, set[str]]:
@@ -34,18 +32,23 @@ def directives(policy: str) -> dict[str, set[str]]:
     return found
 
 
-def responses(world: World) -> list[tuple[str, str, Any]]:
-    """Every GET of the URL table, by every role, whatever its status."""
+Responses = list[tuple[str, str, Any]]
+
+
+@pytest.fixture(scope="module")
+def responses(shared_world: World) -> Responses:
+    """Every GET of the URL table, by every role, whatever its status; made once for
+    the tests that read them (GETs change nothing)."""
     return [
-        (role, pattern, world.client(role).get(route.url(world)))
+        (role, pattern, shared_world.client(role).get(route.url(shared_world)))
         for role in ROLES
         for pattern, route in ROUTES.items()
     ]
 
 
-def test_every_response_carries_the_security_headers(world: World) -> None:
+def test_every_response_carries_the_security_headers(responses: Responses) -> None:
     checked = 0
-    for role, pattern, response in responses(world):
+    for role, pattern, response in responses:
         for header, value in HEADERS.items():
             assert response.get(header) == value, (role, pattern, header)
         if "html" in response.get("Content-Type", ""):
@@ -63,8 +66,8 @@ def test_every_response_carries_the_security_headers(world: World) -> None:
 DATA_BLOCK = re.compile(r'type="application/(ld\+)?json"')
 
 
-def test_pages_have_no_inline_script_only_json_data(world: World) -> None:
-    for role, pattern, response in responses(world):
+def test_pages_have_no_inline_script_only_json_data(responses: Responses) -> None:
+    for role, pattern, response in responses:
         if response.status_code != 200 or "html" not in response["Content-Type"]:
             continue
         for attributes, content in SCRIPT.findall(response.content.decode()):

@@ -5,7 +5,6 @@ coordinator does not change what the leader finds.
 """
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from cnvh.plan.models import Notification, ProgressReport
 from tests.security.routes import ADMIN_LOGIN, ADMIN_ROUTES, LOGIN, ROUTES, Outcome, Route
-from tests.security.world import ROLES, World, build
+from tests.security.world import ROLES, World
 
 pytestmark = pytest.mark.django_db
 ALL_ROUTES = ROUTES | ADMIN_ROUTES
@@ -30,9 +29,8 @@ def patterns(resolver: URLResolver, prefix: str = "") -> Iterator[str]:
 
 
 @pytest.fixture
-def world(settings: Any, tmp_path: Path) -> World:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return build(tmp_path / "media")
+def world(shared_world: World) -> World:
+    return shared_world
 
 
 def outcome(response: Any) -> Outcome:
