@@ -2,14 +2,13 @@
 every form that posts carries the token."""
 
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
 
 from tests.security.routes import ADMIN_LOGIN, LOGIN, ROUTES, Outcome, Route
-from tests.security.world import ROLES, World, build, files_under, snapshot
+from tests.security.world import ROLES, World, files_under, snapshot
 
 pytestmark = pytest.mark.django_db
 # 401: the API asks the anonymous to authenticate (it never redirects to the login page).
@@ -17,9 +16,8 @@ REFUSED: set[Outcome] = {401, 403, 404, 405, LOGIN, ADMIN_LOGIN}
 
 
 @pytest.fixture
-def world(settings: Any, tmp_path: Path) -> World:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return build(tmp_path / "media")
+def world(shared_world: World) -> World:
+    return shared_world
 
 
 def allowed_role(route: Route) -> str | None:
