@@ -113,6 +113,9 @@ def run(args: argparse.Namespace) -> tuple[dict[str, Any], bool]:
         started = time.perf_counter()
         data.write_units(units, args.rows, read_scope(args.scope), shuffled=args.shuffled)
         data.write_totals(totals)
+        # The new file's pages go to disk now, not in the background of the first
+        # timings, which would otherwise share the cores with the kernel's writeback.
+        os.sync()
         order = "in order of unit and year" if data.in_order(units) else "in no order"
         print(
             f"built {args.rows:,} unit-year rows ({units.stat().st_size / 2**20:,.0f} MiB, "
