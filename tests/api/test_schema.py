@@ -146,3 +146,26 @@ def test_no_two_response_shapes_share_a_name() -> None:
                     clashes.append((name, found[name], module.__name__))
                 found[name] = module.__name__
     assert clashes == []
+
+
+def test_the_schema_is_made_once_and_served_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ninja import main
+
+    from cnvh.api.api import api
+
+    made = []
+    real = main.get_schema
+
+    def counted(**kwargs: Any) -> Any:
+        made.append(kwargs["path_prefix"])
+        return real(**kwargs)
+
+    monkeypatch.setattr(main, "get_schema", counted)
+    monkeypatch.setattr(api, "_schemas", {})
+    first = Client().get("/api/openapi.json").json()
+    second = Client().get("/api/openapi.json").json()
+    assert made == ["/api/"]
+    monkeypatch.setattr(api, "_schemas", {})
+    fresh = Client().get("/api/openapi.json").json()
+    assert made == ["/api/", "/api/"]
+    assert first == second == fresh

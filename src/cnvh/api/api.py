@@ -3,8 +3,10 @@
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import translation
 from ninja import Field, NinjaAPI, Router, Schema
 from ninja.openapi.docs import Swagger
+from ninja.openapi.schema import OpenAPISchema
 
 from cnvh import __version__
 from cnvh.api import (
@@ -49,7 +51,28 @@ cultural industries (công nghiệp văn hóa).
 - **Writes** are limited per person (HTTP 429 with `Retry-After` when exceeded).
 """
 
-api = NinjaAPI(
+
+class CityAPI(NinjaAPI):
+    """Makes its OpenAPI schema once per address prefix and language. Making it takes
+    half a second of processor time, on a public address; the operations cannot change
+    while the process runs."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._schemas: dict[tuple[str, str | None], OpenAPISchema] = {}
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        key = (path_prefix, translation.get_language())
+        if key not in self._schemas:
+            self._schemas[key] = super().get_openapi_schema(path_prefix=path_prefix)
+        return self._schemas[key]
+
+
+api = CityAPI(
     title="cnvh API",
     version=__version__,
     description=DESCRIPTION,
