@@ -41,6 +41,9 @@ def test_who_may_open_the_import_pages(statistician: Any) -> None:
     department = factories.user(Role.OFFICER, factories.agency())
     form = client_of(department).get("/imports/new/").content.decode()
     assert 'value="events"' in form and 'value="tasks"' not in form
+    # A registry's page links here with its kind chosen.
+    form = client_of(department).get("/imports/new/?kind=unesco-outreach").content.decode()
+    assert '<option value="unesco-outreach" selected>' in form
     assert Client().get("/imports/").status_code == 302
     coordinator = factories.user(Role.COORDINATOR, factories.agency())
     form = client_of(coordinator).get("/imports/new/").content.decode()

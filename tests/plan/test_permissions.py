@@ -138,7 +138,10 @@ MATRIX += [
     ("unesco.view_outreach", "none", OVERSEERS | OFFICERS),
     ("unesco.add_outreach", "none", {"coordinator"} | OFFICERS),
     ("unesco.change_outreach", "unesco_outreach", {"coordinator", "officer_of_lead"}),
-    ("unesco.import_outreach", "none", {"coordinator"}),
+    # An officer imports their own agency's activities, and follows only imports
+    # started by an officer of an agency of theirs (this one the lead agency's officer).
+    ("unesco.import_outreach", "none", {"coordinator"} | OFFICERS),
+    ("unesco.import_outreach", "events_import", {"coordinator", "officer_of_lead"}),
 ]
 for state in ("draft", "submitted", "returned", "approved"):
     editable = state in {"draft", "returned"}

@@ -143,10 +143,36 @@ def test_bad_rows_are_named_and_nothing_is_saved(city: City, tmp_path: Path) -> 
     assert not Outreach.objects.exists()
 
 
-def test_only_the_coordinator_imports_activities(city: City, tmp_path: Path) -> None:
+def test_an_officer_imports_only_their_own_agencys_activities(city: City, tmp_path: Path) -> None:
+    path = tmp_path / "phuong.csv"
+    path.write_text(
+        CSV_HEADER
+        + "Tuyên truyền,Một buổi,phuong-a,05/04/2026,,,,,1,1,2\n"
+        + "Tuyên truyền,Buổi của phường B,phuong-b,06/04/2026,,,,,1,1,2\n",
+        encoding="utf-8",
+    )
+    record = import_file(city.ward_officer, path)
+    assert record.status == ImportRecord.Status.INVALID
+    [problem] = record.problems
+    assert (problem["row"], problem["column"]) == (3, "organiser")
+    assert "phuong-b" in problem["what_vi"] and "phuong-a" in problem["what_vi"]
+    assert "your own agency's activities (phuong-a)" in problem["what_en"]
+    assert not Outreach.objects.exists()
+
+    path.write_text(CSV_HEADER + "Tuyên truyền,Một buổi,phuong-a,05/04/2026,,,,,1,1,2\n")
+    record = import_file(city.ward_officer, path)
+    assert record.status == ImportRecord.Status.IMPORTED, record.problems
+    session = Outreach.objects.get()
+    assert (session.organiser, session.recorded_by) == (city.ward, city.ward_officer)
+    # Another ward's officer neither sees that import nor can confirm it.
+    assert not city.other_ward_officer.has_perm("unesco.import_outreach", record)
+    assert city.ward_officer.has_perm("unesco.import_outreach", record)
+
+
+def test_a_leader_imports_no_activities(city: City, tmp_path: Path) -> None:
     path = tmp_path / "phuong.csv"
     path.write_text(CSV_HEADER + "Tuyên truyền,Một buổi,phuong-a,05/04/2026,,,,,1,1,2\n")
     upload = SimpleUploadedFile(path.name, path.read_bytes())
     with pytest.raises(PermissionDenied):
-        service.start_import(city.ward_officer, upload, "unesco-outreach")
+        service.start_import(city.leader, upload, "unesco-outreach")
     assert not Outreach.objects.exists()

@@ -6,7 +6,7 @@ imported here count in the coverage of the wards and communes like typed ones.""
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cnvh.exchange.kinds import Column, Problems, Row
 from cnvh.plan.imports.common import (
@@ -22,7 +22,8 @@ from cnvh.plan.imports.common import (
     mark_change,
     text,
 )
-from cnvh.plan.models import Agency, Task
+from cnvh.plan.models import Agency, Role, Task
+from cnvh.plan.permissions import agencies_with, is_coordinator
 from cnvh.stats.columns import plain
 from cnvh.unesco import workflow
 from cnvh.unesco.models import Outreach, Participants
@@ -105,6 +106,37 @@ class OutreachKind:
             ),
             Text("Bỏ một trong hai dòng.", "Remove one of the two rows."),
         )
+
+    def check_importer(self, rows: Sequence[Row], problems: Problems, user: Any) -> None:
+        """An officer imports the activities their own agency organised, as on the
+        page: a row organised by another agency is refused."""
+        if user is None or is_coordinator(user):
+            return
+        own = dict(
+            Agency.objects.filter(pk__in=agencies_with(user, Role.OFFICER)).values_list(
+                "code", "pk"
+            )
+        )
+        listed = ", ".join(sorted(own)) or "-"
+        for row in rows:
+            code = text(row, "organiser")
+            if not code or code in own or not Agency.objects.filter(code=code).exists():
+                continue  # an unknown code is named by the organiser check already
+            add(
+                problems,
+                row,
+                "organiser",
+                Text(
+                    f"Hoạt động do “{code}” tổ chức: bạn chỉ nhập được hoạt động của cơ"
+                    f" quan mình ({listed}).",
+                    f"The activity was organised by “{code}”: you may import only your"
+                    f" own agency's activities ({listed}).",
+                ),
+                Text(
+                    "Bỏ dòng này, hoặc nhờ cơ quan đó hay điều phối viên nhập.",
+                    "Remove this row, or ask that agency or the coordinator to import it.",
+                ),
+            )
 
     def save(self, rows: Sequence[Row], record: "ImportRecord") -> int:
         for row in rows:

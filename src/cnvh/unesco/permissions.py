@@ -13,6 +13,7 @@ from cnvh.plan.models import Role
 from cnvh.plan.permissions import (
     agencies_with,
     is_administrator,
+    is_agency_officer,
     is_coordinator,
     is_leader,
     is_member,
@@ -26,6 +27,18 @@ from cnvh.unesco.models import MonitoringReport, Outreach
 def organises(user: Any, outreach: Outreach | None) -> bool:
     """An officer of the agency that organised the activity."""
     return outreach is not None and outreach.organiser_id in agencies_with(user, Role.OFFICER)
+
+
+@rules.predicate
+def colleagues_import(user: Any, record: Any) -> bool:
+    """No import in particular, or one started by an officer of an agency where `user`
+    is an officer too."""
+    if record is None:
+        return True
+    starter = record.created_by
+    return starter is not None and bool(
+        agencies_with(starter, Role.OFFICER) & agencies_with(user, Role.OFFICER)
+    )
 
 
 @rules.predicate
@@ -63,8 +76,9 @@ rules.add_perm("unesco.change_sections", is_coordinator)
 rules.add_perm("unesco.view_outreach", sees_everything | is_officer)
 rules.add_perm("unesco.add_outreach", is_coordinator | is_officer)
 rules.add_perm("unesco.change_outreach", is_coordinator | organises)
-# A file may hold any agency's activities (the wards' sessions gathered by the city).
-rules.add_perm("unesco.import_outreach", is_coordinator)
+# The coordinator's file may hold any agency's activities (the wards' sessions gathered
+# by the city); an officer's only their own agency's (OutreachKind.check_importer).
+rules.add_perm("unesco.import_outreach", is_coordinator | (is_agency_officer & colleagues_import))
 
 
 def outreach_visible_to(user: Any) -> QuerySet[Outreach]:

@@ -38,7 +38,11 @@ def import_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required(PAGE)
 def import_new(request: HttpRequest) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
+    # The registries' pages link here with the kind their records are imported as.
+    initial = {"kind": request.GET.get("kind", "")}
+    form = ImportForm(
+        request.POST or None, request.FILES or None, user=request.user, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         record = service.start_import(
             request.user,

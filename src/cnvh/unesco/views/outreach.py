@@ -45,6 +45,7 @@ def outreach_list(request: HttpRequest) -> HttpResponse:
         "kind": kind,
         "year": year,
         "can_add": request.user.has_perm("unesco.add_outreach"),
+        "can_import": request.user.has_perm("unesco.import_outreach"),
     }
     return render(request, "unesco/outreach_list.html", context)
 
