@@ -4,11 +4,16 @@ demo's people, with the history saying who did what."""
 from datetime import date
 
 import pytest
+from django.contrib.auth import get_user_model
 
+from cnvh.brightspots.models import BrightSpot
+from cnvh.events import workflow as events
+from cnvh.events.models import Event, Venue
 from cnvh.plan.demo.load import load_demo_plan
+from cnvh.plan.models import Agency
 from cnvh.unesco import demo
 from cnvh.unesco.indicators import Span, compute
-from cnvh.unesco.models import Commitment, MonitoringReport, Outreach
+from cnvh.unesco.models import Commitment, CommitmentActivity, MonitoringReport, Outreach
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +38,49 @@ def test_the_demo_loads_once_through_the_workflow() -> None:
     # 12 wards, the officer's among them, of the 126 wards and communes.
     assert (found.units_disseminating, found.local_units) == (12, 126)
     assert (found.trained_women, found.trained_men) == (28, 17)
+
+
+def test_the_demo_links_activities_to_the_festival_and_the_model() -> None:
+    """With the events and models demos loaded first (as `load-demo` does), the year's
+    festival is an activity of the festival commitment, linked to its event, and the
+    Bát Tràng creative space to the model it became."""
+    load_demo_plan(date(2026, 11, 26), demo_mode=True)
+    culture = Agency.objects.get(code="so-vhtt")
+    ward = Agency.objects.filter(kind=Agency.Kind.WARD).order_by("code").first()
+    assert ward is not None
+    coordinator = get_user_model().objects.get(username="dieuphoi")
+    hall = Venue.objects.create(name="Hoàng thành Thăng Long", ward=ward, address="19C Hoàng Diệu")
+    festival = Event(
+        title_vi=demo.FESTIVAL_EVENT,
+        title_en="Hanoi Creative Design Festival",
+        kind="festival",
+        sectors=["design"],
+        organiser_kind=Event.OrganiserKind.AGENCY,
+        organiser_agency=culture,
+        venue=hall,
+        starts_on=date(2026, 11, 7),
+        ends_on=date(2026, 11, 16),
+        expected_attendance=20000,
+        filed_on=date(2026, 9, 1),
+        receiving_agency=culture,
+    )
+    festival = events.file_event(festival, "nd110-registration", coordinator)
+    pottery = BrightSpot.objects.create(
+        name_vi=demo.CRAFT_VILLAGE_MODEL,
+        name_en="Bat Trang pottery experience",
+        level="enterprise",
+        sector="crafts",
+        host_kind=BrightSpot.HostKind.AGENCY,
+        host_agency=ward,
+        ward=ward,
+        start_year=2020,
+        created_by=coordinator,
+    )
+    loaded = demo.load_demo()
+    assert loaded is not None and loaded.activities == 6
+    held = CommitmentActivity.objects.get(events=festival)
+    assert (held.commitment.code, held.title_en) == ("festival", "Creative Design Festival 2026")
+    assert (held.starts_on, held.ends_on) == (date(2026, 11, 7), date(2026, 11, 16))
+    space = CommitmentActivity.objects.get(bright_spots=pottery)
+    assert space.commitment.code == "creative-spaces"
+    assert {h.history_user.username for h in held.history.all()} == {"dieuphoi"}

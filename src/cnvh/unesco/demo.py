@@ -12,6 +12,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from cnvh.brightspots.models import BrightSpot
+from cnvh.events.models import Event
 from cnvh.plan.models import Agency, Membership, Role, Task
 from cnvh.unesco import workflow
 from cnvh.unesco.models import (
@@ -223,9 +225,42 @@ def load_demo() -> Loaded | None:
             ),
             coordinator,
         )
+    linked = _linked_activities(coordinator, made)
     outreach = _outreach(coordinator, agencies["so-vhtt"], tasks.get("3.1"))
     _reports(coordinator, leader)
-    return Loaded(len(made), len(ACTIVITIES), outreach, 2)
+    return Loaded(len(made), len(ACTIVITIES) + linked, outreach, 2)
+
+
+# The demo's records of the other registries that commitments' activities build on.
+FESTIVAL_EVENT = "Lễ hội Thiết kế sáng tạo Hà Nội"
+CRAFT_VILLAGE_MODEL = "Trải nghiệm gốm Bát Tràng"
+
+
+def _linked_activities(coordinator: Any, made: dict[str, Commitment]) -> int:
+    """The festival held this year, from the events register, and the Bát Tràng
+    creative space linked to the model it became, when those demos are loaded.
+    Returns the activities added."""
+    added = 0
+    event = Event.objects.filter(title_vi=FESTIVAL_EVENT).first()
+    if event is not None:
+        festival = CommitmentActivity(
+            commitment=made["festival"],
+            title_vi=f"Lễ hội Thiết kế sáng tạo {event.starts_on.year}",
+            title_en=f"Creative Design Festival {event.starts_on.year}",
+            starts_on=event.starts_on,
+            ends_on=event.ends_on or event.starts_on,
+            partner_cities="Bandung; Kobe",
+            partner_countries="Indonesia; Nhật Bản",
+            sdg_targets="11.4",
+            budget_spent=Decimal(3_000_000_000),
+        )
+        workflow.save_activity(festival, coordinator, events=[event])
+        added += 1
+    model = BrightSpot.objects.filter(name_vi=CRAFT_VILLAGE_MODEL).first()
+    space = CommitmentActivity.objects.filter(commitment=made["creative-spaces"]).first()
+    if model is not None and space is not None:
+        workflow.save_activity(space, coordinator, bright_spots=[model])
+    return added
 
 
 def _outreach(coordinator: Any, department: Agency, task: Task | None) -> int:
