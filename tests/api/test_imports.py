@@ -59,8 +59,9 @@ def test_what_each_person_may_import(world: World) -> None:
     assert "tasks" not in kinds("statistician")
     assert "tasks" in kinds("coordinator") and "units" not in kinds("coordinator")
     assert "agencies" in kinds("administrator")
-    # An officer (of a department) imports their own agency's events workbooks only.
-    assert kinds("officer_of_lead") == {"events"}
+    # An officer (of a department) imports their own agency's events and its training and
+    # dissemination activities, nothing else.
+    assert kinds("officer_of_lead") == {"events", "unesco-outreach"}
     assert world.get("anonymous", "/api/import-kinds").status_code == 401
     units = next(
         k for k in world.get("statistician", "/api/import-kinds").json() if k["key"] == "units"
