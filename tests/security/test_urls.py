@@ -1,4 +1,5 @@
-"""Every URL × every role: GET, and POST, give what `routes.py` specifies.
+"""Every URL × every role: GET, and POST, give what `routes.py` specifies, each answer
+with the security headers and, for a page, no inline script (headers.py).
 
 Each role's request runs in a savepoint rolled back afterwards, so an approval by the
 coordinator does not change what the leader finds.
@@ -12,6 +13,7 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from cnvh.plan.models import Notification, ProgressReport
+from tests.security.headers import header_problems, inline_scripts
 from tests.security.routes import ADMIN_LOGIN, ADMIN_ROUTES, LOGIN, ROUTES, Outcome, Route
 from tests.security.world import ROLES, World
 
@@ -49,6 +51,9 @@ def request(world: World, route: Route, method: str, role: str) -> Outcome:
     with transaction.atomic():
         response = client.get(url) if method == "get" else client.post(url, route.data(world))
         transaction.set_rollback(True)
+    # Each response of the table is also checked for what every response must carry.
+    assert header_problems(response) == [], (method, url, role)
+    assert inline_scripts(response) == [], (method, url, role)
     return outcome(response)
 
 
