@@ -46,6 +46,7 @@ import warnings
 from pathlib import Path
 
 from django.utils.csp import CSP
+from whitenoise.compress import Compressor
 
 from cnvh.ops import environment
 
@@ -257,6 +258,11 @@ STORAGES = {
 # Serve from the app directories too, so `runserver` works without collectstatic
 # (and do not warn that STATIC_ROOT is missing before it has been run).
 WHITENOISE_USE_FINDERS = True
+# Source maps (11 MB of the API pages' 24 MB) are for developers' tools, fetched rarely:
+# compressing them cost most of collectstatic's time. Only the hashed copies are kept,
+# so each file is compressed once; the plain names stay served from the app directories.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 
 # Security.
