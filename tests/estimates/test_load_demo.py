@@ -1,12 +1,21 @@
-"""`cnvh load-demo` end to end: the real demo generator, the real engine, SQLite."""
+"""`cnvh load-demo` end to end: the real demo generator, the real engine, the database.
+
+The demo is loaded once for the module, in a transaction rolled back after its last
+test; each test runs in a savepoint inside it, so what one test loads on top is gone
+for the next.
+"""
 
 import hashlib
+import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import transaction
 from django.test import Client
+from pytest_django import DjangoDbBlocker
 
 from cnvh import cli
 from cnvh.estimates.models import Estimate
@@ -23,16 +32,23 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return directory
 
 
+@pytest.fixture(scope="module")
+def loaded(
+    demo_dir: Path, django_db_setup: None, django_db_blocker: DjangoDbBlocker
+) -> Iterator[list[str]]:
+    """The lines `load-demo` printed, the demo loaded."""
+    out = io.StringIO()
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load-demo", str(demo_dir), stdout=out)
+        yield out.getvalue().splitlines()
+        transaction.set_rollback(True)
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_stores_one_synthetic_estimate_per_shipped_scope(
-    demo_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    call_command("load-demo", str(demo_dir))
-
-    lines = capsys.readouterr().out.splitlines()
+def test_stores_one_synthetic_estimate_per_shipped_scope(loaded: list[str]) -> None:
     registries = [
         "events",
         "enterprises",
@@ -41,7 +57,7 @@ def test_stores_one_synthetic_estimate_per_shipped_scope(
         "models and bright spots",
         "unesco",
     ]
-    assert [line.split(":")[0] for line in lines] == [*shipped_scopes(), "plan", *registries]
+    assert [line.split(":")[0] for line in loaded] == [*shipped_scopes(), "plan", *registries]
     latest = latest_estimates()
     assert [e.scope_key for e in latest] == shipped_scopes()
     for stored in latest:
@@ -52,8 +68,7 @@ def test_stores_one_synthetic_estimate_per_shipped_scope(
         assert stored.rows.filter(area__isnull=False).exists()  # by ward, as asked
 
 
-def test_provenance_names_the_demo_files(demo_dir: Path) -> None:
-    call_command("load-demo", str(demo_dir))
+def test_provenance_names_the_demo_files(demo_dir: Path, loaded: list[str]) -> None:
     stored = Estimate.objects.get(scope_key="hanoi-plan")
     checksums = str(stored.provenance)
     for name in ["units.parquet", "totals.csv", "area-crosswalk.csv"]:
@@ -61,10 +76,9 @@ def test_provenance_names_the_demo_files(demo_dir: Path) -> None:
 
 
 def test_loading_the_same_files_again_keeps_the_revision(
-    demo_dir: Path, capsys: pytest.CaptureFixture[str]
+    demo_dir: Path, loaded: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    call_command("load-demo", str(demo_dir))
-    capsys.readouterr()
+    assert not any("unchanged" in line for line in loaded)
     call_command("load-demo", str(demo_dir))
     assert sorted(Estimate.objects.values_list("revision", flat=True)) == [1, 1, 1]
     again = capsys.readouterr().out.splitlines()
@@ -73,8 +87,7 @@ def test_loading_the_same_files_again_keeps_the_revision(
     assert all("unchanged" in line for line in again)
 
 
-def test_changed_data_is_a_new_revision(demo_dir: Path, tmp_path: Path) -> None:
-    call_command("load-demo", str(demo_dir))
+def test_changed_data_is_a_new_revision(loaded: list[str], tmp_path: Path) -> None:
     changed = tmp_path / "changed"
     assert cli.main(["demo-data", "--output", str(changed), "--units", "3000", "--seed", "99"]) == 0
     call_command("load-demo", str(changed))
@@ -82,8 +95,7 @@ def test_changed_data_is_a_new_revision(demo_dir: Path, tmp_path: Path) -> None:
     assert {e.revision for e in latest_estimates()} == {2}
 
 
-def test_the_overview_shows_the_demo(demo_dir: Path, client: Client) -> None:
-    call_command("load-demo", str(demo_dir))
+def test_the_overview_shows_the_demo(loaded: list[str], client: Client) -> None:
     page = client.get("/").content.decode()
     assert "Dữ liệu minh họa tổng hợp — không phải số liệu chính thức" in page
     for key in shipped_scopes():
@@ -93,9 +105,10 @@ def test_the_overview_shows_the_demo(demo_dir: Path, client: Client) -> None:
 
 
 def test_a_directory_without_demo_data_fails_and_stores_nothing(tmp_path: Path) -> None:
+    before = Estimate.objects.count()
     with pytest.raises(CommandError):
         call_command("load-demo", str(tmp_path))
-    assert Estimate.objects.count() == 0
+    assert Estimate.objects.count() == before
 
 
 def test_the_command_line_exits_non_zero_with_the_message(
