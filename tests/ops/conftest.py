@@ -2,6 +2,7 @@
 PostgreSQL database on the server the suite runs on (dropped afterwards)."""
 
 import shutil
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -10,7 +11,9 @@ from pathlib import Path
 import psycopg
 import pytest
 from django.conf import settings
+from django.db import connection, connections
 from psycopg import sql
+from pytest_django import DjangoDbBlocker
 
 from cnvh.ops.environment import database_url
 
@@ -34,6 +37,7 @@ def _admin() -> psycopg.Connection:
 
 
 _NAMES: dict[str, str] = {}  # the URL of each PostgreSQL database made here -> its name
+TEST_DATABASE = "test-database"  # the key of pytest-django's database in _NAMES
 
 
 class Databases:
@@ -77,20 +81,51 @@ def _copy_sqlite(url: str, path: Path) -> None:
     shutil.copyfile(Path(url.removeprefix("sqlite:///")), path)
 
 
+def _copy_test_database(databases: Databases) -> str | None:
+    """A copy of this process's test database, which pytest-django migrated at the start
+    of the session; None when PostgreSQL cannot copy it because another session is
+    connected to it."""
+    connections.close_all()
+    if not on_postgres():
+        path = databases.folders.mktemp("databases") / f"cnvh_ops_{uuid.uuid4().hex[:12]}.sqlite3"
+        # The test database may live in memory only: SQLite's backup copies it whole.
+        with sqlite3.connect(path) as copy:
+            connection.ensure_connection()
+            connection.connection.backup(copy)
+        connection.close()
+        return database_url({"ENGINE": "sqlite", "NAME": path})
+    _NAMES[TEST_DATABASE] = connection.settings_dict["NAME"]
+    try:
+        return databases.make(copy_of=TEST_DATABASE)
+    except psycopg.errors.ObjectInUse:
+        return None
+
+
 @pytest.fixture(scope="session")
-def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[], str]]:
-    """A database migrated once per test process, on first use, for sites to copy.
+def migrated_database(
+    tmp_path_factory: pytest.TempPathFactory,
+    django_db_setup: None,
+    django_db_blocker: DjangoDbBlocker,
+) -> Iterator[Callable[[], str]]:
+    """A database as `cnvh migrate` leaves it, made once per test process on first use,
+    for sites to copy.
 
     Migrating takes some forty seconds, nearly all of it Django rendering the models'
-    states; a copy of the result is the same database in a fraction of a second."""
+    states. The test database went through the same migrations when the session began,
+    and the tests leave it as they found it, so the first copy is of it; `cnvh migrate`
+    runs only where it cannot be copied."""
     databases = Databases(tmp_path_factory)
     migrated: list[str] = []
 
     def url() -> str:
         if not migrated:
-            fresh = databases.make()
-            cnvh("migrate", "--noinput", env=environment(tmp_path_factory.mktemp("m"), fresh))
-            migrated.append(fresh)
+            with django_db_blocker.unblock():
+                copied = _copy_test_database(databases)
+            if copied is None:
+                copied = databases.make()
+                env = environment(tmp_path_factory.mktemp("m"), copied)
+                cnvh("migrate", "--noinput", env=env)
+            migrated.append(copied)
         return migrated[0]
 
     yield url

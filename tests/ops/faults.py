@@ -137,7 +137,9 @@ def output(process: subprocess.Popen[str]) -> str:
 
 def start_server(env: Mapping[str, str], workers: int = 2) -> tuple[subprocess.Popen[str], str]:
     port = free_port()
-    server = start(["serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)], env)
+    # Static files are test_serving.py's matter; pages name them plainly without them.
+    serve = ["serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
+    server = start([*serve, "--no-collectstatic"], env)
     base = f"http://127.0.0.1:{port}"
 
     def answers() -> bool:

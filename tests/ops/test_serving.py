@@ -42,7 +42,7 @@ def test_serve_serves_pages_static_files_and_health(make_site: Callable[..., Sit
 def test_health_says_503_without_telling_secrets(tmp_path: Path) -> None:
     # A PostgreSQL port where nothing listens: the database is unreachable.
     url = "postgres://cnvh:TopSecret42@127.0.0.1:9/cnvh"
-    with serving(environment(tmp_path, url), "--workers", "1") as base:
+    with serving(environment(tmp_path, url), "--workers", "1", "--no-collectstatic") as base:
         status, _, body = get(f"{base}/health/")
     assert status == 503
     answer = json.loads(body)
