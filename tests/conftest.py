@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from django.test import TestCase, TransactionTestCase
+from django.utils import translation
 from pytest_django.fixtures import Settings
 from pytest_django.plugin import blocking_manager_key
 
@@ -101,6 +102,14 @@ def own_cache(settings: Settings, request: pytest.FixtureRequest) -> None:
             "LOCATION": request.node.nodeid,
         }
     }
+
+
+@pytest.fixture(autouse=True)
+def default_language() -> None:
+    """Each test starts in the site's default language (Vietnamese). A request in English
+    leaves English active in the thread; a lazy message read after its `override` block
+    then came out in whichever language the test before had left."""
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
