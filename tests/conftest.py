@@ -81,6 +81,33 @@ def stored_estimate(db: None) -> StoredEstimate:
     return save_estimate(engine_estimate(), label="test", synthetic=True)
 
 
+# The modules that take longest (seconds on PostgreSQL, two processes), started first:
+# pytest-xdist hands modules out in the order collected, and a long module started last
+# leaves one process working alone at the end of the pass.
+LONGEST_MODULES = {
+    "tests/security/test_urls.py": 200,
+    "tests/ops/test_faults_kill.py": 135,
+    "tests/security/test_malformed_input.py": 130,
+    "tests/ops/test_faults_database.py": 76,
+    "tests/ops/test_backup.py": 74,
+    "tests/plan/test_permissions.py": 72,
+    "tests/exchange/test_faults_kill.py": 69,
+    "tests/enterprises/test_demo.py": 55,
+    "tests/security/test_csrf.py": 54,
+    "tests/api/test_schemathesis.py": 47,
+    "tests/ops/test_serving.py": 45,
+    "tests/exchange/test_cli.py": 37,
+    "tests/estimates/test_load_demo.py": 35,
+    "tests/security/test_escaping.py": 33,
+}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A stable sort: within a module, and among the other modules, the order stays.
+    items.sort(key=lambda item: -LONGEST_MODULES.get(item.nodeid.split("::")[0], 0))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # `cnvh estimate` keeps its record of checked files with the person's caches; the
     # tests keep theirs apart, each process its own.
