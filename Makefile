@@ -37,9 +37,11 @@ typecheck: setup
 pytest: pytest-sqlite pytest-postgres
 
 # Each pass runs on JOBS processes (pytest-xdist), a test module's tests in one of them so
-# that its module fixtures are built once; each process has its own test database.
+# that its module fixtures are built once; each process has its own test database. Modules
+# are handed out in the order collected, the longest first (tests/conftest.py), not by
+# their number of tests: a module of a few long tests would otherwise come last.
 JOBS ?= 2
-PYTEST := $(BIN)/pytest -n $(JOBS) --dist loadscope
+PYTEST := $(BIN)/pytest -n $(JOBS) --dist loadscope --no-loadscope-reorder
 
 pytest-sqlite: setup
 	env -u CNVH_DATABASE_URL $(PYTEST)

@@ -82,8 +82,8 @@ def stored_estimate(db: None) -> StoredEstimate:
 
 
 # The modules that take longest (seconds on PostgreSQL, two processes), started first:
-# pytest-xdist hands modules out in the order collected, and a long module started last
-# leaves one process working alone at the end of the pass.
+# pytest-xdist hands modules out in the order collected (`--no-loadscope-reorder` in the
+# Makefile), and a long module started last leaves one process working alone at the end.
 LONGEST_MODULES = {
     "tests/security/test_urls.py": 200,
     "tests/ops/test_faults_kill.py": 135,
