@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
 from django.test import Client
 from pytest_django import DjangoDbBlocker
 
@@ -21,6 +20,7 @@ from cnvh import cli
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import latest_estimates
 from cnvh.stats import shipped_scopes
+from tests.rolled_back import module_transaction
 
 pytestmark = pytest.mark.django_db
 
@@ -38,10 +38,9 @@ def loaded(
 ) -> Iterator[list[str]]:
     """The lines `load-demo` printed, the demo loaded."""
     out = io.StringIO()
-    with django_db_blocker.unblock(), transaction.atomic():
+    with module_transaction(django_db_blocker):
         call_command("load-demo", str(demo_dir), stdout=out)
         yield out.getvalue().splitlines()
-        transaction.set_rollback(True)
 
 
 def sha256(path: Path) -> str:

@@ -37,7 +37,6 @@ def _admin() -> psycopg.Connection:
 
 
 _NAMES: dict[str, str] = {}  # the URL of each PostgreSQL database made here -> its name
-TEST_DATABASE = "test-database"  # the key of pytest-django's database in _NAMES
 
 
 class Databases:
@@ -49,21 +48,32 @@ class Databases:
         self.created: list[str] = []
 
     def make(self, copy_of: str | None = None) -> str:
-        name = f"cnvh_ops_{uuid.uuid4().hex[:12]}"
-        if not on_postgres():
-            path = self.folders.mktemp("databases") / f"{name}.sqlite3"
-            if copy_of:
-                _copy_sqlite(copy_of, path)
-            return database_url({"ENGINE": "sqlite", "NAME": path})
-        create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+        """A new database, empty or a copy of one made here (by its URL)."""
+        if on_postgres():
+            return self._create(template=_NAMES[copy_of] if copy_of else None)
+        path = self._sqlite_path()
         if copy_of:
-            create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(_NAMES[copy_of]))
-        with _admin() as admin:
-            admin.execute(create)
-        self.created.append(name)
-        url = database_url({**settings.DATABASES["default"], "NAME": name})
-        _NAMES[url] = name
-        return url
+            # The process that filled it has ended, so the file holds the whole database.
+            shutil.copyfile(Path(copy_of.removeprefix("sqlite:///")), path)
+        return database_url({"ENGINE": "sqlite", "NAME": path})
+
+    def copy_test_database(self) -> str | None:
+        """A copy of this process's test database, which pytest-django migrated when the
+        session began; None when PostgreSQL cannot copy it because another session is
+        connected to it."""
+        connections.close_all()
+        if on_postgres():
+            try:
+                return self._create(template=connection.settings_dict["NAME"])
+            except psycopg.errors.ObjectInUse:
+                return None
+        path = self._sqlite_path()
+        # The test database may live in memory only: SQLite's backup copies it whole.
+        with sqlite3.connect(path) as copy:
+            connection.ensure_connection()
+            connection.connection.backup(copy)
+        connection.close()
+        return database_url({"ENGINE": "sqlite", "NAME": path})
 
     def drop_all(self) -> None:
         if not self.created:
@@ -75,30 +85,24 @@ class Databases:
                 admin.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
         self.created.clear()
 
+    def _sqlite_path(self) -> Path:
+        return self.folders.mktemp("databases") / f"{_new_name()}.sqlite3"
 
-def _copy_sqlite(url: str, path: Path) -> None:
-    # The migrating process has ended, so the file holds the whole database.
-    shutil.copyfile(Path(url.removeprefix("sqlite:///")), path)
+    def _create(self, template: str | None) -> str:
+        name = _new_name()
+        create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+        if template:
+            create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
+        with _admin() as admin:
+            admin.execute(create)
+        self.created.append(name)
+        url = database_url({**settings.DATABASES["default"], "NAME": name})
+        _NAMES[url] = name
+        return url
 
 
-def _copy_test_database(databases: Databases) -> str | None:
-    """A copy of this process's test database, which pytest-django migrated at the start
-    of the session; None when PostgreSQL cannot copy it because another session is
-    connected to it."""
-    connections.close_all()
-    if not on_postgres():
-        path = databases.folders.mktemp("databases") / f"cnvh_ops_{uuid.uuid4().hex[:12]}.sqlite3"
-        # The test database may live in memory only: SQLite's backup copies it whole.
-        with sqlite3.connect(path) as copy:
-            connection.ensure_connection()
-            connection.connection.backup(copy)
-        connection.close()
-        return database_url({"ENGINE": "sqlite", "NAME": path})
-    _NAMES[TEST_DATABASE] = connection.settings_dict["NAME"]
-    try:
-        return databases.make(copy_of=TEST_DATABASE)
-    except psycopg.errors.ObjectInUse:
-        return None
+def _new_name() -> str:
+    return f"cnvh_ops_{uuid.uuid4().hex[:12]}"
 
 
 @pytest.fixture(scope="session")
@@ -120,7 +124,7 @@ def migrated_database(
     def url() -> str:
         if not migrated:
             with django_db_blocker.unblock():
-                copied = _copy_test_database(databases)
+                copied = databases.copy_test_database()
             if copied is None:
                 copied = databases.make()
                 env = environment(tmp_path_factory.mktemp("m"), copied)

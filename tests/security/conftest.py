@@ -9,10 +9,10 @@ the next, as with a city of its own.
 from collections.abc import Iterator
 
 import pytest
-from django.db import transaction
 from django.test import override_settings
 from pytest_django import DjangoDbBlocker
 
+from tests.rolled_back import module_transaction
 from tests.security.world import World, build
 
 
@@ -23,6 +23,5 @@ def shared_world(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[World]:
     media = tmp_path_factory.mktemp("media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+    with override_settings(MEDIA_ROOT=media), module_transaction(django_db_blocker):
         yield build(media)
-        transaction.set_rollback(True)
