@@ -99,5 +99,9 @@ def test_a_statistician_imports_and_estimates(
     page.get_by_role("link", name=re.compile("revision 1 of hanoi-plan")).wait_for(timeout=30_000)
     worker.join()
     page.get_by_role("link", name=re.compile("revision 1 of hanoi-plan")).click()
-    assert "Imported datasets" in page.content()
-    assert "bao-cao.xlsx" in page.content()
+    # The run's page polls and reloads itself; read the estimate only once it has loaded.
+    page.wait_for_url(re.compile(r"/estimates/\d+/$"))
+    page.wait_for_load_state()
+    body = page.locator("body").inner_text()
+    assert "Imported datasets" in body
+    assert "bao-cao.xlsx" in body
