@@ -130,6 +130,7 @@ def test_the_coordinator_returns_then_approves(new_page: Any, world: dict[str, A
 
     coordinator.goto("/approvals/")
     coordinator.locator(f"#report-{report.pk}").get_by_role("link", name="Review").click()
+    coordinator.wait_for_url(f"**/approvals/{report.pk}/")
     review = coordinator.locator("main").inner_text()
     assert "Held two fairs; programme attached." in review
     assert "chuong-trinh.pdf" in review

@@ -33,13 +33,15 @@ def test_publishing_through_the_review_page(new_page: Any) -> None:
 
     page.goto(f"/estimates/{new.pk}/")
     page.get_by_role("link", name="Xem xét và công bố phiên bản này").click()
+    page.wait_for_url(f"**/estimates/{new.pk}/publish/")
     warnings = page.get_by_role("alert").first.inner_text()
     assert "bản đồ phường công khai" in warnings
     assert "4,2% thành 4,6%" in warnings
     page.screenshot(path="docs/screenshots/estimate-review-vi.png", full_page=True)
 
     page.get_by_role("button", name="Công bố phiên bản này").click()
-    assert "Hãy đánh dấu ô để xác nhận công bố." in page.locator("main").inner_text()
+    # The form comes back with its message at the same address: wait for the message.
+    page.get_by_text("Hãy đánh dấu ô để xác nhận công bố.").first.wait_for()
     assert publishing.public_revision("hanoi-plan") == old
 
     page.get_by_label("Tôi đã kiểm tra các chênh lệch trên").check()

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from cnvh.stats import EstimateOptions, InputError, estimate, load_scope
-from cnvh.stats.checked import Checked, CheckedFiles, fingerprint
+from cnvh.stats.checked import Checked, CheckedFiles, file_sha256, fingerprint
 from cnvh.stats.integrity import in_strict_order
 from cnvh.stats.result import Estimate
 
@@ -176,3 +176,10 @@ def test_a_sorted_file_with_a_unit_twice_is_caught(tmp_path: Path, scope_file: P
         "U04999",
     )
     assert not list((tmp_path / "record").glob("*.json"))  # a refused file is not recorded
+
+
+@pytest.mark.parametrize("content", [b"", b"year,grdp\n2023,10000\n", bytes(range(256)) * 4099])
+def test_the_checksum_is_the_files_sha256(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "f.bin"
+    path.write_bytes(content)
+    assert file_sha256(path) == hashlib.sha256(content).hexdigest()
