@@ -97,6 +97,7 @@ LONGEST_MODULES = {
     "tests/api/test_schemathesis.py": 47,
     "tests/ops/test_serving.py": 45,
     "tests/exchange/test_cli.py": 37,
+    "tests/web/test_form_labels.py": 37,
     "tests/estimates/test_load_demo.py": 35,
     "tests/security/test_escaping.py": 33,
 }

@@ -23,7 +23,7 @@ def test_the_demo_loads_once_through_the_workflow() -> None:
     load_demo_plan(date(2026, 11, 26), demo_mode=True)
     loaded = demo.load_demo()
     assert loaded is not None
-    assert (loaded.commitments, loaded.activities, loaded.outreach) == (6, 5, 14)
+    assert (loaded.commitments, loaded.activities, loaded.outreach) == (6, 5, 23)
     assert demo.load_demo() is None
     assert Commitment.objects.get(code="festival").tasks.get().code == "8.1"
     statuses = dict(MonitoringReport.objects.values_list("first_year", "status"))
@@ -38,6 +38,11 @@ def test_the_demo_loads_once_through_the_workflow() -> None:
     # 12 wards, the officer's among them, of the 126 wards and communes.
     assert (found.units_disseminating, found.local_units) == (12, 126)
     assert (found.trained_women, found.trained_men) == (28, 17)
+    # 2026: the artisans' course (14 women, 9 men) and a second round in 8 more wards.
+    found = compute(Span(2026, 2026))
+    assert (found.units_disseminating, found.trained_women, found.trained_men) == (8, 14, 9)
+    found = compute(Span(2025, 2026))
+    assert (found.units_disseminating, found.trained_women, found.trained_men) == (20, 42, 26)
 
 
 def test_the_demo_links_activities_to_the_festival_and_the_model() -> None:

@@ -5,7 +5,7 @@ through `cnvh.unesco.workflow` by the demo's people, as they would on the pages.
 The figures are made up (marked as demo), not Hanoi's."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -159,8 +159,6 @@ NETWORK = [
         "Proposed the Southeast Asia forum",
     ),
 ]
-# Wards whose officers (or the coordinator for them) reported a dissemination session.
-WARDS_WITH_SESSIONS = 12
 
 
 @dataclass
@@ -263,39 +261,54 @@ def _linked_activities(coordinator: Any, made: dict[str, Commitment]) -> int:
     return added
 
 
+# Each year's course: (title vi, title en, sector, first day, last day, budget in VND,
+# outputs, participants by role as (women, men)).
+COURSES = [
+    (
+        "Khóa bồi dưỡng quản lý công nghiệp sáng tạo",
+        "Course on managing the creative industries",
+        "Thiết kế",
+        date(2025, 9, 8),
+        date(2025, 9, 12),
+        180_000_000,
+        "45 học viên được cấp chứng chỉ",
+        {"officials": (20, 12), "creatives": (8, 5)},
+    ),
+    (
+        "Khóa đào tạo thiết kế sản phẩm thủ công cho nghệ nhân",
+        "Product design course for craft artisans",
+        "Thủ công mỹ nghệ",
+        date(2026, 6, 15),
+        date(2026, 6, 19),
+        120_000_000,
+        "23 nghệ nhân hoàn thành khóa học",
+        {"enterprises": (14, 9)},
+    ),
+]
+# The wards' dissemination sessions, a round a year: (first day, wards by code order).
+SESSION_ROUNDS = [(date(2025, 10, 1), slice(0, 12)), (date(2026, 3, 2), slice(12, 20))]
+
+
 def _outreach(coordinator: Any, department: Agency, task: Task | None) -> int:
-    training = Outreach(
-        kind=Outreach.Kind.TRAINING,
-        title_vi="Khóa bồi dưỡng quản lý công nghiệp sáng tạo",
-        title_en="Course on managing the creative industries",
-        organiser=department,
-        sector="Thiết kế",
-        starts_on=date(2025, 9, 8),
-        ends_on=date(2025, 9, 12),
-        budget=Decimal(180_000_000),
-        task=task,
-        outputs="45 học viên được cấp chứng chỉ",
-    )
-    workflow.record_outreach(training, coordinator, {"officials": (20, 12), "creatives": (8, 5)})
-    count = 1
-    officer = Membership.objects.filter(role=Role.OFFICER, user__username="canbophuong").first()
-    wards = Agency.objects.filter(kind=Agency.Kind.WARD).order_by("code")[:WARDS_WITH_SESSIONS]
-    for number, ward in enumerate(wards):
-        name = ward.short_name or ward.name_vi
-        person = officer.user if officer and officer.agency_id == ward.pk else coordinator
-        session = Outreach(
-            kind=Outreach.Kind.DISSEMINATION,
-            title_vi=f"Phổ biến Kế hoạch phát triển công nghiệp văn hóa tại {name}",
-            title_en=f"The cultural industries plan explained in {name}",
-            organiser=ward,
-            starts_on=date(2025, 10, 1 + number),
-            ends_on=date(2025, 10, 1 + number),
-            budget=Decimal(5_000_000),
+    for title_vi, title_en, sector, starts, ends, budget, outputs, people in COURSES:
+        course = Outreach(
+            kind=Outreach.Kind.TRAINING,
+            title_vi=title_vi,
+            title_en=title_en,
+            organiser=department,
+            sector=sector,
+            starts_on=starts,
+            ends_on=ends,
+            budget=Decimal(budget),
             task=task,
-            reach=200 + 10 * number,
+            outputs=outputs,
         )
-        workflow.record_outreach(session, person, {"residents": (15 + number, 10 + number)})
-        count += 1
+        workflow.record_outreach(course, coordinator, people)
+    officer = Membership.objects.filter(role=Role.OFFICER, user__username="canbophuong").first()
+    sessions = sum(
+        _sessions(first_day, wards, coordinator, officer, task)
+        for first_day, wards in SESSION_ROUNDS
+    )
     if officer:
         session = Outreach(
             kind=Outreach.Kind.DISSEMINATION,
@@ -307,8 +320,33 @@ def _outreach(coordinator: Any, department: Agency, task: Task | None) -> int:
             reach=120,
         )
         workflow.record_outreach(session, officer.user, {"residents": (30, 22)})
-        count += 1
-    return count
+        sessions += 1
+    return len(COURSES) + sessions
+
+
+def _sessions(
+    first_day: date, wards: slice, coordinator: Any, officer: Any, task: Task | None
+) -> int:
+    """One session a day in each ward of the round, recorded by the ward's own officer
+    where the demo has one, by the coordinator for the others."""
+    chosen = Agency.objects.filter(kind=Agency.Kind.WARD).order_by("code")[wards]
+    for number, ward in enumerate(chosen):
+        name = ward.short_name or ward.name_vi
+        person = officer.user if officer and officer.agency_id == ward.pk else coordinator
+        day = first_day + timedelta(days=number)
+        session = Outreach(
+            kind=Outreach.Kind.DISSEMINATION,
+            title_vi=f"Phổ biến Kế hoạch phát triển công nghiệp văn hóa tại {name}",
+            title_en=f"The cultural industries plan explained in {name}",
+            organiser=ward,
+            starts_on=day,
+            ends_on=day,
+            budget=Decimal(5_000_000),
+            task=task,
+            reach=200 + 10 * number,
+        )
+        workflow.record_outreach(session, person, {"residents": (15 + number, 10 + number)})
+    return len(chosen)
 
 
 def _reports(coordinator: Any, leader: Any) -> None:
