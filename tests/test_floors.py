@@ -44,7 +44,7 @@ RECORDS = (
 )
 PRESENTATION = ("presentation",)
 FACES = ("web", "exports", "api", "ops")
-WIRING = ("settings", "urls", "cli", "wsgi")
+WIRING = ("settings", "formats", "urls", "cli", "wsgi")
 # The modules of a records app that make its pages and commands: a face of their own.
 PAGE_PARTS = ("views", "urls", "templatetags", "admin", "management")
 
