@@ -30,10 +30,11 @@ def project_forms() -> Iterator[type[forms.BaseForm]]:
         if ".tests" in module.name or module.name.endswith(("settings", "wsgi", "asgi")):
             continue
         importlib.import_module(module.name)
-    seen: set[type] = set()
-    waiting: list[type] = [forms.BaseForm]
+    seen: set[type[forms.BaseForm]] = set()
+    waiting: list[type[forms.BaseForm]] = [forms.BaseForm]
     while waiting:
-        for subclass in waiting.pop().__subclasses__():
+        subclasses: list[type[forms.BaseForm]] = waiting.pop().__subclasses__()
+        for subclass in subclasses:
             if subclass not in seen:
                 seen.add(subclass)
                 waiting.append(subclass)
