@@ -16,6 +16,7 @@ from cnvh.calendar import lunar
 from cnvh.events import reminders, workflow
 from cnvh.events.demo_city import agencies_asked, clearance_rules, venues_of
 from cnvh.events.models import Event, Venue
+from cnvh.plan.demo.people import agency_officer
 from cnvh.plan.models import Agency, Membership, Role
 
 DEMO_PASSWORD = "cnvh-demo-2026"
@@ -34,7 +35,7 @@ def _officer(agency: Agency, password: str) -> Any:
     found = Membership.objects.filter(agency=agency, role=Role.OFFICER).first()
     if found is not None:
         return found.user
-    person = get_user_model().objects.create(username=f"canbo-{agency.code}", password=password)
+    person = get_user_model().objects.create(**agency_officer(agency), password=password)
     Membership.objects.create(user=person, agency=agency, role=Role.OFFICER)
     return person
 

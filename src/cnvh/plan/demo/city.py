@@ -23,7 +23,7 @@ from django.db.models import Count, Q
 from simple_history.utils import bulk_create_with_history
 
 from cnvh.plan.demo.load import SEED, load_demo_plan
-from cnvh.plan.demo.people import DEMO_PASSWORD
+from cnvh.plan.demo.people import DEMO_PASSWORD, agency_officer
 from cnvh.plan.demo.reports import NARRATIVES, RETURN_REASONS, moment
 from cnvh.plan.models import (
     Agency,
@@ -174,7 +174,7 @@ class _CityMaker:
         # Known passwords only in demo mode, as for the demo's own people.
         hashed = make_password(DEMO_PASSWORD if self.demo_mode else None)
         made = users.objects.bulk_create(
-            [users(username=f"canbo-{agency.code}", password=hashed) for agency in missing]
+            [users(**agency_officer(agency), password=hashed) for agency in missing]
         )
         people = {p.username: p for p in users.objects.filter(pk__in=[u.pk for u in made])}
         memberships = [

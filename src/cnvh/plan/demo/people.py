@@ -54,9 +54,18 @@ def load_people(agencies: dict[str, Agency], demo_mode: bool) -> dict[str, Any]:
     for agency in Agency.objects.filter(led_tasks__isnull=False).distinct():
         if Membership.objects.filter(agency=agency, role=Role.OFFICER).exists():
             continue
-        person = users.create(username=f"canbo-{agency.code}", password=password)
+        person = users.create(**agency_officer(agency), password=password)
         Membership.objects.create(user=person, agency=agency, role=Role.OFFICER)
     return people
+
+
+def agency_officer(agency: Agency) -> dict[str, str]:
+    """The user name and the name shown of the demo's officer of an agency that has no
+    named person: pages and histories then read "Cán bộ Sở Công Thương", not a code."""
+    return {
+        "username": f"canbo-{agency.code}",
+        "first_name": f"Cán bộ {agency.short_name or agency.name_vi}",
+    }
 
 
 def officer_of(task: Task) -> Any:
