@@ -1,10 +1,15 @@
-# As officers write them: 07/12/2026, 07/12/2026 14:30.
-SHORT_DATE_FORMAT = "d/m/Y"
-SHORT_DATETIME_FORMAT = "d/m/Y H:i"
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-DATETIME_INPUT_FORMATS = [
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%d %H:%M:%S",
+# Django's Vietnamese long formats stay; the short ones and the input formats are the
+# project's (07/12/2026, 07/12/2026 14:30).
+from cnvh.formats import (
+    DATE_INPUT_FORMATS,
+    DATETIME_INPUT_FORMATS,
+    SHORT_DATE_FORMAT,
+    SHORT_DATETIME_FORMAT,
+)
+
+__all__ = [
+    "DATETIME_INPUT_FORMATS",
+    "DATE_INPUT_FORMATS",
+    "SHORT_DATETIME_FORMAT",
+    "SHORT_DATE_FORMAT",
 ]
