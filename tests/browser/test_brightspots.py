@@ -179,8 +179,12 @@ def test_nominate_score_and_recognise(new_page: Any, world: dict[str, Any]) -> N
     coordinator.screenshot(path=str(SCREENSHOTS / "brightspots-round-vi.png"), full_page=True)
 
     public = new_page("vi")
+    errors: list[str] = []
+    public.on("pageerror", lambda error: errors.append(str(error)))
     public.goto("/bright-spots/")
-    public.locator("[data-chart=wards] svg").first.wait_for()
+    # The ward's bubble is drawn and named on the map, and the script met no error.
+    public.locator("[data-chart=wards] svg text", has_text="Hoàn Kiếm").first.wait_for()
+    assert errors == []
     assert "Phố sách Hà Nội" in public.content()
     assert (
         "Phường Hà Đông — 01/10/2026"

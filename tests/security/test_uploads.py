@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cnvh.plan import evidence
 from cnvh.plan.models import Evidence
-from cnvh.web import boundaries
+from cnvh.presentation import boundaries
 from tests.security.world import PDF, PNG, World, boundary_collection, build, files_under
 
 pytestmark = pytest.mark.django_db

@@ -22,7 +22,7 @@ from cnvh.estimates.store import publish, save_estimate
 from cnvh.exchange.models import Dataset, EstimateRun, ImportRecord
 from cnvh.plan import evidence, workflow
 from cnvh.plan.models import Indicator, Notification, ProgressReport
-from cnvh.web import boundaries
+from cnvh.presentation import boundaries
 from tests import factories
 from tests.conftest import engine_estimate
 from tests.events import make as events

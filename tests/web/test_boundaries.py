@@ -11,8 +11,8 @@ from django.test import Client
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, save_estimate
 from cnvh.plan.models import Agency, Role
+from cnvh.presentation import boundaries
 from cnvh.stats.result import EstimateRow
-from cnvh.web import boundaries
 from tests import factories
 from tests.conftest import engine_estimate
 from tests.web.conftest import as_member, page

@@ -8,6 +8,7 @@ from django.utils import translation
 from cnvh.estimates.models import Estimate
 from cnvh.estimates.store import publish, save_estimate
 from cnvh.plan.models import Agency
+from cnvh.presentation import bubbles
 from cnvh.stats.result import EstimateRow
 from cnvh.web import wardmap
 from tests.web.conftest import page
@@ -15,10 +16,10 @@ from tests.web.test_overview_plan import MakeEstimate, chart_data, ward
 
 
 def test_diameter_grows_with_the_square_root_of_the_value() -> None:
-    assert wardmap.diameter(100.0, 100.0) == 34.0
+    assert bubbles.diameter(100.0, 100.0) == 34.0
     # A quarter of the largest value: half the range of diameters, 4 + 30 × 0.5.
-    assert wardmap.diameter(25.0, 100.0) == 19.0
-    assert wardmap.diameter(0.0, 100.0) == 3.0
+    assert bubbles.diameter(25.0, 100.0) == 19.0
+    assert bubbles.diameter(0.0, 100.0) == 3.0
 
 
 @pytest.mark.parametrize(
@@ -29,12 +30,9 @@ def test_legend_steps_are_one_two_or_five_times_a_power_of_ten(value: float, ste
 
 
 def test_outline_is_the_hull_of_the_centres_closed() -> None:
-    def at(lon: float, lat: float) -> wardmap.WardValue:
-        return wardmap.WardValue("c", "n", None, 1.0, lat, lon)
-
     # A square with one centre inside it: the inside one is not on the outline.
-    wards = [at(0, 0), at(1, 0), at(1, 1), at(0, 1), at(0.5, 0.5)]
-    assert wardmap.outline(wards) == [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]
+    centres = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0), (0.5, 0.5)]
+    assert bubbles.outline(centres) == [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]
 
 
 @pytest.fixture
@@ -86,6 +84,6 @@ def test_only_the_six_largest_are_named(db: None, make_estimate: MakeEstimate) -
 
 
 def test_map_labels_drop_the_kind_word() -> None:
-    assert wardmap.map_label("Phường Hoàn Kiếm") == "Hoàn Kiếm"
-    assert wardmap.map_label("Xã Bát Tràng") == "Bát Tràng"
-    assert wardmap.map_label("Hoàn Kiếm") == "Hoàn Kiếm"
+    assert bubbles.map_label("Phường Hoàn Kiếm") == "Hoàn Kiếm"
+    assert bubbles.map_label("Xã Bát Tràng") == "Bát Tràng"
+    assert bubbles.map_label("Hoàn Kiếm") == "Hoàn Kiếm"

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -16,32 +15,37 @@ from cnvh.brightspots import indicators
 from cnvh.brightspots.models import BrightSpot, Level, sector_choices
 from cnvh.brightspots.views import tables
 from cnvh.plan.models import Agency
+from cnvh.presentation import boundaries, bubbles
 from cnvh.presentation.parameters import parse_year
 from cnvh.presentation.tables import table_response
 from cnvh.presentation.tables.csv_file import requested_format
 
 
 def map_data(models: list[BrightSpot]) -> dict[str, Any]:
-    """The ward map's data, as charts.js reads it: [lon, lat, count, name, code] per ward."""
+    """The ward map's data: a bubble per ward, sized by its recognised models."""
     wards: dict[int, tuple[Agency, int]] = {}
     for spot in models:
-        if spot.ward is not None and spot.ward.latitude is not None:
-            agency, count = wards.get(spot.ward.pk, (spot.ward, 0))
-            wards[spot.ward.pk] = (agency, count + 1)
-    return {
-        "points": [
-            [agency.longitude, agency.latitude, count, agency.label, agency.code]
+        ward = spot.ward
+        if ward is not None and ward.latitude is not None and ward.longitude is not None:
+            agency, count = wards.get(ward.pk, (ward, 0))
+            wards[ward.pk] = (agency, count + 1)
+    return bubbles.chart(
+        [
+            bubbles.Bubble(
+                longitude=agency.longitude,
+                latitude=agency.latitude,
+                value=count,
+                shown=count,
+                name=agency.label,
+                code=agency.code,
+            )
             for agency, count in wards.values()
+            if agency.longitude is not None and agency.latitude is not None
         ],
-        "digits": 0,
-        # Drawn beneath the bubbles once an administrator has uploaded them.
-        "boundaries": reverse("web-boundaries-geojson"),
-        "labels": {
-            "values": _("Recognised models"),
-            "longitude": _("Longitude"),
-            "latitude": _("Latitude"),
-        },
-    }
+        values_label=_("Recognised models"),
+        digits=0,
+        boundaries_url=boundaries.url(),
+    )
 
 
 def rows(counts: dict[Any, int], titles: dict[Any, str]) -> list[tuple[str, int]]:

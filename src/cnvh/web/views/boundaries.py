@@ -8,9 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from cnvh.presentation import page_cache
+from cnvh.presentation import boundaries, page_cache
 from cnvh.presentation.access import permission_required
-from cnvh.web import boundaries
 
 
 class BoundaryForm(forms.Form):
