@@ -35,8 +35,24 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def new_page(browser: Any, live_server: Any) -> Iterator[Any]:
-    """Pages in fresh browser contexts (separate cookies), opened at the live server."""
+    """Pages in fresh browser contexts (separate cookies), opened at the live server.
+
+    Every journey also checks what it does not look at: a script error on any page it
+    opened, or a static file that did not load, fails the test (a chart that throws
+    leaves an empty frame that no assertion on the text would notice)."""
     contexts = []
+    problems: list[str] = []
+
+    def watch(page: Any) -> None:
+        page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
+        page.on(
+            "response",
+            lambda response: (
+                problems.append(f"{response.status} {response.url}")
+                if response.status >= 400 and "/static/" in response.url
+                else None
+            ),
+        )
 
     def make(language: str = "en") -> Any:
         context = browser.new_context(base_url=live_server.url, locale="vi-VN")
@@ -44,9 +60,11 @@ def new_page(browser: Any, live_server: Any) -> Iterator[Any]:
             [{"name": "django_language", "value": language, "url": live_server.url}]
         )
         context.set_default_timeout(15_000)
+        context.on("page", watch)
         contexts.append(context)
         return context.new_page()
 
     yield make
     for context in contexts:
         context.close()
+    assert problems == [], "script errors or static files missing on the pages opened"
