@@ -161,12 +161,21 @@ def reported(code: str = "models") -> tuple[Indicator, ProgressReport]:
 
 
 def test_reported_values_link_to_their_reports(client: Client) -> None:
+    """Linked for those who may open the report; for the others, the public and an
+    officer of another agency, named by number without a link that would be refused."""
     indicator, report = reported()
+    link = f'href="/reports/{report.pk}/"'
     text = page(client, f"/indicators/{indicator.code}/")
-    assert f'href="/reports/{report.pk}/"' in text
-    assert "Approved reports:" in text
+    assert f"Approved reports: #{report.pk}" in text
+    assert link not in text
     assert "By area, 2026" in text
     assert "Department of Culture" in text
+    as_member(client, Role.OFFICER, of=factories.agency("phuong-khac"))
+    assert link not in page(client, f"/indicators/{indicator.code}/")
+    as_member(client)  # the coordinator
+    assert link in page(client, f"/indicators/{indicator.code}/")
+    client.force_login(report.created_by)
+    assert link in page(client, f"/indicators/{indicator.code}/")
 
 
 def test_registry_counts_say_what_they_count(client: Client) -> None:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from cnvh.estimates.models import Estimate
 from cnvh.plan import indicator_lines, trajectory, values
 from cnvh.plan.models import Indicator, Target
+from cnvh.plan.permissions import reports_visible_to
 from cnvh.presentation import indicators as indicator_page
 from cnvh.presentation import page_cache
 from cnvh.presentation.access import published_only
@@ -114,7 +115,17 @@ def _indicator_detail(request: HttpRequest, code: str, extra: dict[str, Any]) ->
         "at_risk_ratio": trajectory.AT_RISK_RATIO,
     }
     context["breakdowns"] = _breakdowns(indicator, latest_year, estimate, public)
+    context["readable_reports"] = _readable_reports(request, series)
     return render(request, "web/indicator_detail.html", context | extra)
+
+
+def _readable_reports(request: HttpRequest, series: list[values.IndicatorValue]) -> set[int]:
+    """The reports behind the values that this reader may open: the others are named by
+    number only, not linked to a page that would refuse them."""
+    ids = {pk for value in series for pk in value.report_ids}
+    if not ids or not request.user.is_authenticated:
+        return set()
+    return set(reports_visible_to(request.user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def _breakdowns(
