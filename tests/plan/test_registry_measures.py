@@ -8,13 +8,14 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import translation
 
 from cnvh.events import workflow
 from cnvh.plan import registry_measures, values
-from cnvh.plan.models import Indicator, Task
+from cnvh.plan.models import Indicator, Role, Task
 from cnvh.plan.registry_measures import Records, RegistryMeasure
 from cnvh.presentation import page_cache
 from tests import factories
@@ -111,7 +112,9 @@ def test_tasks_completed_cumulative_with_their_list() -> None:
         factories.task(status=Task.Status.COMPLETED, completed_on=day)
     series = values.series(registry_indicator("tasks_completed"))
     assert [(v.year, v.value) for v in series] == [(2025, 1.0), (2026, 3.0)]
-    assert series[0].records == Records("plan-list", (("status", "completed"),))
+    assert series[0].records == Records(
+        "plan-list", (("status", "completed"),), permission="plan.view_plan"
+    )
     assert series[0].records.url == "/plan/?status=completed"
 
 
@@ -147,9 +150,10 @@ def test_linked_to_a_task_it_shows_its_records(client: Client, held_event: make.
 def test_the_public_and_the_api_see_a_published_one(client: Client, held_event: make.City) -> None:
     registry_indicator("events_held", published=True)
     text = page(client, "/indicators/events-held/", "vi")
-    assert (
-        f'<a href="{RECORDS.replace("&", "&amp;")}">Đếm trong sổ đăng ký: các bản ghi</a>' in text
-    )
+    # The events list is for members: the public reads what is counted, with no link
+    # that would send them to log in.
+    assert RECORDS.replace("&", "&amp;") not in text
+    assert "<td>Số đếm từ sổ theo dõi" in text
     assert "Đếm trong sổ sự kiện: các sự kiện đã tổ chức" in text
     assert "Số sự kiện văn hóa được tổ chức" in page(client, "/indicators/", "vi")
     body = client.get("/api/indicators/events-held").json()
@@ -163,3 +167,16 @@ def test_a_registry_record_saved_renews_the_public_pages() -> None:
     assert {"events.Event", "enterprises.SupportCase", "unesco.Outreach"} <= set(
         page_cache.watched()
     )
+
+
+def test_records_open_only_for_a_role_their_page_lets_in() -> None:
+    outreach = Records(
+        "unesco-outreach", (("kind", "training"),), permission="unesco.view_outreach"
+    )
+    public = Records("brightspots-public", (("recognised_in", "2026"),))
+    statistician = factories.user(Role.STATISTICIAN)
+    coordinator = factories.user(Role.COORDINATOR)
+    assert not outreach.open_to(statistician)
+    assert not outreach.open_to(AnonymousUser())
+    assert outreach.open_to(coordinator)
+    assert public.open_to(AnonymousUser())

@@ -60,7 +60,9 @@ MEASURES = (
         ),
         by_year=ocop_products,
         records=lambda year: Records(
-            "crafts-products", (("group", HANDICRAFTS), ("in_force", str(year)))
+            "crafts-products",
+            (("group", HANDICRAFTS), ("in_force", str(year))),
+            permission="crafts.view_crafts",
         ),
         by_area=ocop_by_ward,
         models=MODELS,
@@ -74,7 +76,9 @@ MEASURES = (
             "decision (Decree 52/2018/NĐ-CP) dated on or before the last day of the year."
         ),
         by_year=recognised_villages,
-        records=lambda year: Records("crafts-villages", (("recognised_by", str(year)),)),
+        records=lambda year: Records(
+            "crafts-villages", (("recognised_by", str(year)),), permission="crafts.view_crafts"
+        ),
         models=MODELS,
     ),
 )

@@ -48,7 +48,11 @@ def titles_granted() -> dict[int, float]:
 
 
 def _supported_in(year: int) -> Records:
-    return Records("enterprises-list", (("supported_in", str(year)),))
+    return Records(
+        "enterprises-list",
+        (("supported_in", str(year)),),
+        permission="enterprises.view_register",
+    )
 
 
 def _sector_titles() -> dict[str, str]:
@@ -122,7 +126,11 @@ MEASURES = (
             "the year to enterprises that have had support approved."
         ),
         by_year=titles_granted,
-        records=lambda year: Records("enterprises-list", (("ip_granted_in", str(year)),)),
+        records=lambda year: Records(
+            "enterprises-list",
+            (("ip_granted_in", str(year)),),
+            permission="enterprises.view_register",
+        ),
         models=MODELS,
     ),
 )

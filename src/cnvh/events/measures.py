@@ -52,7 +52,11 @@ def views_on_time() -> dict[int, float]:
 
 
 def _records(counted: str) -> Callable[[int], Records]:
-    return lambda year: Records("events-list", (("counted", counted), ("year", str(year))))
+    return lambda year: Records(
+        "events-list",
+        (("counted", counted), ("year", str(year))),
+        permission="events.view_events",
+    )
 
 
 MEASURES = (

@@ -34,7 +34,9 @@ MEASURES = (
             "of each year (by the date each task was completed)."
         ),
         by_year=tasks_completed,
-        records=lambda year: Records("plan-list", (("status", Task.Status.COMPLETED),)),
+        records=lambda year: Records(
+            "plan-list", (("status", Task.Status.COMPLETED),), permission="plan.view_plan"
+        ),
         models=("plan.Task",),
     ),
     RegistryMeasure(

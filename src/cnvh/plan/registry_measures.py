@@ -13,6 +13,7 @@ no values; the pages say so (`unknown_text`).
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -25,12 +26,17 @@ KEY_LENGTH = 32
 
 @dataclass(frozen=True)
 class Records:
-    """The list of records that make a value: a page's URL name, its arguments and the
-    filters of its query."""
+    """The list of records that make a value: a page's URL name, the filters of its
+    query, its arguments, and the permission that opens it (None: the page is public).
+    A reader without that permission is told what is counted, not sent to a refusal."""
 
     url_name: str
     query: tuple[tuple[str, str], ...] = ()
     args: tuple[str | int, ...] = ()
+    permission: str | None = None
+
+    def open_to(self, user: Any) -> bool:
+        return self.permission is None or bool(user.has_perm(self.permission))
 
     @property
     def url(self) -> str:

@@ -53,7 +53,11 @@ def outreach_years(kind: str) -> Callable[[], list[int]]:
 
 
 def _outreach(kind: str) -> Callable[[int], Records]:
-    return lambda year: Records("unesco-outreach", (("kind", kind), ("year", str(year))))
+    return lambda year: Records(
+        "unesco-outreach",
+        (("kind", kind), ("year", str(year))),
+        permission="unesco.view_outreach",
+    )
 
 
 TRAINING, DISSEMINATION = Outreach.Kind.TRAINING, Outreach.Kind.DISSEMINATION
@@ -68,7 +72,11 @@ MEASURES = (
             "at least one activity running in the year."
         ),
         by_year=_each_year(activity_years, lambda found: found.commitments_with_activity),
-        records=lambda year: Records("unesco-commitments", (("active_in", str(year)),)),
+        records=lambda year: Records(
+            "unesco-commitments",
+            (("active_in", str(year)),),
+            permission="unesco.view_commitments",
+        ),
         models=MODELS,
     ),
     RegistryMeasure(

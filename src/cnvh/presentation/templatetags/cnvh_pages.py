@@ -1,5 +1,6 @@
-"""Small helpers the page templates share: an indicator's status in words, and the
-count of a person's unread notifications for the navigation."""
+"""Small helpers the page templates share: an indicator's status in words, the count
+of a person's unread notifications for the navigation, and whether a registry count's
+records open for the reader."""
 
 from typing import Any
 
@@ -25,3 +26,10 @@ def unread_notifications(context: Any) -> int:
         cached = reminders.unread_count(user)
         request._cnvh_unread = cached
     return cached
+
+
+@register.filter
+def opens_for(records: Any, user: Any) -> bool:
+    """`{% if value.records|opens_for:request.user %}`: link the records only for a
+    reader whose role opens their page."""
+    return records is not None and bool(records.open_to(user))
