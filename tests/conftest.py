@@ -94,6 +94,7 @@ LONGEST_MODULES = {
     "tests/exchange/test_faults_kill.py": 69,
     "tests/enterprises/test_demo.py": 55,
     "tests/security/test_csrf.py": 54,
+    "tests/security/test_links.py": 50,
     "tests/api/test_schemathesis.py": 47,
     "tests/ops/test_serving.py": 45,
     "tests/exchange/test_cli.py": 37,

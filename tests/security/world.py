@@ -7,6 +7,7 @@ belong to the lead agency's work, so the people elsewhere must be refused them.
 
 import json
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,18 @@ def build(media: Path) -> World:
     submitted.narrative = "Held two exhibitions."
     submitted.save()
     workflow.submit(submitted, officer)
+    # A value from an approved report, and a count from the outreach register: both
+    # name their sources on the indicator pages (tests/security/test_links.py).
+    approved = workflow.start_report(task, second, officer)
+    workflow.save_draft(approved, officer, {"narrative": "Two events."}, {reported: Decimal(2)})
+    workflow.approve(workflow.submit(approved, officer), people["coordinator"])
+    factories.indicator(
+        "wards-disseminating",
+        name_en="Wards with a session",
+        unit="wards",
+        source=Indicator.Source.REGISTRY,
+        registry="units_disseminating",
+    )
     upload = SimpleUploadedFile("minutes.pdf", PDF, content_type="application/pdf")
     world.objects = {
         "lead": lead,
@@ -108,7 +121,7 @@ def build(media: Path) -> World:
         "submitted": submitted,
         "evidence": evidence.attach(draft, upload, officer),
         # The submission told the lead agency's leader.
-        "notification": Notification.objects.get(user=people["leader_of_lead"]),
+        "notification": Notification.objects.get(user=people["leader_of_lead"], report=submitted),
         "hidden_indicator": factories.indicator("hidden", published=False),
         "published_estimate": _published_estimate(),
         "estimate": save_estimate(engine_estimate(), label="new", synthetic=True),
