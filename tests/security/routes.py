@@ -845,3 +845,8 @@ ADMIN_ROUTES["admin/plan/agency/^([^/]+)/history/([^/]+)/$"] = admin(
 ADMIN_ROUTES["admin/plan/membership/^([^/]+)/history/([^/]+)/$"] = admin(
     "/admin/plan/membership/{membership}/history/{membership_history}/", 403
 )
+
+
+def pages_open_to(world: World, role: str) -> list[str]:
+    """The table's URLs that answer `role` with a page (200 on GET)."""
+    return [route.url(world) for route in ROUTES.values() if route.get.get(role) == 200]

@@ -9,10 +9,10 @@ each opened by the roles that fill in most of the forms.
 import re
 
 import pytest
-from django.db import transaction
 
+from tests.rolled_back import rolled_back_get
 from tests.security.conftest import shared_world  # noqa: F401  (the URL table's city)
-from tests.security.routes import ROUTES
+from tests.security.routes import pages_open_to
 from tests.security.world import World
 
 pytestmark = pytest.mark.django_db
@@ -43,13 +43,8 @@ def lowercase_labels(world: World, role: str, language: str) -> dict[str, list[s
     found: dict[str, list[str]] = {}
     client = world.client(role)
     client.cookies["django_language"] = language
-    for route in ROUTES.values():
-        if route.get.get(role) != 200:
-            continue
-        url = route.url(world)
-        with transaction.atomic():
-            response = client.get(url)
-            transaction.set_rollback(True)
+    for url in pages_open_to(world, role):
+        response = rolled_back_get(client, url)
         if not response["Content-Type"].startswith("text/html"):
             continue
         lowercase = [text for text in label_texts(response.text) if text[0].islower()]

@@ -25,10 +25,9 @@ def map_data(models: list[BrightSpot]) -> dict[str, Any]:
     """The ward map's data: a bubble per ward, sized by its recognised models."""
     wards: dict[int, tuple[Agency, int]] = {}
     for spot in models:
-        ward = spot.ward
-        if ward is not None and ward.latitude is not None and ward.longitude is not None:
-            agency, count = wards.get(ward.pk, (ward, 0))
-            wards[ward.pk] = (agency, count + 1)
+        if spot.ward is not None:
+            agency, count = wards.get(spot.ward.pk, (spot.ward, 0))
+            wards[spot.ward.pk] = (agency, count + 1)
     return bubbles.chart(
         [
             bubbles.Bubble(
