@@ -80,7 +80,7 @@ def _note_run(provenance: dict[str, Any]) -> None:
     ENGINE_RUN.update(
         phases=provenance["timings_seconds"],
         database=provenance["pass_database"],
-        sha256_computed=units["sha256_computed"],
+        checksum_computed=units["checksum_computed"],
         unit_year_check=provenance.get("unit_year_check"),
     )
 

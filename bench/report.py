@@ -16,6 +16,19 @@ def run_child(arguments: list[str], cwd: Path) -> dict[str, Any]:
     return report
 
 
+def merge(earlier: dict[str, Any], later: dict[str, Any]) -> dict[str, Any]:
+    """One variant's reports from several rounds as one: all runs, the highest peak of
+    memory, the rows and the engine's account of the last round."""
+    if "error" in earlier or "error" in later:
+        return later if "error" in later else earlier
+    return {
+        **later,
+        "times": earlier["times"] + later["times"],
+        "cpu": earlier["cpu"] + later["cpu"],
+        "peak_rss": max(earlier["peak_rss"], later["peak_rss"]),
+    }
+
+
 def best(report: dict[str, Any], measure: str = "times") -> float | None:
     return min(report[measure]) if measure in report else None
 
@@ -36,7 +49,7 @@ def print_report(report: dict[str, Any]) -> None:
             f"{phase} {seconds:.3f} s" for phase, seconds in engine["phases"].items()
         )
         database = engine["database"]
-        hashed = "hashed in full" if engine["sha256_computed"] else "checksum from the record"
+        hashed = "hashed in full" if engine["checksum_computed"] else "checksum from the record"
         print(
             f"        pass on {database['name']} {database['version']}; units {hashed}; "
             f"each unit once a year: {engine['unit_year_check']}"

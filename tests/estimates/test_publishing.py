@@ -194,9 +194,30 @@ def test_inputs_compared_by_checksum(public: Estimate, statistician: Any) -> Non
     client.force_login(statistician)
     text = client.get(f"/estimates/{new.pk}/publish/").content.decode()
     assert "Các tệp hoặc định nghĩa khác với phiên bản đang công bố:" in text
-    assert f'<code title="{"9f" * 32}">{"9f" * 6}…</code>' in text
+    assert f'<code title="sha256:{"9f" * 32}">sha256:{"9f" * 4}9…</code>' in text
     assert "<strong>đã thay đổi</strong>" in text
     assert "units-2025.parquet" in text
+
+
+def test_checksums_of_different_kinds_are_not_compared(public: Estimate, statistician: Any) -> None:
+    """The published revision states SHA-256 (made before BLAKE3), the new one BLAKE3:
+    neither "same" nor "changed" can be said, and the reviewer is told to compare."""
+    result = revised()
+    provenance = {
+        **result.provenance,
+        "inputs": [
+            {"role": "units", "file": "units.parquet", "checksum": "blake3:" + "9f" * 32},
+            {"role": "totals", "file": "totals.csv", "checksum": "sha256:" + "ef56" * 16},
+        ],
+    }
+    new = save_estimate(replace(result, provenance=provenance), label="r2", synthetic=True)
+    by_role = {change.role: change.status for change in compare(new, public).inputs}
+    assert by_role == {"units": "not_comparable", "totals": "same", "definition": "same"}
+
+    client = Client()
+    client.force_login(statistician)
+    text = client.get(f"/estimates/{new.pk}/publish/").content.decode()
+    assert "tổng kiểm khác loại: hãy so sánh hai tệp" in text
 
 
 def test_same_inputs_said_so(public: Estimate) -> None:

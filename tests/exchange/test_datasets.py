@@ -17,7 +17,7 @@ from cnvh import cli
 from cnvh.exchange import service
 from cnvh.exchange.models import Dataset, ImportRecord
 from cnvh.stats import EstimateOptions, estimate, load_scope, shipped_scopes
-from cnvh.stats.checked import file_sha256
+from cnvh.stats.checked import file_checksum
 
 from .files import totals_csv, write_csv
 
@@ -71,7 +71,7 @@ def test_the_canonical_files_give_the_estimates_of_the_originals(
     totals = imported(demo / "totals.csv", "totals").dataset
     crosswalk = imported(demo / "area-crosswalk.csv", "area_crosswalk").dataset
     assert units.columns["value_added"].startswith("DECIMAL(")  # exact, not a double
-    assert units.sha256 == file_sha256(units.path)
+    assert units.checksum == file_checksum(units.path)
     with duckdb.connect() as con:
         sources = con.execute(
             f"SELECT count(*), min(source_row), max(source_row) FROM '{units.path}'"
@@ -134,13 +134,16 @@ def test_an_estimate_from_datasets_names_them_in_its_provenance(
     listed = {item["role"]: item for item in stored.provenance["datasets"]}
     assert listed["units"]["import"] == units.pk
     assert listed["units"]["file_sha256"] == units.sha256
-    assert listed["units"]["dataset_sha256"] == units.dataset.sha256
+    assert listed["units"]["dataset_checksum"] == units.dataset.checksum
     assert listed["totals"]["imported_by"] == statistician.get_username()
     inputs = {item["role"]: item for item in stored.provenance["inputs"]}
-    assert inputs["units"]["sha256"] == units.dataset.sha256  # it read the canonical file
+    assert inputs["units"]["checksum"] == units.dataset.checksum  # it read the canonical file
     assert stored.provenance["estimate_run"] == run.pk
     # The import checked the file it wrote: the estimate took its word for it.
-    assert (inputs["units"]["sha256_computed"], inputs["units"]["checked_by"]) == (False, "import")
+    assert (inputs["units"]["checksum_computed"], inputs["units"]["checked_by"]) == (
+        False,
+        "import",
+    )
     assert stored.provenance["unit_year_check"] == "recorded"
     original = estimate(
         load_scope("fcs-core"), units=demo / "units.csv", totals=demo / "totals.csv"
@@ -169,7 +172,7 @@ def test_a_dataset_file_touched_after_its_import_is_checked_again(
     assert run.estimate is not None
     provenance = run.estimate.provenance
     stated = next(item for item in provenance["inputs"] if item["role"] == "units")
-    assert (stated["sha256"], stated["sha256_computed"]) == (units.sha256, True)
+    assert (stated["checksum"], stated["checksum_computed"]) == (units.checksum, True)
     assert provenance["unit_year_check"] == "checked"
 
 

@@ -33,4 +33,4 @@ def test_a_workbook_saved_by_libreoffice_imports_the_same_data(
     assert second.details["format"] == target
     assert second.details["header_rows"] == [4, 5]
     assert second.rows_saved == first.rows_saved == 4
-    assert second.dataset.sha256 == first.dataset.sha256
+    assert second.dataset.checksum == first.dataset.checksum

@@ -100,7 +100,7 @@ def test_confirming_saves_the_rows(statistician: Any, tmp_path: Path, media: Pat
     assert "Rows saved: 4." in page
     record.refresh_from_db()
     assert (record.status, record.rows_saved) == ("imported", 4)
-    assert record.dataset.sha256 in page
+    assert record.dataset.checksum in page
     listing = client.get("/imports/").content.decode()
     assert record.file_name in listing and record.sha256[:10] in listing
     assert response.status_code == 302

@@ -22,7 +22,11 @@ def dataset(kind: str, file_name: str, by: Any) -> Dataset:
         created_by=by,
     )
     return Dataset.objects.create(
-        kind=kind, import_record=record, file="datasets/x.parquet", sha256="cd" * 32, rows=1
+        kind=kind,
+        import_record=record,
+        file="datasets/x.parquet",
+        checksum="blake3:" + "cd" * 32,
+        rows=1,
     )
 
 

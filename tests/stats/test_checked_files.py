@@ -3,16 +3,16 @@ checked again for each unit once a year; a file changed in any way is checked in
 even when it keeps its size and its modification time."""
 
 import dataclasses
-import hashlib
 import json
 import os
 from pathlib import Path
 
+import blake3
 import duckdb
 import pytest
 
 from cnvh.stats import EstimateOptions, InputError, estimate, load_scope
-from cnvh.stats.checked import Checked, CheckedFiles, file_sha256, fingerprint
+from cnvh.stats.checked import Checked, CheckedFiles, file_checksum, fingerprint, stated_checksum
 from cnvh.stats.integrity import in_strict_order
 from cnvh.stats.result import Estimate
 
@@ -37,8 +37,8 @@ def _units_input(result: Estimate) -> dict[str, object]:
     return next(i for i in result.provenance["inputs"] if i["role"] == "units")
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _checksum(path: Path) -> str:
+    return "blake3:" + blake3.blake3(path.read_bytes()).hexdigest()
 
 
 def test_a_file_checked_before_is_not_read_again(tmp_path: Path, scope_file: Path) -> None:
@@ -48,11 +48,11 @@ def test_a_file_checked_before_is_not_read_again(tmp_path: Path, scope_file: Pat
     first = _estimate(tmp_path, units, scope_file, record)
     again = _estimate(tmp_path, units, scope_file, record)
 
-    assert _units_input(first)["sha256_computed"] is True
+    assert _units_input(first)["checksum_computed"] is True
     assert first.provenance["unit_year_check"] == "checked"
     stated = _units_input(again)
-    assert stated["sha256"] == _sha256(units)
-    assert (stated["sha256_computed"], stated["checked_by"]) == (False, "estimate")
+    assert stated["checksum"] == _checksum(units)
+    assert (stated["checksum_computed"], stated["checked_by"]) == (False, "estimate")
     assert again.provenance["unit_year_check"] == "recorded"
     assert again.total(2023).value_added == first.total(2023).value_added == 350.0
 
@@ -91,7 +91,7 @@ def test_a_changed_checksum_is_stated_not_the_recorded_one(
     result = _estimate(tmp_path, units, scope_file, record)
 
     stated = _units_input(result)
-    assert (stated["sha256"], stated["sha256_computed"]) == (_sha256(units), True)
+    assert (stated["checksum"], stated["checksum_computed"]) == (_checksum(units), True)
     assert result.provenance["unit_year_check"] == "checked"
     assert result.total(2023).value_added == 305.0
 
@@ -127,12 +127,12 @@ def test_a_record_of_another_version_is_not_trusted(tmp_path: Path, scope_file: 
 
     result = _estimate(tmp_path, units, scope_file, record)
 
-    assert _units_input(result)["sha256_computed"] is True
+    assert _units_input(result)["checksum_computed"] is True
     assert result.provenance["unit_year_check"] == "checked"
 
 
-def _checked(sha256: str) -> Checked:
-    return Checked(sha256, True, "estimate", "2025-01-01T00:00:00+00:00")
+def _checked(checksum: str) -> Checked:
+    return Checked(checksum, True, "estimate", "2025-01-01T00:00:00+00:00")
 
 
 @pytest.mark.parametrize(
@@ -179,7 +179,22 @@ def test_a_sorted_file_with_a_unit_twice_is_caught(tmp_path: Path, scope_file: P
 
 
 @pytest.mark.parametrize("content", [b"", b"year,grdp\n2023,10000\n", bytes(range(256)) * 4099])
-def test_the_checksum_is_the_files_sha256(tmp_path: Path, content: bytes) -> None:
+def test_the_checksum_is_the_files_blake3(tmp_path: Path, content: bytes) -> None:
+    """Read in pieces, the file gives the digest of its whole content at once."""
     path = tmp_path / "f.bin"
     path.write_bytes(content)
-    assert file_sha256(path) == hashlib.sha256(content).hexdigest()
+    assert file_checksum(path) == "blake3:" + blake3.blake3(content).hexdigest()
+
+
+def test_the_checksum_of_nothing_is_blake3s_published_one(tmp_path: Path) -> None:
+    path = tmp_path / "empty"
+    path.write_bytes(b"")
+    assert file_checksum(path) == (
+        "blake3:af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262"
+    )
+
+
+def test_an_earlier_estimates_sha256_is_stated_as_such() -> None:
+    assert stated_checksum({"checksum": "blake3:" + "ab" * 32}) == "blake3:" + "ab" * 32
+    assert stated_checksum({"sha256": "cd" * 32}) == "sha256:" + "cd" * 32
+    assert stated_checksum({"role": "units"}) is None

@@ -1,6 +1,7 @@
 """`cnvh estimate` end to end on real CSV, XLSX and Parquet files."""
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,7 @@ def test_estimate_from_each_file_format(
     assert total["share"] == pytest.approx(0.1)
     assert total["employment"] == pytest.approx(10 + 4 + 5)
     [source] = [i for i in document["provenance"]["inputs"] if i["role"] == "units"]
-    assert source["format"] == fmt and len(source["sha256"]) == 64
+    assert source["format"] == fmt and re.fullmatch("blake3:[0-9a-f]{64}", source["checksum"])
     assert document["provenance"]["pass_database"]["name"] == "duckdb"
 
 
@@ -319,7 +320,7 @@ def test_a_file_with_a_header_only_is_refused(
 
 def _units_provenance(document: dict[str, Any]) -> tuple[object, object]:
     [source] = [i for i in document["provenance"]["inputs"] if i["role"] == "units"]
-    return source["sha256_computed"], document["provenance"]["unit_year_check"]
+    return source["checksum_computed"], document["provenance"]["unit_year_check"]
 
 
 def test_a_second_estimate_on_the_same_files_uses_the_record(

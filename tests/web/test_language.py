@@ -99,7 +99,7 @@ def world(django_db_setup: None, django_db_blocker: Any) -> Iterator[dict[str, A
             kind="units",
             import_record=record,
             file="datasets/units.parquet",
-            sha256="cd" * 32,
+            checksum="blake3:" + "cd" * 32,
             rows=1340,
             years=[2024],
             unit="million VND",

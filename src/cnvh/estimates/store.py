@@ -9,6 +9,7 @@ from django.db.models import Max, OuterRef, Subquery
 
 from cnvh.estimates.models import Estimate, EstimateRow, Publication, PublicationChange
 from cnvh.stats import result, shipped_scopes
+from cnvh.stats.checked import stated_checksum
 
 _SAVE_ATTEMPTS = 3
 
@@ -50,7 +51,7 @@ def _fingerprint(provenance: dict[str, Any], scope_checksum: str) -> tuple[objec
     """What makes two estimates the same computation: the same definition, the same
     input files, the same options and the same engine version."""
     inputs = provenance.get("inputs") or []
-    checksums = sorted((i["role"], i["sha256"]) for i in inputs if isinstance(i, dict))
+    checksums = sorted((i["role"], stated_checksum(i)) for i in inputs if isinstance(i, dict))
     return (scope_checksum, checksums, provenance.get("options"), provenance.get("cnvh_version"))
 
 

@@ -142,7 +142,7 @@ def datasets_provenance(run: EstimateRun) -> list[dict[str, Any]]:
             {
                 "role": ROLES[role],
                 "dataset": dataset.pk,
-                "dataset_sha256": dataset.sha256,
+                "dataset_checksum": dataset.checksum,
                 "rows": dataset.rows,
                 "import": record.pk,
                 "file": record.file_name,

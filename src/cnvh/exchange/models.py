@@ -79,7 +79,9 @@ class Dataset(models.Model):
         ImportRecord, models.PROTECT, related_name="dataset", verbose_name=_("import")
     )
     file = models.FileField(_("canonical file"), max_length=255)
-    sha256 = models.CharField(_("SHA-256 of the canonical file"), max_length=64)
+    # "blake3:<hex>" (datasets imported before BLAKE3: "sha256:<hex>"), as the
+    # estimates that read the file state it.
+    checksum = models.CharField(_("checksum of the canonical file"), max_length=80)
     rows = models.PositiveIntegerField(_("rows"))
     years = models.JSONField(_("years"), default=list, blank=True)
     # The unit of its money figures, as the engine names it ("million VND"); empty

@@ -3,8 +3,8 @@
 Only stored rows are read: the city-wide figures of the new revision's latest year
 (its headline share and each sector's value added and share) against the published
 revision's figures of the same year, and whether each has the ward breakdown the
-public ward map is drawn from; then the inputs each was computed from (the SHA-256 of
-every file, and the definition's checksum), so a reviewer sees whether new figures come
+public ward map is drawn from; then the inputs each was computed from (the checksum of
+every file, and the definition's), so a reviewer sees whether new figures come
 from new data, a new definition, or neither. The differences are made for display.
 """
 
@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Count
 
 from cnvh.estimates.models import Estimate, EstimateRow
+from cnvh.stats.checked import stated_checksum
 
 # The overview shows the headline share to one decimal of a percent: a change of
 # at least half of that shows to the public.
@@ -52,16 +53,24 @@ class InputChange:
     role: str
     old_file: str | None
     new_file: str | None
-    old_sha256: str | None
-    new_sha256: str | None
+    old_checksum: str | None
+    new_checksum: str | None
 
     @property
     def status(self) -> str:
-        if self.old_sha256 is None:
+        if self.old_checksum is None:
             return "added"
-        if self.new_sha256 is None:
+        if self.new_checksum is None:
             return "removed"
-        return "same" if self.old_sha256 == self.new_sha256 else "changed"
+        if _algorithm(self.old_checksum) != _algorithm(self.new_checksum):
+            # A file hashed by an earlier version, with SHA-256: the same file or not,
+            # the two checksums cannot tell.
+            return "not_comparable"
+        return "same" if self.old_checksum == self.new_checksum else "changed"
+
+
+def _algorithm(checksum: str) -> str:
+    return checksum.split(":", 1)[0] if ":" in checksum else ""
 
 
 @dataclass(frozen=True)
@@ -130,16 +139,17 @@ def _figure(
 
 
 def _inputs(estimate: Estimate) -> dict[str, tuple[str, str]]:
-    """(file name, SHA-256) by role, from the provenance the engine wrote: a list of
+    """(file name, checksum) by role, from the provenance the engine wrote: a list of
     inputs each naming its role (older revisions kept a mapping by role)."""
     found: dict[str, tuple[str, str]] = {}
     listed: Any = (estimate.provenance or {}).get("inputs") or []
     if isinstance(listed, dict):
         listed = [{"role": role, **value} for role, value in listed.items()]
     for item in listed:
-        if isinstance(item, dict) and item.get("sha256"):
+        checksum = stated_checksum(item) if isinstance(item, dict) else None
+        if checksum:
             name = str(item.get("file") or item.get("path") or "")
-            found[str(item.get("role", ""))] = (name.rsplit("/", 1)[-1], str(item["sha256"]))
+            found[str(item.get("role", ""))] = (name.rsplit("/", 1)[-1], checksum)
     found["definition"] = (
         f"{estimate.scope_key} {estimate.scope_version}",
         estimate.scope_checksum,
@@ -156,8 +166,8 @@ def compare_inputs(new: Estimate, old: Estimate | None) -> tuple[InputChange, ..
             role=role,
             old_file=before[role][0] if role in before else None,
             new_file=after[role][0] if role in after else None,
-            old_sha256=before[role][1] if role in before else None,
-            new_sha256=after[role][1] if role in after else None,
+            old_checksum=before[role][1] if role in before else None,
+            new_checksum=after[role][1] if role in after else None,
         )
         for role in sorted({*before, *after}, key=lambda role: (role == "definition", role))
     )

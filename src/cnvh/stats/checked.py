@@ -1,6 +1,6 @@
 """Checksums of input files, and a record of the files already checked.
 
-An estimate states the SHA-256 of every file it read, and checks that each unit
+An estimate states the checksum of every file it read, and checks that each unit
 appears once a year in the unit-level data. Both read every byte of the file, and
 on a file of ten million rows they cost as much as the estimate itself. A file that
 an earlier estimate (or the import that wrote it) checked need not be read again,
@@ -37,6 +37,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import blake3
+
 from .. import __version__
 
 EDGE_BYTES = 64 * 1024
@@ -46,20 +48,45 @@ SPREAD_BYTES = 4 * 1024
 _HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cnvh-checksum")
 
 
-def file_sha256(path: Path) -> str:
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+# BLAKE3: a cryptographic hash of 256 bits like SHA-256, but three to four times
+# faster in one thread on the same processor (0.05 s against 0.19 s for 276 MiB, with
+# SHA-256 in hardware), and the checksum of a first estimate competes with the
+# estimate itself for the cores. A checksum is written with its algorithm in front
+# ("blake3:<hex>"), so that one computed by an earlier version ("sha256:<hex>") is
+# never taken for it. Files people upload keep SHA-256, which any computer can check.
+CHECKSUM_ALGORITHM = "blake3"
+
+
+READ_BYTES = 1 << 20
+
+
+def file_checksum(path: Path) -> str:
+    digest = blake3.blake3()
+    buffer = bytearray(READ_BYTES)
+    view = memoryview(buffer)
+    with path.open("rb", buffering=0) as handle:
+        while size := handle.readinto(buffer):
+            digest.update(view[:size])
+    return f"{CHECKSUM_ALGORITHM}:{digest.hexdigest()}"
+
+
+def stated_checksum(item: dict[str, object]) -> str | None:
+    """The checksum an estimate's provenance gives an input, its algorithm in front;
+    estimates made before BLAKE3 stated a bare SHA-256 under "sha256"."""
+    if item.get("checksum"):
+        return str(item["checksum"])
+    return f"sha256:{item['sha256']}" if item.get("sha256") else None
 
 
 def start_checksum(path: Path) -> "Future[str]":
     """The checksum is read while DuckDB works: both release the interpreter lock, and
-    hashing a large file alone would add a third to the time of an estimate."""
-    return _HASHING.submit(file_sha256, path)
+    hashing a large file alone would add a sixth to the time of an estimate."""
+    return _HASHING.submit(file_checksum, path)
 
 
-def known_checksum(sha256: str) -> "Future[str]":
+def known_checksum(checksum: str) -> "Future[str]":
     done: Future[str] = Future()
-    done.set_result(sha256)
+    done.set_result(checksum)
     return done
 
 
@@ -107,7 +134,7 @@ def _sampled_blocks(size: int) -> list[tuple[int, int]]:
 class Checked:
     """What was found of a file's content when it was checked."""
 
-    sha256: str
+    checksum: str  # "blake3:<hex>"
     units_once_a_year: bool  # the unit-level check passed (units files only)
     by: str  # "estimate", or "import": the import that wrote the file and checked it
     at: str  # when, ISO 8601 UTC
@@ -157,13 +184,13 @@ class CheckedFiles:
 
     def imported(self, path: Path, *, units_once_a_year: bool) -> str:
         """Hashes `path`, a file an import has just written from rows it checked, and
-        records it; returns its SHA-256. Nothing is recorded if the file changed while
+        records it; returns its checksum. Nothing is recorded if the file changed while
         it was read."""
         before = fingerprint(path)
-        sha256 = file_sha256(path)
+        checksum = file_checksum(path)
         if unchanged(before):
-            self.remember(before, Checked(sha256, units_once_a_year, "import", now()))
-        return sha256
+            self.remember(before, Checked(checksum, units_once_a_year, "import", now()))
+        return checksum
 
 
 def look_up(record: "CheckedFiles | None", path: Path) -> tuple[Fingerprint | None, Checked | None]:

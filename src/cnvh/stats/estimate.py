@@ -204,7 +204,7 @@ def _open_source(
     con: duckdb.DuckDBPyConnection, run: Run, name: str, path: Path, problems: ProblemList
 ) -> None:
     print_, recorded = look_up(run.record, path)
-    checksum = known_checksum(recorded.sha256) if recorded else None
+    checksum = known_checksum(recorded.checksum) if recorded else None
     source = read_source(con, path, name, problems, checksum)
     if source:
         source.fingerprint, source.checked = print_, recorded

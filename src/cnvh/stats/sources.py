@@ -80,9 +80,9 @@ class Source:
             "path": str(self.path),
             "format": self.file_format,
             "bytes": self.size,
-            "sha256": self.checksum.result(),
+            "checksum": self.checksum.result(),
             # Read in full by this estimate, or taken from the record of checked files.
-            "sha256_computed": self.checked is None,
+            "checksum_computed": self.checked is None,
             **(self.checked.describe() if self.checked else {}),
         }
 

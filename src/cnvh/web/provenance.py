@@ -48,8 +48,10 @@ LABELS: dict[str, Promise] = {
     "path": _("Path"),
     "format": _("Format"),
     "bytes": _("Size (bytes)"),
+    # Estimates made before BLAKE3 state a bare SHA-256 under these two keys.
     "sha256": _("SHA-256 checksum"),
     "sha256_computed": _("Checksum computed by this estimate"),
+    "checksum_computed": _("Checksum computed by this estimate"),
     "checked_by": _("Checked before by"),
     "checked_at": _("Checked before at"),
     "unit_year_check": _("Each unit once a year"),
@@ -95,10 +97,11 @@ LABELS: dict[str, Promise] = {
     "strata_with_one_unit": _("Strata with one unit"),
     "held_fixed": _("Held fixed in the replicates"),
     "dataset": _("Dataset"),
+    "dataset_checksum": _("Dataset checksum"),
     "dataset_sha256": _("Dataset checksum"),
     "rows": _("Rows"),
     "import": _("Import"),
-    "file_sha256": _("File checksum"),
+    "file_sha256": _("Uploaded file's SHA-256"),
     "imported_by": _("Imported by"),
     "imported_at": _("Imported at"),
 }

@@ -46,7 +46,7 @@ class EngineKind:
             file=str(relative),
             # Recorded as checked: an estimate on the file, unchanged, neither hashes
             # it again nor checks again each unit once a year (the import just did).
-            sha256=CheckedFiles(settings.CHECKED_FILES_DIR).imported(
+            checksum=CheckedFiles(settings.CHECKED_FILES_DIR).imported(
                 written.path, units_once_a_year=self.key == "units"
             ),
             rows=written.rows,
