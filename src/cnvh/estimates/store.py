@@ -4,11 +4,18 @@ import math
 from dataclasses import asdict
 from typing import Any
 
+import numpy as np
 from django.db import IntegrityError, transaction
 from django.db.models import Max, OuterRef, Subquery
 
-from cnvh.estimates.models import Estimate, EstimateRow, Publication, PublicationChange
-from cnvh.stats import result, shipped_scopes
+from cnvh.estimates.models import (
+    Estimate,
+    EstimateReplicates,
+    EstimateRow,
+    Publication,
+    PublicationChange,
+)
+from cnvh.stats import bootstrap, result, shipped_scopes
 from cnvh.stats.checked import stated_checksum
 
 _SAVE_ATTEMPTS = 3
@@ -44,7 +51,41 @@ def _save(estimate: result.Estimate, *, label: str, synthetic: bool) -> Estimate
         revision=next_revision(scope.key),
     )
     EstimateRow.objects.bulk_create((_row(stored, row) for row in estimate.rows), batch_size=1000)
+    if estimate.replicates is not None:
+        _save_replicates(stored, estimate.replicates)
     return stored
+
+
+def _save_replicates(stored: Estimate, kept: bootstrap.Replicates) -> None:
+    """The whole city's columns of the replicates: what the road projects."""
+    city = sorted(
+        ((key, column) for key, column in kept.index.items() if key[2] is None),
+        key=lambda item: item[1],
+    )
+    if not city:
+        return
+    shares = kept.shares[:, [column for _, column in city]]
+    EstimateReplicates.objects.create(
+        estimate=stored,
+        confidence=kept.confidence,
+        keys=[[year, sector] for (year, sector, _), _ in city],
+        shares=np.ascontiguousarray(shares, dtype="<f8").tobytes(),
+    )
+
+
+def stored_replicates(stored: Estimate) -> bootstrap.Replicates | None:
+    """The replicates `_save_replicates` kept, as the engine gave them; None for an
+    estimate without them (no sampled units, or stored before they were kept)."""
+    kept = EstimateReplicates.objects.filter(estimate=stored).first()
+    if kept is None:
+        return None
+    keys = [(int(year), sector, None) for year, sector in kept.keys]
+    shares = np.frombuffer(bytes(kept.shares), dtype="<f8").reshape(-1, len(keys))
+    return bootstrap.Replicates(
+        index={key: column for column, key in enumerate(keys)},
+        shares=shares,
+        confidence=kept.confidence,
+    )
 
 
 def _fingerprint(provenance: dict[str, Any], scope_checksum: str) -> tuple[object, ...]:

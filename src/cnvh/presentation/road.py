@@ -16,7 +16,7 @@ from django.core.cache import cache
 
 from cnvh import __version__
 from cnvh.estimates.models import Estimate
-from cnvh.estimates.store import latest_estimates
+from cnvh.estimates.store import latest_estimates, stored_replicates
 from cnvh.plan import targets
 from cnvh.stats import result
 from cnvh.stats.scenario import ScenarioParams, compound_growth, scenario
@@ -48,7 +48,8 @@ def road_estimate(*, published_only: bool) -> Estimate | None:
 
 
 def engine_estimate(stored: Estimate) -> result.Estimate:
-    """The stored rows of the whole territory, as the engine gave them."""
+    """The stored rows of the whole territory and their bootstrap replicates, as the
+    engine gave them."""
     rows = [
         result.EstimateRow(
             year=row.year,
@@ -73,7 +74,13 @@ def engine_estimate(stored: Estimate) -> result.Estimate:
         title_en=stored.scope_title_en,
         sectors={key: dict(stored.sectors[key]) for key in _by_size(stored.sectors, rows)},
     )
-    return result.Estimate(scope=scope, unit=stored.unit, rows=rows, provenance={})
+    return result.Estimate(
+        scope=scope,
+        unit=stored.unit,
+        rows=rows,
+        provenance={},
+        replicates=stored_replicates(stored),
+    )
 
 
 def _by_size(sectors: dict[str, Any], rows: list[result.EstimateRow]) -> list[str]:

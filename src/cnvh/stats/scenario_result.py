@@ -89,6 +89,10 @@ class Scenario:
             writer.writerow([_cell(cells[name]) for name in SCENARIO_FIELDS] + values)
         return buffer.getvalue()
 
+    @property
+    def has_intervals(self) -> bool:
+        return any(row.projected_share_ci_low is not None for row in self.rows)
+
     def row(self, sector: str | None) -> ScenarioRow:
         return next(row for row in self.rows if row.sector == sector)
 
