@@ -6,7 +6,7 @@ from pathlib import Path
 from cnvh.stats import EstimateOptions, estimate, load_scope
 from cnvh.stats.result import Estimate
 
-from .files import totals, write_csv
+from .files import run, totals, unit, write_csv
 
 SCOPE = [
     {"code": "5912", "sector": "film", "share": 1},
@@ -37,3 +37,21 @@ def example_estimate(folder: Path) -> Estimate:
         totals=files["totals"],
         options=EstimateOptions(bootstrap=0),
     )
+
+
+def sampled_film_estimate(folder: Path, scope: str | Path) -> Estimate:
+    """Six sampled film units (weight 4, one stratum), each 1.5 times larger in 2023 than
+    in 2021 (840 → 1,260 of a GRDP of 10,000), with 300 bootstrap replicates."""
+    units = [
+        unit(
+            f"u{i}{year}",
+            "5912",
+            float(10 * (i + 1) * (1 if year == 2021 else 1.5)),
+            year=year,
+            weight=4,
+            stratum="h",
+        )
+        for i in range(6)
+        for year in (2021, 2023)
+    ]
+    return run(folder, units, {2021: 1e4, 2023: 1e4}, scope, bootstrap=300)

@@ -8,7 +8,7 @@ from cnvh.stats import InputError
 from cnvh.stats.scenario import ScenarioParams, compound_growth, growth_alone, scenario
 
 from .files import run, unit
-from .scenario_files import example_estimate
+from .scenario_files import example_estimate, sampled_film_estimate
 
 GAMMA = 1.07**5  # GRDP growth 2025 -> 2030 at 7% a year
 FILM_2025, TV_2025 = 1610.51 / 100_000, 389.49 / 100_000
@@ -112,19 +112,7 @@ def test_trend_from_a_later_year(tmp_path: Path, scope_file: Path) -> None:
 
 
 def test_projected_share_interval_from_the_bootstrap(tmp_path: Path, scope_file: Path) -> None:
-    units = [
-        unit(
-            f"u{i}{year}",
-            "5912",
-            float(10 * (i + 1) * (1 if year == 2021 else 1.5)),
-            year=year,
-            weight=4,
-            stratum="h",
-        )
-        for i in range(6)
-        for year in (2021, 2023)
-    ]
-    estimate = run(tmp_path, units, {2021: 1e4, 2023: 1e4}, scope_file, bootstrap=300)
+    estimate = sampled_film_estimate(tmp_path, scope_file)
     made = scenario(
         estimate,
         ScenarioParams(base_year=2023, target_year=2026, target_share=0.5, grdp_growth=0.0),

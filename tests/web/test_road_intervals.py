@@ -11,28 +11,16 @@ from cnvh.presentation import road
 from cnvh.stats.result import Estimate as Result
 from cnvh.stats.scenario import ScenarioParams, scenario
 from tests.stats.conftest import SCOPE_ROWS
-from tests.stats.files import run, unit, write_csv
+from tests.stats.files import write_csv
+from tests.stats.scenario_files import sampled_film_estimate
 from tests.web.conftest import page
 
 pytestmark = pytest.mark.django_db
 
 
 def sampled(tmp_path: Path) -> Result:
-    """Six sampled film units (weight 4), each 1.5 times larger in 2023 than in 2021."""
-    units = [
-        unit(
-            f"u{i}{year}",
-            "5912",
-            float(10 * (i + 1) * (1 if year == 2021 else 1.5)),
-            year=year,
-            weight=4,
-            stratum="h",
-        )
-        for i in range(6)
-        for year in (2021, 2023)
-    ]
     scope = write_csv(tmp_path / "scope.csv", SCOPE_ROWS)
-    return run(tmp_path, units, {2021: 1e4, 2023: 1e4}, scope, bootstrap=300)
+    return sampled_film_estimate(tmp_path, scope)
 
 
 def test_the_city_replicates_are_kept_as_the_engine_gave_them(tmp_path: Path) -> None:
