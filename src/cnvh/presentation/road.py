@@ -48,8 +48,7 @@ def road_estimate(*, published_only: bool) -> Estimate | None:
 
 
 def engine_estimate(stored: Estimate) -> result.Estimate:
-    """The stored rows of the whole territory and their bootstrap replicates, as the
-    engine gave them."""
+    """The stored rows of the whole territory, as the engine gave them."""
     rows = [
         result.EstimateRow(
             year=row.year,
@@ -74,13 +73,7 @@ def engine_estimate(stored: Estimate) -> result.Estimate:
         title_en=stored.scope_title_en,
         sectors={key: dict(stored.sectors[key]) for key in _by_size(stored.sectors, rows)},
     )
-    return result.Estimate(
-        scope=scope,
-        unit=stored.unit,
-        rows=rows,
-        provenance={},
-        replicates=stored_replicates(stored),
-    )
+    return result.Estimate(scope=scope, unit=stored.unit, rows=rows, provenance={})
 
 
 def _by_size(sectors: dict[str, Any], rows: list[result.EstimateRow]) -> list[str]:
@@ -138,6 +131,9 @@ def road(stored: Estimate, inputs: RoadInputs) -> Scenario:
     if isinstance(kept, Scenario):
         return kept
     estimate = engine_estimate(stored)
+    # Read only here, on a scenario not cached: the page's every request needs the
+    # rows, only the scenario's intervals need the replicates.
+    estimate.replicates = stored_replicates(stored)
     chosen = params(estimate, inputs)
     made = scenario(estimate, chosen)
     made.provenance = provenance(stored, chosen, grdp_assumed=inputs.grdp_growth is not None)
